@@ -1,0 +1,10 @@
+import { getDb } from "@/lib/db/client";
+import { handler, json } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handler(async () => {
+  const db = await getDb();
+  await db.prisma.$queryRaw`SELECT 1`;
+  return json({ status: "ok", database: db.kind });
+});

@@ -1,0 +1,8 @@
+import { handler, json, parseQuery, portfolioSlugOf } from "@/lib/http";
+import { listPositions } from "@/lib/positions";
+import { positionListSchema } from "@/lib/schemas";
+
+export const GET = handler(async (request: Request) => {
+  const { limit, cursor, ...filters } = parseQuery(request, positionListSchema);
+  return json(await listPositions({ limit, cursor, filters }, portfolioSlugOf(request)));
+});

@@ -1,0 +1,7 @@
+// Next calls register() once when the server starts: open the database and apply pending
+// migrations before the first request, so a broken database shows at boot, not mid-request.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getDb } = await import("./lib/db/client");
+  await getDb();
+}

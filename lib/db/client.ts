@@ -1,0 +1,102 @@
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { logger } from "../logger";
+import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "./config";
+import { PrismaClient } from "./generated/client";
+import { applyMigrations, readMigrations, type SqlSession } from "./migrate";
+
+export type { PrismaClient };
+
+export interface Database {
+  kind: DatabaseConfig["kind"];
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+/** Opens a database and brings its schema up to date. Tests use it for throwaway databases. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const migrations = await readMigrations();
+  if (config.kind === "postgres") {
+    const client = new pg.Client({ connectionString: config.url });
+    await client.connect();
+    try {
+      const applied = await applyMigrations(pgSession(client), migrations);
+      if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
+    } finally {
+      await client.end();
+    }
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
+    return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
+  }
+
+  // PGlite creates its data folder but not the folders above it.
+  await mkdir(config.dataDir, { recursive: true });
+  const lite = await PGlite.create(config.dataDir);
+  const applied = await applyMigrations(pgliteSession(lite), migrations);
+  if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    kind: "pglite",
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}
+
+function pgSession(client: pg.Client): SqlSession {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+  };
+}
+
+function pgliteSession(lite: PGlite): SqlSession {
+  return {
+    exec: async (sql) => {
+      await lite.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await lite.query<T>(sql, params)).rows,
+  };
+}
+
+// One database per process (PGlite allows a single instance per data folder), shared across
+// Next's module copies and hot reloads through globalThis.
+const globalForDb = globalThis as unknown as { akerDb?: Promise<Database> };
+
+export function getDb(): Promise<Database> {
+  if (!globalForDb.akerDb) {
+    const config = databaseConfigFromEnv();
+    logger.info({ event: "db.open", database: describeDatabase(config) }, "opening database");
+    globalForDb.akerDb = openDatabase(config).catch((error: unknown) => {
+      globalForDb.akerDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.akerDb;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDb()).prisma;
+}
+
+/** Closes the process-wide database (CLI exit, test teardown). */
+export async function closeDb(): Promise<void> {
+  const pending = globalForDb.akerDb;
+  globalForDb.akerDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** Points the process-wide database at `config` (tests and the benchmark use throwaway ones). */
+export async function useDatabase(config: DatabaseConfig): Promise<Database> {
+  await closeDb();
+  globalForDb.akerDb = openDatabase(config);
+  return globalForDb.akerDb;
+}

@@ -1,0 +1,87 @@
+import { bucketsFor } from "./exposures";
+import { limitAppliesTo, limitStatus } from "./limits";
+import { DIMENSIONS, UNKNOWN, type Concentration, type Dimension, type ExposureResult, type Limit, type LimitStatus } from "./types";
+
+export interface DialValue {
+  dimensionValue: string;
+  exposurePct: number;
+  exposureValue: number;
+  positionCount: number;
+  /** Tightest active maximum applying to this value; null when none. */
+  limitPct: number | null;
+  /** Worst status over every active limit applying to this value, maximum and minimum. */
+  status: LimitStatus;
+}
+
+export interface Dial {
+  dimensionType: Dimension;
+  /** Largest known value; null when nothing is known. */
+  top: { dimensionValue: string; exposurePct: number; exposureValue: number } | null;
+  /** Tightest active maximum applying to the top value; null when none. */
+  limitPct: number | null;
+  /**
+   * Worst status in the dimension, not just the top value's: a dial must not read "within"
+   * while a smaller value (or a minimum on a value with no positions) is in breach.
+   */
+  status: LimitStatus;
+  /** Every bucket, `unknown` included, in exposure order. */
+  values: DialValue[];
+  concentration: Concentration;
+}
+
+export interface SeriesPoint {
+  name: string;
+  value: number;
+  pct: number;
+}
+
+const SEVERITY: Record<LimitStatus, number> = { within: 0, near: 1, breach: 2 };
+
+function worst(statuses: readonly LimitStatus[]): LimitStatus {
+  return statuses.reduce<LimitStatus>((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a), "within");
+}
+
+function tightestMaximum(limits: readonly Limit[]): number | null {
+  const maximums = limits.filter((l) => l.thresholdType === "maximum").map((l) => l.thresholdPct);
+  return maximums.length > 0 ? Math.min(...maximums) : null;
+}
+
+function statusAgainst(limits: readonly Limit[], exposurePct: number): LimitStatus {
+  return worst(limits.map((l) => limitStatus(exposurePct, l.thresholdPct, l.thresholdType)));
+}
+
+function buildDial(result: ExposureResult, dimension: Dimension, limits: readonly Limit[]): Dial {
+  const active = limits.filter((l) => l.isActive && l.dimensionType === dimension);
+  const values: DialValue[] = bucketsFor(result, dimension).map((b) => {
+    const applicable = active.filter((l) => limitAppliesTo(l, b.dimensionValue));
+    return {
+      dimensionValue: b.dimensionValue,
+      exposurePct: b.exposurePct,
+      exposureValue: b.exposureValue,
+      positionCount: b.positionCount,
+      limitPct: tightestMaximum(applicable),
+      status: statusAgainst(applicable, b.exposurePct),
+    };
+  });
+  const present = new Set(values.map((v) => v.dimensionValue));
+  const onAbsentValues = active.filter((l) => l.dimensionValue !== null && !present.has(l.dimensionValue));
+  const top = values.find((v) => v.dimensionValue !== UNKNOWN);
+  return {
+    dimensionType: dimension,
+    top: top ? { dimensionValue: top.dimensionValue, exposurePct: top.exposurePct, exposureValue: top.exposureValue } : null,
+    limitPct: top ? top.limitPct : null,
+    status: worst([...values.map((v) => v.status), statusAgainst(onAbsentValues, 0)]),
+    values,
+    concentration: result.concentration[dimension],
+  };
+}
+
+/** One dial per dimension, in DIMENSIONS order. */
+export function buildDials(result: ExposureResult, limits: readonly Limit[]): Dial[] {
+  return DIMENSIONS.map((dimension) => buildDial(result, dimension, limits));
+}
+
+/** A dimension's buckets as chart points, in exposure order with `unknown` last. */
+export function buildSeries(result: ExposureResult, dimension: Dimension): SeriesPoint[] {
+  return bucketsFor(result, dimension).map((b) => ({ name: b.dimensionValue, value: b.exposureValue, pct: b.exposurePct }));
+}

@@ -1,0 +1,10 @@
+export * from "./types";
+export { vintageBucket, vintageDecade } from "./vintage";
+export { computeExposures, bucketsFor, topValues } from "./exposures";
+export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
+export { evaluateLimits, limitStatus, isBreached, limitAppliesTo, applicableExposures, LIMIT_EPSILON_PP } from "./limits";
+export { compareToLimits, type LimitComparison } from "./compare";
+export { analyzeTrend, type TrendPoint, type TrendAnalysis } from "./trend";
+export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
+export { generateSyntheticPositions } from "./synthetic";
+export * from "./normalize";

@@ -1,0 +1,225 @@
+// Turns one raw position (a CSV row, a JSON object, an XLSX row) into a Position, or into the
+// list of everything wrong with it. Missing attributes become null so they land in `unknown`.
+
+import { UNKNOWN, type Dimension, type Position } from "./types";
+import { vintageBucket } from "./vintage";
+
+export const POSITION_COLUMNS = [
+  "position_id",
+  "asset_id",
+  "msa_id",
+  "strategy",
+  "state",
+  "vintage",
+  "construction_type",
+  "rent_band",
+  "position_value",
+  "units",
+] as const;
+export type PositionColumn = (typeof POSITION_COLUMNS)[number];
+
+/** `field` is the import column name, e.g. "position_value". */
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export type RawPosition = Partial<Record<PositionColumn, unknown>>;
+
+export type NormalizeResult = { ok: true; position: Position } | { ok: false; errors: RowError[] };
+
+export const US_STATE_CODES: ReadonlySet<string> = new Set(
+  ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ " +
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR").split(" "),
+);
+
+// Vintage is a year built: anything before 1800 or more than five years out is a typo.
+const MIN_VINTAGE = 1800;
+const MAX_VINTAGE_AHEAD = 5;
+
+// Plain decimals, optionally "$" and correctly grouped thousands ("$1,250,000.00"); or an exponent
+// form without grouping ("1.25e6"). Hex, spaces, brackets and stray letters never match.
+const MONEY = /^-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const SCIENTIFIC = /^-?\d+(?:\.\d+)?[eE][+-]?\d+$/;
+const WHOLE_GROUPED = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+const WHOLE_PLAIN = /^-?\d+$/;
+const MONEY_SYMBOLS = /[$,]/g;
+const CBSA = /^\d{5}$/;
+const DECADE = /^(\d{3}0)s$/i;
+
+class Invalid {
+  constructor(readonly message: string) {}
+}
+
+const MAX_SHOWN = 60;
+
+/** How a bad value is quoted in a message: strings in quotes, other values as printed. */
+export function describeValue(value: unknown): string {
+  if (value instanceof Date) return "a date";
+  const quoted = typeof value === "string" || (typeof value === "object" && value !== null);
+  const shown = quoted ? JSON.stringify(value) : String(value);
+  return shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown;
+}
+
+/** Trimmed text; numbers become their decimal string; empty → null; other types → undefined. */
+export function parseText(value: unknown): string | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") {
+    const text = value.trim();
+    return text === "" ? null : text;
+  }
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Rounds to cents; the toPrecision step absorbs binary noise so 1.005 rounds to 1.01. */
+function roundCents(value: number): number {
+  const quick = Math.round(value * 100) / 100;
+  if (quick === value) return value;
+  const rounded = Math.round(Number((value * 100).toPrecision(15))) / 100;
+  return Number.isFinite(rounded) ? rounded : value;
+}
+
+/** A money amount rounded to cents, or null when the value is not a finite number. Sign is kept. */
+export function parseMoney(value: unknown): number | null {
+  let parsed: number;
+  if (typeof value === "number") parsed = value;
+  else if (typeof value === "string") {
+    const text = value.trim();
+    if (MONEY.test(text)) parsed = Number(text.replace(MONEY_SYMBOLS, ""));
+    else if (SCIENTIFIC.test(text)) parsed = Number(text);
+    else return null;
+  } else return null;
+  return Number.isFinite(parsed) ? roundCents(parsed) : null;
+}
+
+/** A safe integer (sign kept), or null. `grouping` allows thousands separators ("1,200"). */
+export function parseWholeNumber(value: unknown, grouping = true): number | null {
+  let parsed: number;
+  if (typeof value === "number") parsed = value;
+  else if (typeof value === "string") {
+    const text = value.trim();
+    if (!(grouping ? WHOLE_GROUPED : WHOLE_PLAIN).test(text)) return null;
+    parsed = Number(grouping ? text.replaceAll(",", "") : text);
+  } else return null;
+  return Number.isSafeInteger(parsed) ? parsed : null;
+}
+
+// Identical attribute values share one string instance, which keeps large imports small.
+const POOL_LIMIT = 10_000;
+const lowerPool = new Map<string, string | null>();
+const upperPool = new Map<string, string | null>();
+
+function pooled(pool: Map<string, string | null>, raw: string, upper: boolean): string | null {
+  let value = pool.get(raw);
+  if (value === undefined) {
+    const text = raw.trim();
+    value = text === "" ? null : upper ? text.toUpperCase() : text.toLowerCase();
+    if (pool.size >= POOL_LIMIT) pool.clear();
+    pool.set(raw, value);
+  }
+  return value;
+}
+
+function text(value: unknown, field: string): string | null | Invalid {
+  const parsed = parseText(value);
+  return parsed === undefined ? new Invalid(`${field} must be text (got ${describeValue(value)})`) : parsed;
+}
+
+function category(value: unknown, field: string): string | null | Invalid {
+  if (typeof value === "string") return pooled(lowerPool, value, false);
+  const parsed = text(value, field);
+  return typeof parsed === "string" ? parsed.toLowerCase() : parsed;
+}
+
+function stateCode(value: unknown): string | null | Invalid {
+  const parsed = typeof value === "string" ? pooled(upperPool, value, true) : text(value, "state");
+  if (typeof parsed !== "string" || US_STATE_CODES.has(parsed)) return parsed;
+  const shown = typeof value === "string" ? value.trim() : parsed;
+  return new Invalid(`state ${JSON.stringify(shown)} is not a US state, DC or PR code`);
+}
+
+function msaId(value: unknown): string | null | Invalid {
+  const parsed = text(value, "msa_id");
+  if (typeof parsed !== "string" || CBSA.test(parsed)) return parsed;
+  return new Invalid(`msa_id must be a 5-digit CBSA code (got ${describeValue(value)})`);
+}
+
+function vintage(value: unknown, currentYear: number): number | null | Invalid {
+  if (parseText(value) === null) return null;
+  const year = parseWholeNumber(value, false);
+  if (year === null) return new Invalid(`vintage must be a whole year (got ${describeValue(value)})`);
+  const max = currentYear + MAX_VINTAGE_AHEAD;
+  if (year < MIN_VINTAGE || year > max) return new Invalid(`vintage ${year} is outside ${MIN_VINTAGE}–${max}`);
+  return year;
+}
+
+function positionValue(value: unknown): number | Invalid {
+  if (parseText(value) === null) return new Invalid("position_value is required");
+  const amount = parseMoney(value);
+  if (amount !== null && amount > 0) return amount;
+  return new Invalid(`position_value must be a number greater than 0 (got ${describeValue(value)})`);
+}
+
+function units(value: unknown): number | null | Invalid {
+  if (parseText(value) === null) return null;
+  const count = parseWholeNumber(value);
+  if (count !== null && count >= 0) return count;
+  return new Invalid(`units must be a whole number of 0 or more (got ${describeValue(value)})`);
+}
+
+function take<T>(errors: RowError[], row: number, field: PositionColumn, parsed: T | Invalid): T | null {
+  if (!(parsed instanceof Invalid)) return parsed;
+  errors.push({ row, field, message: parsed.message });
+  return null;
+}
+
+/** Normalises one row; on failure reports every bad field of it, not just the first. */
+export function normalizePosition(raw: RawPosition, row: number, opts: { currentYear?: number } = {}): NormalizeResult {
+  const errors: RowError[] = [];
+  const currentYear = opts.currentYear ?? new Date().getUTCFullYear();
+  const position: Position = {
+    positionId: take(errors, row, "position_id", text(raw.position_id, "position_id")),
+    assetId: take(errors, row, "asset_id", text(raw.asset_id, "asset_id")),
+    msaId: take(errors, row, "msa_id", msaId(raw.msa_id)),
+    strategy: take(errors, row, "strategy", category(raw.strategy, "strategy")),
+    state: take(errors, row, "state", stateCode(raw.state)),
+    vintage: take(errors, row, "vintage", vintage(raw.vintage, currentYear)),
+    constructionType: take(errors, row, "construction_type", category(raw.construction_type, "construction_type")),
+    rentBand: take(errors, row, "rent_band", category(raw.rent_band, "rent_band")),
+    positionValue: take(errors, row, "position_value", positionValue(raw.position_value)) ?? 0,
+    units: take(errors, row, "units", units(raw.units)),
+  };
+  return errors.length === 0 ? { ok: true, position } : { ok: false, errors };
+}
+
+/** Normalises a limit's dimension value the way positions are, so "Value_Add " matches "value_add". */
+export function normalizeDimensionValue(
+  dimension: Dimension,
+  raw: string,
+): { ok: true; value: string } | { ok: false; message: string } {
+  const value = raw.trim();
+  if (value === "") return { ok: false, message: `${dimension} value is required` };
+  if (value.toLowerCase() === UNKNOWN) return { ok: true, value: UNKNOWN };
+  switch (dimension) {
+    case "strategy":
+    case "construction_type":
+    case "rent_band":
+      return { ok: true, value: value.toLowerCase() };
+    case "state": {
+      const code = value.toUpperCase();
+      if (US_STATE_CODES.has(code)) return { ok: true, value: code };
+      return { ok: false, message: `state ${JSON.stringify(value)} is not a US state, DC or PR code` };
+    }
+    case "msa":
+      if (CBSA.test(value)) return { ok: true, value };
+      return { ok: false, message: `msa must be a 5-digit CBSA code (got ${JSON.stringify(value)})` };
+    case "vintage": {
+      const decade = DECADE.exec(value)?.[1];
+      const year = decade === undefined ? parseWholeNumber(value, false) : Number(decade);
+      if (year !== null && year >= 0) return { ok: true, value: vintageBucket(year) };
+      return { ok: false, message: `vintage must be a decade like "1980s" or a year (got ${JSON.stringify(value)})` };
+    }
+  }
+}

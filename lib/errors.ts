@@ -1,0 +1,41 @@
+// The one error vocabulary. Services throw AppError; route handlers and the CLI turn any thrown
+// value into a response with toErrorResponse (lib/http.ts), so every caller sees the same codes.
+
+export const ERROR_STATUS = {
+  invalid_input: 400, // the request itself is malformed: bad JSON, bad enum, out-of-range field
+  not_found: 404,
+  conflict: 409, // the transition or write is not allowed in the current state
+  too_large: 413,
+  invalid_data: 422, // well-formed, but the content cannot be used: bad rows, empty portfolio
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One bad value in the input: `row` is absent for request-level fields. */
+export interface FieldIssue {
+  row?: number;
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: FieldIssue[]) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,99 @@
+import ExcelJS from "exceljs";
+
+import type { ExposureBucket } from "@/lib/engine/types";
+
+import { boldHeader, csvLines, csvText, formatMoney, guardText, workbookBytes } from "./format";
+
+export interface ExposureSnapshot {
+  runId: string;
+  /** YYYY-MM-DD */
+  asOfDate: string;
+  totalPortfolioValue: number;
+  exposures: ExposureBucket[];
+}
+
+export interface ExposuresJson {
+  as_of_date: string;
+  total_portfolio_value: number;
+  run_id: string;
+  exposures: Array<{
+    dimension_type: string;
+    dimension_value: string;
+    exposure_pct: number;
+    exposure_value: number;
+    position_count: number;
+  }>;
+}
+
+export const EXPOSURE_CSV_COLUMNS = [
+  "dimension_type",
+  "dimension_value",
+  "exposure_pct",
+  "exposure_value",
+  "total_portfolio_value",
+] as const;
+
+/** exposure_pct is written unrounded, as JavaScript prints it; money with at most 2 decimals. */
+export function exposuresToCsv(s: ExposureSnapshot): string {
+  const total = formatMoney(s.totalPortfolioValue);
+  const rows = s.exposures.map((b) => [
+    csvText(b.dimensionType),
+    csvText(b.dimensionValue),
+    String(b.exposurePct),
+    formatMoney(b.exposureValue),
+    total,
+  ]);
+  return csvLines(EXPOSURE_CSV_COLUMNS, rows);
+}
+
+export function exposuresToJson(s: ExposureSnapshot): ExposuresJson {
+  return {
+    as_of_date: s.asOfDate,
+    total_portfolio_value: s.totalPortfolioValue,
+    run_id: s.runId,
+    exposures: s.exposures.map((b) => ({
+      dimension_type: b.dimensionType,
+      dimension_value: b.dimensionValue,
+      exposure_pct: b.exposurePct,
+      exposure_value: b.exposureValue,
+      position_count: b.positionCount,
+    })),
+  };
+}
+
+const MONEY_FORMAT = "#,##0.00";
+
+/** Sheet "Exposures" (numbers are numeric cells, formatted only for display) and "Summary". */
+export async function exposuresToXlsx(s: ExposureSnapshot): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Exposures");
+  sheet.columns = [
+    { header: "dimension_type", key: "dimension_type", width: 18 },
+    { header: "dimension_value", key: "dimension_value", width: 22 },
+    { header: "exposure_pct", key: "exposure_pct", width: 14, style: { numFmt: "0.00" } },
+    { header: "exposure_value", key: "exposure_value", width: 18, style: { numFmt: MONEY_FORMAT } },
+    { header: "total_portfolio_value", key: "total_portfolio_value", width: 22, style: { numFmt: MONEY_FORMAT } },
+    { header: "position_count", key: "position_count", width: 15 },
+  ];
+  for (const b of s.exposures) {
+    sheet.addRow({
+      dimension_type: b.dimensionType,
+      dimension_value: guardText(b.dimensionValue),
+      exposure_pct: b.exposurePct,
+      exposure_value: b.exposureValue,
+      total_portfolio_value: s.totalPortfolioValue,
+      position_count: b.positionCount,
+    });
+  }
+  boldHeader(sheet);
+
+  const summary = workbook.addWorksheet("Summary");
+  summary.columns = [{ width: 22 }, { width: 40 }];
+  summary.addRows([
+    ["as_of_date", s.asOfDate],
+    ["run_id", guardText(s.runId)],
+    ["total_portfolio_value", s.totalPortfolioValue],
+  ]);
+  summary.getCell("B3").numFmt = MONEY_FORMAT;
+  return workbookBytes(workbook);
+}

@@ -1,0 +1,37 @@
+import { AppError } from "@/lib/errors";
+
+import { parseCsv } from "./csv";
+import { parseJson } from "./json";
+import type { ImportFormat, ImportOptions, ParsedImport } from "./records";
+import { parseXlsx } from "./xlsx";
+
+export type { ImportFormat, ImportOptions, ParsedImport } from "./records";
+export type { RowError } from "@/lib/engine/normalize";
+
+/** Text files must be UTF-8; a byte-order mark is dropped. */
+function decodeText(data: string | Uint8Array): string {
+  if (typeof data === "string") return data.charCodeAt(0) === 0xfeff ? data.slice(1) : data;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    throw new AppError("invalid_data", "the file is not UTF-8 text; save it as UTF-8 (e.g. Excel's \"CSV UTF-8\")");
+  }
+}
+
+/** Parses and normalises an uploaded positions file; bad rows are reported, not thrown. */
+export async function parsePositions(
+  input: { format: ImportFormat; data: string | Uint8Array },
+  opts: ImportOptions = {},
+): Promise<ParsedImport> {
+  switch (input.format) {
+    case "csv":
+      return parseCsv(decodeText(input.data), opts);
+    case "json":
+      return parseJson(decodeText(input.data), opts);
+    case "xlsx":
+      if (typeof input.data === "string") {
+        throw new AppError("invalid_data", "an XLSX file must be uploaded as binary data, not text");
+      }
+      return parseXlsx(input.data, opts);
+  }
+}

@@ -1,0 +1,159 @@
+// What every importer shares: header → column mapping, row normalisation, duplicate ids, limits.
+
+import {
+  normalizePosition,
+  parseText,
+  POSITION_COLUMNS,
+  type PositionColumn,
+  type RawPosition,
+  type RowError,
+} from "@/lib/engine/normalize";
+import type { Position } from "@/lib/engine/types";
+import { AppError } from "@/lib/errors";
+
+export type ImportFormat = "csv" | "json" | "xlsx";
+
+export interface ImportOptions {
+  currentYear?: number;
+  maxRows?: number;
+}
+
+export interface ParsedImport {
+  format: ImportFormat;
+  /** Data rows seen, blank rows excluded. */
+  received: number;
+  rows: Array<{ row: number; position: Position }>;
+  /** Every error of every bad row, sorted by row. */
+  rejected: RowError[];
+  /** Unknown columns, as spelled in the file. */
+  ignoredColumns: string[];
+}
+
+const REQUIRED: PositionColumn = "position_value";
+
+const COLUMN_BY_KEY = new Map<string, PositionColumn>(POSITION_COLUMNS.map((c) => [normalizeHeader(c), c]));
+
+/** "Position Value", "positionValue" and "POSITION_VALUE" all become "positionvalue". */
+export function normalizeHeader(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+export function columnFor(name: string): PositionColumn | undefined {
+  return COLUMN_BY_KEY.get(normalizeHeader(name));
+}
+
+export function duplicateColumnError(column: PositionColumn, first: string, second: string): AppError {
+  return new AppError(
+    "invalid_data",
+    `duplicate column "${column}": headers ${JSON.stringify(first)} and ${JSON.stringify(second)} both map to it`,
+  );
+}
+
+export function missingColumnError(found: readonly string[]): AppError {
+  const names = found.filter((name) => name.trim() !== "");
+  const list = names.length === 0 ? "(none)" : names.map((name) => JSON.stringify(name)).join(", ");
+  return new AppError("invalid_data", `missing required column "${REQUIRED}"; found columns: ${list}`);
+}
+
+/** Where each known column sits in a row (array index or sheet column number). */
+export type ColumnIndexes = Partial<Record<PositionColumn, number>>;
+
+export interface ColumnMap {
+  indexes: ColumnIndexes;
+  ignoredColumns: string[];
+}
+
+/** Maps a header row; blank headers are neither columns nor reported as ignored. */
+export function mapHeaders(headers: ReadonlyArray<{ name: string; index: number }>): ColumnMap {
+  const indexes: ColumnIndexes = {};
+  const ignoredColumns: string[] = [];
+  const seen = new Map<PositionColumn, string>();
+  for (const { name, index } of headers) {
+    const column = columnFor(name);
+    if (column === undefined) {
+      if (name.trim() !== "") ignoredColumns.push(name);
+      continue;
+    }
+    const first = seen.get(column);
+    if (first !== undefined) throw duplicateColumnError(column, first, name);
+    seen.set(column, name);
+    indexes[column] = index;
+  }
+  if (!seen.has(REQUIRED)) throw missingColumnError(headers.map((h) => h.name));
+  return { indexes, ignoredColumns };
+}
+
+// A spreadsheet export guards text that looks like a formula with a leading quote
+// (lib/export); strip it on the way back in so an export re-imports unchanged.
+export function unguard(value: unknown): unknown {
+  if (typeof value !== "string" || value.charCodeAt(0) !== 39) return value;
+  const next = value.charAt(1);
+  return next === "=" || next === "+" || next === "-" || next === "@" || next === "\t" || next === "\r"
+    ? value.slice(1)
+    : value;
+}
+
+/** Reads a row through `cell` into a fixed-shape object (one hidden class for every row). */
+export function readRow(at: ColumnIndexes, cell: (index: number) => unknown): RawPosition {
+  const read = (index: number | undefined) => (index === undefined ? undefined : unguard(cell(index)));
+  return {
+    position_id: read(at.position_id),
+    asset_id: read(at.asset_id),
+    msa_id: read(at.msa_id),
+    strategy: read(at.strategy),
+    state: read(at.state),
+    vintage: read(at.vintage),
+    construction_type: read(at.construction_type),
+    rent_band: read(at.rent_band),
+    position_value: read(at.position_value),
+    units: read(at.units),
+  };
+}
+
+/** Collects rows in file order: normalises, flags duplicate position_ids, enforces maxRows. */
+export class PositionCollector {
+  private received = 0;
+  private readonly rows: ParsedImport["rows"] = [];
+  private readonly rejected: RowError[] = [];
+  private readonly firstRowById = new Map<string, number>();
+  private readonly currentYear: number;
+
+  constructor(private readonly opts: ImportOptions) {
+    this.currentYear = opts.currentYear ?? new Date().getUTCFullYear();
+  }
+
+  private count(): void {
+    this.received += 1;
+    const max = this.opts.maxRows;
+    if (max !== undefined && this.received > max) {
+      throw new AppError("too_large", `the file has more than ${max} data rows`);
+    }
+  }
+
+  add(raw: RawPosition, row: number): void {
+    this.count();
+    const result = normalizePosition(raw, row, { currentYear: this.currentYear });
+    const errors = result.ok ? [] : result.errors;
+    const id = result.ok ? result.position.positionId : parseText(raw.position_id);
+    if (typeof id === "string") {
+      const first = this.firstRowById.get(id);
+      if (first === undefined) {
+        this.firstRowById.set(id, row);
+      } else {
+        errors.unshift({ row, field: "position_id", message: `duplicate position_id "${id}" (first at row ${first})` });
+      }
+    }
+    if (result.ok && errors.length === 0) this.rows.push({ row, position: result.position });
+    else this.rejected.push(...errors);
+  }
+
+  reject(row: number, field: string, message: string): void {
+    this.count();
+    this.rejected.push({ row, field, message });
+  }
+
+  result(format: ImportFormat, ignoredColumns: string[]): ParsedImport {
+    const rejected = this.rejected.slice().sort((a, b) => a.row - b.row);
+    return { format, received: this.received, rows: this.rows, rejected, ignoredColumns };
+  }
+}

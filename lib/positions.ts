@@ -1,0 +1,239 @@
+import { getPrisma } from "./db/client";
+import type { Prisma } from "./db/generated/client";
+import { LONG_TX, type Tx } from "./db/tx";
+import { normalizeDimensionValue } from "./engine/normalize";
+import type { Dimension, Position } from "./engine/types";
+import { AppError } from "./errors";
+import { parsePositions, type ImportFormat } from "./import";
+import { logger } from "./logger";
+import { getPortfolioOrThrow, lockPortfolio } from "./portfolios";
+import type { ImportOptions } from "./schemas";
+
+export interface ImportResult {
+  batchId: string | null;
+  received: number;
+  imported: number;
+  rejected: Array<{ row: number; field: string; message: string }>;
+  ignoredColumns: string[];
+}
+
+export interface ImportSource {
+  format: ImportFormat;
+  data: string | Uint8Array;
+  sourceName?: string;
+}
+
+const MAX_ROWS = Number(process.env.AKER_MAX_IMPORT_ROWS ?? 2_000_000);
+
+/**
+ * Parses, validates and stores a positions file as one transaction. With onError=reject any bad
+ * row refuses the whole file (422 listing every bad row) and nothing is written; with skip the
+ * valid rows are stored and the bad ones recorded on the batch.
+ */
+export async function importPositions(
+  source: ImportSource,
+  options: Pick<ImportOptions, "mode" | "onError">,
+  portfolioSlug?: string,
+): Promise<ImportResult> {
+  const portfolio = await getPortfolioOrThrow(portfolioSlug);
+  const parsed = await parsePositions({ format: source.format, data: source.data }, { maxRows: MAX_ROWS });
+  const rejected = [...parsed.rejected];
+  let rows = parsed.rows;
+  if (options.mode === "upsert") {
+    const missing = rows.filter((r) => r.position.positionId === null);
+    for (const r of missing) rejected.push({ row: r.row, field: "position_id", message: "position_id is required in upsert mode" });
+    rows = rows.filter((r) => r.position.positionId !== null);
+    rejected.sort((a, b) => a.row - b.row);
+  }
+  const badRows = new Set(rejected.map((r) => r.row)).size;
+  const log = { event: "positions.import", portfolio: portfolio.slug, format: source.format, mode: options.mode, received: parsed.received };
+  if (badRows > 0 && options.onError === "reject") {
+    logger.warn({ ...log, rejectedRows: badRows }, "import refused");
+    throw new AppError(
+      "invalid_data",
+      `${badRows} of ${parsed.received} rows are invalid; nothing was imported. Fix them, or import with onError=skip to load only the valid rows.`,
+      rejected,
+    );
+  }
+
+  const prisma = await getPrisma();
+  const batchId = await prisma.$transaction(async (tx) => {
+    await lockPortfolio(tx, portfolio.id);
+    const batch = await tx.importBatch.create({
+      data: {
+        portfolioId: portfolio.id,
+        mode: options.mode,
+        onError: options.onError,
+        format: source.format,
+        sourceName: source.sourceName ?? null,
+        received: parsed.received,
+        imported: rows.length,
+        rejectedCount: badRows,
+      },
+      select: { id: true },
+    });
+    if (rejected.length) await tx.importRowError.createMany({ data: rejected.map((r) => ({ batchId: batch.id, ...r })) });
+    if (options.mode === "replace") await tx.position.deleteMany({ where: { portfolioId: portfolio.id } });
+    await insertPositions(tx, portfolio.id, batch.id, rows.map((r) => r.position), options.mode === "upsert");
+    return batch.id;
+  }, LONG_TX);
+  logger.info({ ...log, batchId, imported: rows.length, rejectedRows: badRows }, "import stored");
+  return { batchId, received: parsed.received, imported: rows.length, rejected, ignoredColumns: parsed.ignoredColumns };
+}
+
+const CHUNK = 20_000;
+
+// One INSERT … SELECT FROM unnest(arrays) per chunk: a round trip per 20k rows instead of per row.
+async function insertPositions(tx: Tx, portfolioId: string, batchId: string, positions: Position[], upsert: boolean) {
+  for (let start = 0; start < positions.length; start += CHUNK) {
+    const chunk = positions.slice(start, start + CHUNK);
+    const col = <K extends keyof Position>(key: K) => chunk.map((p) => p[key]);
+    const conflict = upsert
+      ? `ON CONFLICT (portfolio_id, position_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, msa_id = EXCLUDED.msa_id,
+         strategy = EXCLUDED.strategy, state = EXCLUDED.state, vintage = EXCLUDED.vintage,
+         construction_type = EXCLUDED.construction_type, rent_band = EXCLUDED.rent_band,
+         position_value = EXCLUDED.position_value, units = EXCLUDED.units, batch_id = EXCLUDED.batch_id, updated_at = now()`
+      : "";
+    await tx.$executeRawUnsafe(
+      `INSERT INTO positions (portfolio_id, batch_id, position_id, asset_id, msa_id, strategy, state, vintage,
+         construction_type, rent_band, position_value, units)
+       SELECT $1::uuid, $2::uuid, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::int[], $9::text[], $10::text[], $11::numeric[], $12::int[]) ${conflict}`,
+      portfolioId,
+      batchId,
+      col("positionId"),
+      col("assetId"),
+      col("msaId"),
+      col("strategy"),
+      col("state"),
+      col("vintage"),
+      col("constructionType"),
+      col("rentBand"),
+      chunk.map((p) => p.positionValue.toFixed(2)),
+      col("units"),
+    );
+  }
+}
+
+interface PositionRow {
+  position_id: string | null;
+  asset_id: string | null;
+  msa_id: string | null;
+  strategy: string | null;
+  state: string | null;
+  vintage: number | null;
+  construction_type: string | null;
+  rent_band: string | null;
+  position_value: number;
+  units: number | null;
+}
+
+/** Every stored position of a portfolio, in the engine's shape (money as a number from here on). */
+export async function loadPositions(db: Pick<Tx, "$queryRawUnsafe">, portfolioId: string): Promise<Position[]> {
+  const rows = await db.$queryRawUnsafe<PositionRow[]>(
+    `SELECT position_id, asset_id, msa_id, strategy, state, vintage, construction_type, rent_band,
+            position_value::float8 AS position_value, units
+       FROM positions WHERE portfolio_id = $1::uuid ORDER BY id`,
+    portfolioId,
+  );
+  return rows.map((r) => ({
+    positionId: r.position_id,
+    assetId: r.asset_id,
+    msaId: r.msa_id,
+    strategy: r.strategy,
+    state: r.state,
+    vintage: r.vintage,
+    constructionType: r.construction_type,
+    rentBand: r.rent_band,
+    positionValue: Number(r.position_value),
+    units: r.units,
+  }));
+}
+
+export interface PositionFilters {
+  limit: number;
+  cursor?: number | undefined;
+  filters?: Partial<Record<Dimension, string>>;
+}
+
+const FILTER_COLUMN = {
+  strategy: "strategy",
+  state: "state",
+  msa: "msaId",
+  construction_type: "constructionType",
+  rent_band: "rentBand",
+} as const satisfies Partial<Record<Dimension, keyof Prisma.PositionWhereInput>>;
+
+export async function listPositions(query: PositionFilters, portfolioSlug?: string) {
+  const portfolio = await getPortfolioOrThrow(portfolioSlug);
+  const prisma = await getPrisma();
+  const where: Prisma.PositionWhereInput = { portfolioId: portfolio.id };
+  for (const [dimension, raw] of Object.entries(query.filters ?? {}) as Array<[Dimension, string | undefined]>) {
+    if (raw === undefined) continue;
+    const normalized = normalizeDimensionValue(dimension, raw);
+    if (!normalized.ok) throw new AppError("invalid_input", `Filter ${dimension}: ${normalized.message}`, [{ field: dimension, message: normalized.message }]);
+    const value = normalized.value === "unknown" ? null : normalized.value;
+    if (dimension === "vintage") {
+      const decade = value === null ? null : Number.parseInt(value, 10);
+      where.vintage = decade === null ? null : { gte: decade, lt: decade + 10 };
+    } else {
+      where[FILTER_COLUMN[dimension]] = value;
+    }
+  }
+  if (query.cursor !== undefined) where.id = { gt: query.cursor };
+  const rows = await prisma.position.findMany({ where, orderBy: { id: "asc" }, take: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const total = await prisma.position.count({ where: { ...where, id: undefined } });
+  return {
+    items: page.map(toPositionDto),
+    total,
+    nextCursor: rows.length > query.limit ? String(page[page.length - 1]?.id) : undefined,
+  };
+}
+
+function toPositionDto(p: Prisma.PositionGetPayload<object>) {
+  return {
+    id: p.id,
+    positionId: p.positionId,
+    assetId: p.assetId,
+    msaId: p.msaId,
+    strategy: p.strategy,
+    state: p.state,
+    vintage: p.vintage,
+    constructionType: p.constructionType,
+    rentBand: p.rentBand,
+    positionValue: p.positionValue.toNumber(),
+    units: p.units,
+    batchId: p.batchId,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** Every stored position, for export (CSV, JSON or XLSX). */
+export async function getPositionsForExport(portfolioSlug?: string): Promise<{ portfolio: string; positions: Position[] }> {
+  const portfolio = await getPortfolioOrThrow(portfolioSlug);
+  return { portfolio: portfolio.slug, positions: await loadPositions(await getPrisma(), portfolio.id) };
+}
+
+export async function listImportBatches(portfolioSlug?: string, limit = 50) {
+  const portfolio = await getPortfolioOrThrow(portfolioSlug);
+  const prisma = await getPrisma();
+  const batches = await prisma.importBatch.findMany({
+    where: { portfolioId: portfolio.id },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { errors: { orderBy: { row: "asc" }, take: 100 } },
+  });
+  return batches.map((b) => ({
+    id: b.id,
+    mode: b.mode,
+    onError: b.onError,
+    format: b.format,
+    sourceName: b.sourceName,
+    received: b.received,
+    imported: b.imported,
+    rejectedCount: b.rejectedCount,
+    createdAt: b.createdAt.toISOString(),
+    errors: b.errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+  }));
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { DIMENSIONS } from "./engine/types";
+
+// Request schemas shared by route handlers, server actions and the CLI.
+
+export const dimensionSchema = z.enum(DIMENSIONS, {
+  error: `must be one of ${DIMENSIONS.join(", ")}`,
+});
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a calendar date YYYY-MM-DD")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "is not a real calendar date");
+
+const pctSchema = z.number({ error: "must be a number" }).min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
+const idSchema = z.uuid({ error: "must be an id (uuid)" });
+
+export const thresholdTypeSchema = z.enum(["maximum", "minimum"], { error: "must be maximum or minimum" });
+export const severitySchema = z.enum(["warning", "critical"], { error: "must be warning or critical" });
+
+export const thresholdCreateSchema = z.strictObject({
+  dimensionType: dimensionSchema,
+  dimensionValue: z.string().nullable().default(null),
+  thresholdPct: pctSchema,
+  thresholdType: thresholdTypeSchema.default("maximum"),
+  severityLevel: severitySchema.default("warning"),
+  isActive: z.boolean({ error: "must be true or false" }).default(true),
+});
+export type ThresholdCreate = z.input<typeof thresholdCreateSchema>;
+
+export const thresholdUpdateSchema = z.strictObject({
+  dimensionType: dimensionSchema.optional(),
+  dimensionValue: z.string().nullable().optional(),
+  thresholdPct: pctSchema.optional(),
+  thresholdType: thresholdTypeSchema.optional(),
+  severityLevel: severitySchema.optional(),
+  isActive: z.boolean({ error: "must be true or false" }).optional(),
+});
+export type ThresholdUpdate = z.input<typeof thresholdUpdateSchema>;
+
+export const runCreateSchema = z.strictObject({
+  asOfDate: isoDateSchema.optional(),
+  includeAlerts: z.boolean({ error: "must be true or false" }).default(true),
+  positions: z.array(z.unknown(), { error: "must be an array of position objects" }).optional(),
+});
+export type RunCreate = z.input<typeof runCreateSchema>;
+
+export const compareSchema = z.strictObject({
+  limits: z.partialRecord(dimensionSchema, pctSchema).refine((l) => Object.keys(l).length > 0, "name at least one dimension"),
+  runId: idSchema.optional(),
+});
+
+export const acknowledgeSchema = z.strictObject({
+  by: z.string({ error: "is required: who acknowledges" }).trim().min(1, "is required: who acknowledges").max(200),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export const resolveSchema = z.strictObject({
+  by: z.string().trim().min(1).max(200).optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+const limitParam = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const ALERT_STATUSES = ["active", "acknowledged", "resolved"] as const;
+export const alertListSchema = z.object({
+  status: z.enum([...ALERT_STATUSES, "open"], { error: "must be active, acknowledged, resolved or open" }).optional(),
+  severity: severitySchema.optional(),
+  dimensionType: dimensionSchema.optional(),
+  limit: limitParam(500, 100),
+  cursor: z.string().optional(),
+});
+
+export const positionListSchema = z.object({
+  limit: limitParam(1000, 100),
+  cursor: z.coerce.number().int().min(0).optional(),
+  strategy: z.string().optional(),
+  state: z.string().optional(),
+  msa: z.string().optional(),
+  vintage: z.string().optional(),
+  construction_type: z.string().optional(),
+  rent_band: z.string().optional(),
+});
+
+export const importOptionsSchema = z.object({
+  mode: z.enum(["replace", "upsert"], { error: "must be replace or upsert" }).default("replace"),
+  onError: z.enum(["reject", "skip"], { error: "must be reject or skip" }).default("reject"),
+  format: z.enum(["csv", "json", "xlsx"], { error: "must be csv, json or xlsx" }).optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export const dateRangeSchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+
+export const trendQuerySchema = dateRangeSchema.extend({
+  dimensionType: dimensionSchema,
+  dimensionValue: z.string().min(1, "is required"),
+});
+
+export const runRefSchema = z.object({ runId: idSchema.optional() });
+
+export const exportQuerySchema = runRefSchema.extend({
+  format: z.enum(["csv", "json", "xlsx"], { error: "must be csv, json or xlsx" }).default("csv"),
+});
+
+export const portfolioCreateSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lower-case letters, digits and dashes"),
+  name: z.string().trim().min(1).max(200),
+});

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, useDatabase, type Database } from "@/lib/db/client";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
+
+/**
+ * Gives the test file its own migrated database (Postgres when DATABASE_URL is set, PGlite
+ * otherwise) as the process-wide one the services use, and drops it afterwards.
+ */
+export function useTestDatabase(): () => Database {
+  let scratch: ScratchDatabase | undefined;
+  let database: Database | undefined;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase("aker_test");
+    database = await useDatabase(scratch.config);
+  });
+  afterAll(async () => {
+    await closeDb();
+    await scratch?.drop();
+  });
+  return () => {
+    if (!database) throw new Error("the test database is opened in beforeAll");
+    return database;
+  };
+}

@@ -1,0 +1,2 @@
+// Vitest runs outside Next, where "server-only" has nothing to guard.
+export {};

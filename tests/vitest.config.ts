@@ -1,0 +1,40 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const PURE = ["tests/engine/**/*.test.ts", "tests/import/**/*.test.ts", "tests/export/**/*.test.ts"];
+
+// unit: pure code, Node only. integration: the services on a real throwaway database (Postgres
+// when DATABASE_URL is set, embedded PGlite otherwise). api: the production build over HTTP.
+export default defineConfig({
+  root,
+  resolve: { alias: { "@": root.replace(/\/$/, ""), "server-only": `${root}tests/support/server-only.ts` } },
+  test: {
+    env: { LOG_LEVEL: "silent" },
+    projects: [
+      { extends: true, test: { name: "unit", include: PURE } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          exclude: [...PURE, "tests/api/**"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "api",
+          include: ["tests/api/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
