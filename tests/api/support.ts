@@ -72,6 +72,7 @@ export interface RunSummaryDto {
   asOfDate: string;
   totalPortfolioValue: number;
   positionCount: number;
+  computedAt: string;
 }
 
 export interface RunDto extends RunSummaryDto {

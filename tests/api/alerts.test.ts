@@ -1,0 +1,272 @@
+import { beforeAll, describe, expect, test } from "vitest";
+
+import { type AlertDetailDto, type AlertDto, Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
+
+const SOME_UUID = "00000000-0000-4000-8000-000000000000";
+const BREACH_MESSAGE = "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%";
+
+/** A book of 1,000,000 with value_add at `pct` % and core_plus the rest. */
+const bookCsv = (pct: number) => `position_id,strategy,position_value\nVA,value_add,${pct * 10_000}\nCP,core_plus,${(100 - pct) * 10_000}\n`;
+
+async function alertsOf(api: Api, query: Record<string, string> = {}): Promise<AlertDto[]> {
+  const reply = await api.get<{ items: AlertDto[] }>("/api/alerts", query);
+  expect(reply.status, reply.text).toBe(200);
+  return reply.body.items;
+}
+
+async function alertOf(api: Api, id: string): Promise<AlertDetailDto> {
+  const reply = await api.get<AlertDetailDto>(`/api/alerts/${id}`);
+  expect(reply.status, reply.text).toBe(200);
+  return reply.body;
+}
+
+async function createLimit(api: Api, body: Record<string, unknown>): Promise<ThresholdDto> {
+  const reply = await api.post<ThresholdDto>("/api/thresholds", body);
+  expect(reply.status, reply.text).toBe(201);
+  return reply.body;
+}
+
+describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → re-open as new", () => {
+  let api: Api;
+  let limit: ThresholdDto;
+  let first: AlertDto;
+  let second: AlertDto;
+
+  beforeAll(async () => {
+    api = await newPortfolio("alerts lifecycle");
+    limit = await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" });
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+  });
+
+  test("a run that breaches opens exactly one active critical alert, with the exact message", async () => {
+    const run = await api.run({ asOfDate: "2025-06-30" });
+    expect(run.alerts).toEqual({ opened: 1, updated: 0, resolved: 0 });
+    const alerts = await alertsOf(api);
+    expect(alerts).toHaveLength(1);
+    first = alerts[0] as AlertDto;
+    expect(first).toEqual(
+      expect.objectContaining({
+        id: expect.stringMatching(UUID),
+        thresholdId: limit.id,
+        dimensionType: "strategy",
+        dimensionValue: "value_add",
+        severity: "critical",
+        status: "active",
+        exposurePct: expect.closeTo(40, 9),
+        thresholdPct: 30,
+        breachPct: expect.closeTo(10, 9),
+        alertMessage: BREACH_MESSAGE,
+        acknowledgedBy: null,
+        acknowledgedAt: null,
+        comment: null,
+        resolvedAt: null,
+        resolvedBy: null,
+        createdAt: expect.stringMatching(ISO_TIMESTAMP),
+        updatedAt: expect.stringMatching(ISO_TIMESTAMP),
+      }),
+    );
+  });
+
+  test("running again updates that alert and never duplicates it", async () => {
+    const again = await api.run({ asOfDate: "2025-06-30" });
+    expect(again.alerts).toEqual({ opened: 0, updated: 1, resolved: 0 });
+    const later = await api.run({ asOfDate: "2025-07-31" });
+    expect(later.alerts).toEqual({ opened: 0, updated: 1, resolved: 0 });
+    const alerts = await alertsOf(api);
+    expect(alerts.map((a) => [a.id, a.status])).toEqual([[first.id, "active"]]);
+  });
+
+  test("acknowledge records who, when and the comment", async () => {
+    const reply = await api.post<AlertDetailDto>(`/api/alerts/${first.id}/acknowledge`, { by: "ana", comment: "looking" });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toMatchObject({ id: first.id, status: "acknowledged", acknowledgedBy: "ana", comment: "looking", resolvedAt: null });
+    expect(reply.body.acknowledgedAt).toMatch(ISO_TIMESTAMP);
+    expect(Date.parse(reply.body.acknowledgedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(first.createdAt));
+
+    // A re-run that still breaches keeps it acknowledged.
+    expect((await api.run({ asOfDate: "2025-07-31" })).alerts).toEqual({ opened: 0, updated: 1, resolved: 0 });
+    expect((await alertOf(api, first.id)).status).toBe("acknowledged");
+  });
+
+  test("GET /api/alerts/{id} carries the history of its transitions", async () => {
+    const alert = await alertOf(api, first.id);
+    expect(alert).toMatchObject({ id: first.id, status: "acknowledged", alertMessage: BREACH_MESSAGE });
+    expect(alert.history.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", "auto"],
+      ["acknowledged", "ana"],
+    ]);
+    expect(alert.history[1]).toMatchObject({ comment: "looking", createdAt: expect.stringMatching(ISO_TIMESTAMP) });
+  });
+
+  test("a run where the breach has cleared resolves the alert by `auto`", async () => {
+    expect((await api.importCsv(bookCsv(20))).status).toBe(201);
+    const run = await api.run({ asOfDate: "2025-07-31" });
+    expect(run.alerts).toEqual({ opened: 0, updated: 0, resolved: 1 });
+    const alert = await alertOf(api, first.id);
+    expect(alert).toMatchObject({ status: "resolved", resolvedBy: "auto", acknowledgedBy: "ana" });
+    expect(alert.resolvedAt).toMatch(ISO_TIMESTAMP);
+    expect(alert.history.map((e) => e.kind)).toEqual(["opened", "acknowledged", "resolved"]);
+  });
+
+  test("a resolved alert cannot be acknowledged or resolved again (409)", async () => {
+    expectError(await api.post(`/api/alerts/${first.id}/acknowledge`, { by: "ana" }), 409, "conflict");
+    expectError(await api.post(`/api/alerts/${first.id}/resolve`, { by: "ana" }), 409, "conflict");
+    expect((await alertOf(api, first.id)).history).toHaveLength(3);
+  });
+
+  test("a new breach opens a NEW alert; the list is newest first", async () => {
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    const run = await api.run({ asOfDate: "2025-08-31" });
+    expect(run.alerts).toEqual({ opened: 1, updated: 0, resolved: 0 });
+    const alerts = await alertsOf(api);
+    expect(alerts.map((a) => a.status)).toEqual(["active", "resolved"]);
+    second = alerts[0] as AlertDto;
+    expect(second.id).not.toBe(first.id);
+    expect(alerts[1]?.id).toBe(first.id);
+    expect(Date.parse(second.createdAt)).toBeGreaterThanOrEqual(Date.parse(first.createdAt));
+    expect(second).toMatchObject({ alertMessage: BREACH_MESSAGE, acknowledgedBy: null, comment: null });
+    expect((await alertOf(api, second.id)).history.map((e) => e.kind)).toEqual(["opened"]);
+  });
+
+  test("resolving by hand records who", async () => {
+    const reply = await api.post<AlertDetailDto>(`/api/alerts/${second.id}/resolve`, { by: "ana", comment: "sold down" });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toMatchObject({ id: second.id, status: "resolved", resolvedBy: "ana", comment: "sold down" });
+    expect(reply.body.resolvedAt).toMatch(ISO_TIMESTAMP);
+    expect(reply.body.history.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", "auto"],
+      ["resolved", "ana"],
+    ]);
+  });
+
+  test("filters by status, severity and dimensionType", async () => {
+    expect((await alertsOf(api, { status: "resolved" })).map((a) => a.id)).toEqual([second.id, first.id]);
+    expect(await alertsOf(api, { status: "active" })).toEqual([]);
+    expect(await alertsOf(api, { status: "acknowledged" })).toEqual([]);
+    expect((await alertsOf(api, { severity: "critical" })).map((a) => a.id)).toEqual([second.id, first.id]);
+    expect(await alertsOf(api, { severity: "warning" })).toEqual([]);
+    expect((await alertsOf(api, { dimensionType: "strategy" })).map((a) => a.id)).toEqual([second.id, first.id]);
+    expect(await alertsOf(api, { dimensionType: "state" })).toEqual([]);
+    expect((await alertsOf(api, { status: "resolved", severity: "critical", dimensionType: "strategy" })).length).toBe(2);
+  });
+});
+
+describe("alerts: wording, re-evaluation when limits change, backfills", () => {
+  test("a minimum limit says `below minimum`, and a value with no positions breaches it at 0 %", async () => {
+    const api = await newPortfolio("alerts minimum");
+    expect((await api.importCsv("strategy,position_value\ncore,50000\nvalue_add,950000\n")).status).toBe(201);
+    await createLimit(api, { dimensionType: "strategy", dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum", severityLevel: "warning" });
+    await createLimit(api, { dimensionType: "strategy", dimensionValue: "development", thresholdPct: 2.5, thresholdType: "minimum", severityLevel: "warning" });
+    const run = await api.run({ asOfDate: "2025-06-30" });
+    expect(run.alerts.opened).toBe(2);
+    const messages = (await alertsOf(api)).map((a) => [a.alertMessage, a.breachPct]);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        ["Exposure threshold breached: strategy='core' at 5.0% below minimum of 10.0%", expect.closeTo(5, 9)],
+        ["Exposure threshold breached: strategy='development' at 0.0% below minimum of 2.5%", expect.closeTo(2.5, 9)],
+      ]),
+    );
+    expect(messages).toHaveLength(2);
+  });
+
+  test("a limit without a value alerts on every breaching value but not on `unknown`", async () => {
+    const api = await newPortfolio("alerts whole dimension");
+    expect((await api.importCsv("state,position_value\nCA,400000\nTX,350000\nNY,50000\n,200000\n")).status).toBe(201);
+    await createLimit(api, { dimensionType: "state", thresholdPct: 15, severityLevel: "warning" });
+    await api.run({ asOfDate: "2025-06-30" });
+    const alerts = await alertsOf(api, { dimensionType: "state" });
+    expect(alerts.map((a) => a.dimensionValue).sort()).toEqual(["CA", "TX"]);
+    expect(alerts.every((a) => a.severity === "warning" && a.status === "active")).toBe(true);
+  });
+
+  test("creating a limit after a run re-evaluates it; editing updates; deactivating resolves", async () => {
+    const api = await newPortfolio("alerts re-evaluate");
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    await api.run({ asOfDate: "2025-06-30" });
+    expect(await alertsOf(api)).toEqual([]);
+
+    const limit = await createLimit(api, { dimensionType: "strategy", dimensionValue: "Value_Add", thresholdPct: 30, severityLevel: "critical" });
+    const opened = await alertsOf(api);
+    expect(opened).toEqual([expect.objectContaining({ thresholdId: limit.id, status: "active", alertMessage: BREACH_MESSAGE })]);
+    const id = opened[0]?.id ?? "";
+
+    const tightened = await api.patch<ThresholdDto>(`/api/thresholds/${limit.id}`, { thresholdPct: 25 });
+    expect(tightened.status, tightened.text).toBe(200);
+    expect(await alertsOf(api)).toEqual([
+      expect.objectContaining({ id, status: "active", thresholdPct: 25, breachPct: expect.closeTo(15, 9), alertMessage: "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 25.0%" }),
+    ]);
+
+    const off = await api.patch<ThresholdDto>(`/api/thresholds/${limit.id}`, { isActive: false });
+    expect(off.status, off.text).toBe(200);
+    const resolved = await alertOf(api, id);
+    expect(resolved).toMatchObject({ status: "resolved", resolvedBy: "auto" });
+    expect(resolved.history.map((e) => e.kind)).toEqual(["opened", "updated", "resolved"]);
+    expect(await alertsOf(api, { status: "active" })).toEqual([]);
+  });
+
+  test("deleting a limit resolves its alert and keeps the alert as history", async () => {
+    const api = await newPortfolio("alerts delete limit");
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    const limit = await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
+    await api.run({ asOfDate: "2025-06-30" });
+    const [alert] = await alertsOf(api);
+    expect(alert?.status).toBe("active");
+    expect((await api.delete(`/api/thresholds/${limit.id}`)).status).toBe(204);
+    expect(await alertOf(api, alert?.id ?? "")).toMatchObject({ status: "resolved", resolvedBy: "auto" });
+  });
+
+  test("a backfill of an older date leaves the current alerts alone", async () => {
+    const api = await newPortfolio("alerts backfill");
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
+    await api.run({ asOfDate: "2025-06-30" });
+    const backfill = await api.run({ asOfDate: "2025-03-31", positions: [{ strategy: "core", position_value: 100 }] });
+    expect(backfill.alerts).toEqual({ opened: 0, updated: 0, resolved: 0 });
+    expect((await alertsOf(api)).map((a) => a.status)).toEqual(["active"]);
+  });
+
+  test("includeAlerts=false computes without touching alerts", async () => {
+    const api = await newPortfolio("alerts off");
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
+    const run = await api.run({ asOfDate: "2025-06-30", includeAlerts: false });
+    expect(run.alerts).toEqual({ opened: 0, updated: 0, resolved: 0 });
+    expect(await alertsOf(api)).toEqual([]);
+  });
+});
+
+describe("alerts: bad requests", () => {
+  let api: Api;
+  let id: string;
+  beforeAll(async () => {
+    api = await newPortfolio("alerts errors");
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
+    await api.run({ asOfDate: "2025-06-30" });
+    id = (await alertsOf(api))[0]?.id ?? "";
+  });
+
+  test("unknown, malformed and other portfolios' alert ids are 404s", async () => {
+    expectError(await api.get(`/api/alerts/${SOME_UUID}`), 404, "not_found");
+    expectError(await api.get("/api/alerts/not-an-id"), 404, "not_found");
+    expectError(await api.post(`/api/alerts/${SOME_UUID}/acknowledge`, { by: "ana" }), 404, "not_found");
+    expectError(await api.post("/api/alerts/nope/resolve", {}), 404, "not_found");
+    const other = await newPortfolio("alerts errors other");
+    expectError(await other.get(`/api/alerts/${id}`), 404, "not_found");
+    expectError(await other.post(`/api/alerts/${id}/acknowledge`, { by: "eve" }), 404, "not_found");
+  });
+
+  test("acknowledging needs `by`", async () => {
+    expect(fieldsOf(expectError(await api.post(`/api/alerts/${id}/acknowledge`, {}), 400, "invalid_input"))).toEqual(["by"]);
+    expect(fieldsOf(expectError(await api.post(`/api/alerts/${id}/acknowledge`, { by: "  " }), 400, "invalid_input"))).toEqual(["by"]);
+    expect((await alertOf(api, id)).status).toBe("active");
+  });
+
+  test.each([
+    [{ status: "closed" }, "status"],
+    [{ severity: "high" }, "severity"],
+    [{ dimensionType: "city" }, "dimensionType"],
+  ])("a bad filter %o is a 400 naming it", async (query, field) => {
+    expect(fieldsOf(expectError(await api.get("/api/alerts", query), 400, "invalid_input"))).toEqual([field]);
+  });
+});
