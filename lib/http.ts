@@ -18,6 +18,8 @@ export function errorResponse(error: unknown): Response {
     if (error.status >= 500) logger.error({ event: "request.error", code: error.code, err: error }, error.message);
     return json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
   }
+  const mapped = fromDatabaseError(error);
+  if (mapped) return errorResponse(mapped);
   if (isDatabaseUnavailable(error)) {
     logger.error({ event: "request.error", code: "unavailable", err: error }, "database unavailable");
     const body = { code: "unavailable", message: "The database is not reachable right now; try again shortly." };
@@ -25,6 +27,21 @@ export function errorResponse(error: unknown): Response {
   }
   logger.error({ event: "request.error", code: "internal", err: error }, "unexpected error");
   return json({ error: { code: "internal", message: "Something went wrong on our side; it has been logged." } }, 500);
+}
+
+/**
+ * A backstop: validation should stop bad values before the database does, but if one slips
+ * through, a value the database cannot hold is the caller's 422 and a duplicate is a 409.
+ */
+function fromDatabaseError(error: unknown): AppError | null {
+  const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const sqlState = String(e?.meta?.code ?? e?.meta?.driverAdapterError?.cause?.originalCode ?? "");
+  if (e?.code === "P2002" || sqlState === "23505") return new AppError("conflict", "That record already exists (another request may have just created it).");
+  if (e?.code === "P2000" || e?.code === "P2020" || sqlState.startsWith("22")) {
+    logger.warn({ event: "request.error", code: "invalid_data", err: error }, "value rejected by the database");
+    return new AppError("invalid_data", "A value is outside what can be stored (too large, too long or out of range).");
+  }
+  return null;
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

@@ -56,6 +56,12 @@ export async function importPositions(
     );
   }
 
+  // An empty file (or one whose every row is bad) must never wipe the book in replace mode.
+  if (rows.length === 0) {
+    logger.warn({ ...log, rejectedRows: badRows }, "import refused: no valid rows");
+    throw new AppError("invalid_data", `The file has no valid data rows (${parsed.received} received); nothing was imported.`, rejected.length ? rejected : undefined);
+  }
+
   const prisma = await getPrisma();
   const batchId = await prisma.$transaction(async (tx) => {
     await lockPortfolio(tx, portfolio.id);

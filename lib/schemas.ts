@@ -8,12 +8,8 @@ export const dimensionSchema = z.enum(DIMENSIONS, {
 });
 
 export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a calendar date YYYY-MM-DD")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "is not a real calendar date");
+  .iso.date({ error: "must be a real calendar date YYYY-MM-DD" })
+  .refine((value) => value >= "1900-01-01", "must be 1900-01-01 or later");
 
 const pctSchema = z.number({ error: "must be a number" }).min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
 const idSchema = z.uuid({ error: "must be an id (uuid)" });
@@ -76,7 +72,7 @@ export const alertListSchema = z.object({
 
 export const positionListSchema = z.object({
   limit: limitParam(1000, 100),
-  cursor: z.coerce.number().int().min(0).optional(),
+  cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   strategy: z.string().optional(),
   state: z.string().optional(),
   msa: z.string().optional(),

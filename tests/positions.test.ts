@@ -89,3 +89,18 @@ describe("importPositions", () => {
     expect((await listPositions({ limit: 10, filters: { vintage: "1980s" } }, slug)).items.map((p) => p.positionId)).toEqual(["P0", "P1", "P2"]);
   });
 });
+
+describe("importPositions never empties the book by accident", () => {
+  test.each([
+    ["a header-only file", "position_id,position_value\n", "skip" as const],
+    ["a file whose every row is bad", "position_id,position_value\nA,-1\nB,zero\n", "skip" as const],
+  ])("%s is refused and the stored positions stay", async (_label, data, onError) => {
+    const slug = await freshPortfolio();
+    await importPositions({ format: "csv", data: GOOD }, { mode: "replace", onError: "reject" }, slug);
+    await expect(importPositions({ format: "csv", data }, { mode: "replace", onError }, slug)).rejects.toMatchObject({
+      code: "invalid_data",
+      message: expect.stringContaining("no valid data rows"),
+    });
+    expect((await all(slug)).map((p) => p.positionId)).toEqual(["P1", "P2"]);
+  });
+});

@@ -155,9 +155,18 @@ function vintage(value: unknown, currentYear: number): number | null | Invalid {
   return year;
 }
 
+// Ten trillion per position: far beyond any real asset, and it keeps the sum of two million
+// positions inside the database's DECIMAL(22,2) total.
+export const MAX_POSITION_VALUE = 1e13;
+// units is stored as a 32-bit integer.
+export const MAX_UNITS = 2_147_483_647;
+
 function positionValue(value: unknown): number | Invalid {
   if (parseText(value) === null) return new Invalid("position_value is required");
   const amount = parseMoney(value);
+  if (amount !== null && amount >= MAX_POSITION_VALUE) {
+    return new Invalid(`position_value must be below 10,000,000,000,000 (got ${describeValue(value)})`);
+  }
   if (amount !== null && amount > 0) return amount;
   return new Invalid(`position_value must be a number greater than 0 (got ${describeValue(value)})`);
 }
@@ -165,8 +174,8 @@ function positionValue(value: unknown): number | Invalid {
 function units(value: unknown): number | null | Invalid {
   if (parseText(value) === null) return null;
   const count = parseWholeNumber(value);
-  if (count !== null && count >= 0) return count;
-  return new Invalid(`units must be a whole number of 0 or more (got ${describeValue(value)})`);
+  if (count !== null && count >= 0 && count <= MAX_UNITS) return count;
+  return new Invalid(`units must be a whole number from 0 to ${MAX_UNITS} (got ${describeValue(value)})`);
 }
 
 function take<T>(errors: RowError[], row: number, field: PositionColumn, parsed: T | Invalid): T | null {

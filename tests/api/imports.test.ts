@@ -179,6 +179,23 @@ describe("POST /api/positions/import", () => {
     expect(error.details).toEqual([{ row: 2, field: "position_id", message: expect.stringContaining("position_id") }]);
   });
 
+  // numeric(20,2) and int4 columns cannot hold these: they are bad rows like any other, not a 500.
+  test("a position_value or units too large to store is a row error, not a 500", async () => {
+    const api = await newPortfolio("too large");
+    const reply = await api.importCsv("position_id,position_value,units\nP1,1e19,1\nP2,100,3000000000\nP3,100,1\n");
+    const error = expectError(reply, 422, "invalid_data");
+    expect(error.details?.map(({ row, field }) => ({ row, field }))).toEqual([
+      { row: 2, field: "position_value" },
+      { row: 3, field: "units" },
+    ]);
+  });
+
+  test("a JSON body that does not parse is a 422 for the import (the body is the file)", async () => {
+    const api = await newPortfolio("broken json file");
+    const reply = await api.send<unknown>("POST", "/api/positions/import", { body: '[{"position_value": 1', contentType: "application/json" });
+    expect(expectError(reply, 422, "invalid_data").message).toMatch(/invalid JSON/);
+  });
+
   test.each([
     [{ mode: "merge" }, "mode"],
     [{ onError: "ignore" }, "onError"],

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { Api, expectError, newPortfolio, type PositionDto, type PositionPage } from "./support";
+import { Api, expectError, fieldsOf, newPortfolio, type PositionDto, type PositionPage } from "./support";
 
 const IMPORT_COLUMNS = "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
 
@@ -78,6 +78,11 @@ describe("GET /api/positions", () => {
 
   test.each([{ limit: 0 }, { limit: "many" }, { cursor: "-1" }, { state: "ZZ" }])("a bad query %o is a 400", async (query) => {
     expectError(await api.get("/api/positions", query), 400, "invalid_input");
+  });
+
+  // The id column is int4: a larger cursor is a bad parameter, not a 500.
+  test("a cursor beyond any possible id is a 400 naming it, not a 500", async () => {
+    expect(fieldsOf(expectError(await api.get("/api/positions", { cursor: "99999999999999" }), 400, "invalid_input"))).toEqual(["cursor"]);
   });
 });
 
