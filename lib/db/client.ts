@@ -1,5 +1,6 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
+import { acquirePgliteLock } from "./pglite-lock";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -35,7 +36,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
   // PGlite creates its data folder but not the folders above it.
   await mkdir(config.dataDir, { recursive: true });
-  const lite = await PGlite.create(config.dataDir);
+  const release = await acquirePgliteLock(config.dataDir);
+  const lite = await PGlite.create(config.dataDir).catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
   const applied = await applyMigrations(pgliteSession(lite), migrations);
   if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
@@ -45,6 +50,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await lite.close();
+      await release();
     },
   };
 }
