@@ -19,7 +19,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (every command takes 
   resolve <alertId> [--by <name>] [--comment text]
   export exposures|positions [--format csv|json|xlsx] [--out file]
   bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000]
-  migrate                                           apply database migrations`;
+  migrate                                           apply database migrations
+  weights                                           first-load JS per page of the last build`;
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -53,6 +54,14 @@ const print = (value: unknown) => console.log(typeof value === "string" ? value 
 async function main(): Promise<void> {
   const [command, ...args] = positionals;
   const portfolio = opts.portfolio;
+  if (command === "weights") {
+    const { readPageWeights } = await import("./page-weights");
+    const weights = await readPageWeights();
+    if (opts.json) return print(weights);
+    console.log("page                          first-load JS   gzip");
+    for (const w of weights) console.log(`${w.route.padEnd(30)}${`${w.firstLoadKb} kB`.padStart(13)}${`${w.firstLoadGzipKb} kB`.padStart(10)}`);
+    return;
+  }
   const lib = await import("./index");
   switch (command) {
     case "import": {
