@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { ALERT_POLL_MS, queryKeys } from "../query-keys";
 
 export interface AlertSummary {
@@ -17,6 +18,11 @@ export async function fetchAlertSummary(portfolio: string): Promise<AlertSummary
 
 /** The open-alert count in the nav; polls so a new breach shows without a reload. */
 export function AlertBadge({ portfolio, initial }: { portfolio: string; initial: AlertSummary }) {
+  const client = useQueryClient();
+  // A server render after an action (loading data, a new run) brings fresher counts than the cache.
+  useEffect(() => {
+    client.setQueryData(queryKeys.alertSummary(portfolio), initial);
+  }, [client, portfolio, initial]);
   const { data } = useQuery({
     queryKey: queryKeys.alertSummary(portfolio),
     queryFn: () => fetchAlertSummary(portfolio),

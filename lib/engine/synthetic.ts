@@ -16,7 +16,7 @@ const MIN_VALUE = 500_000;
 const MAX_VALUE = 50_000_000;
 
 /** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

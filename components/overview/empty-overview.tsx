@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { formatCount } from "@/lib/format";
+import { buildSampleBook, sampleBookAt } from "@/lib/sample-book";
+import { Card } from "../ui/card";
+import { buttonClass } from "../ui/button";
+import { LoadSampleButton } from "./load-sample-button";
+import { RecomputeForm } from "./recompute-form";
+
+/** A new install (no positions) or positions without a run yet: say what to do next. */
+export function EmptyOverview({ storedPositions, today }: { storedPositions: number; today: string }) {
+  const sample = sampleBookAt(buildSampleBook(), 0);
+  const count = (values: Array<string | null>) => new Set(values.filter((v) => v !== null)).size;
+  return (
+    <Card className="max-w-2xl" title={storedPositions > 0 ? "No exposures computed yet" : "No positions yet"}>
+      <div data-testid="overview-empty" className="space-y-4 text-sm">
+        <p className="text-muted">
+          {storedPositions > 0
+            ? `${formatCount(storedPositions)} positions are stored; compute their exposures to see the dials and alerts.`
+            : "Upload a CSV of your positions to see where the money is concentrated, or explore with the sample portfolio."}
+        </p>
+        {storedPositions > 0 && <RecomputeForm today={today} />}
+        <div className="flex flex-wrap items-start gap-3">
+          <Link href="/positions" className={buttonClass("secondary")}>
+            Upload positions (CSV, JSON, XLSX)
+          </Link>
+          <LoadSampleButton replaces={storedPositions} />
+        </div>
+        <p className="text-xs text-muted">
+          The sample: {formatCount(sample.length)} multifamily positions in {count(sample.map((p) => p.state))} states and{" "}
+          {count(sample.map((p) => p.msaId))} metro areas, with a year of monthly history and a few starter limits.
+        </p>
+      </div>
+    </Card>
+  );
+}

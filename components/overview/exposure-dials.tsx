@@ -1,0 +1,16 @@
+import { getDashboard } from "@/lib/analysis";
+import { listThresholds } from "@/lib/thresholds";
+import { DialCard } from "./dial-card";
+
+/** The six dials, from the latest stored run only: no positions are read, so this stays fast at any size. */
+export async function ExposureDials({ portfolio }: { portfolio: string }) {
+  const [dashboard, thresholds] = await Promise.all([getDashboard(portfolio), listThresholds(portfolio)]);
+  const active = thresholds.items.filter((t) => t.isActive);
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="exposure-dials">
+      {dashboard.dials.map((dial) => (
+        <DialCard key={dial.dimensionType} dial={dial} limits={active.filter((t) => t.dimensionType === dial.dimensionType)} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { countOpenAlerts, listAlerts, type AlertDto } from "@/lib/alerts";
+import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/dimensions";
+import { formatDateTime, formatPct } from "@/lib/format";
+import { SeverityBadge } from "../ui/status-badge";
+
+const NEWEST = 5;
+
+function headline(a: AlertDto): string {
+  const dimension = isDimension(a.dimensionType) ? DIMENSION_LABELS[a.dimensionType] : a.dimensionType;
+  const relation = a.thresholdType === "minimum" ? "below the minimum of" : "above the maximum of";
+  return `${dimension}: ${labelValue(a.dimensionType, a.dimensionValue)} at ${formatPct(a.exposurePct)}, ${relation} ${formatPct(a.thresholdPct)}`;
+}
+
+/** Open alerts by severity, and the newest few. */
+export async function OpenAlerts({ portfolio }: { portfolio: string }) {
+  const [counts, newest] = await Promise.all([countOpenAlerts(portfolio), listAlerts({ status: "open", limit: NEWEST }, portfolio)]);
+  return (
+    <div data-testid="open-alerts" className="flex flex-col gap-4 md:flex-row">
+      <dl className="grid shrink-0 grid-cols-3 gap-2 md:w-64 md:grid-cols-1">
+        {([
+          ["Critical", counts.critical, "text-breach"],
+          ["Warning", counts.warning, "text-near"],
+          ["Total open", counts.total, "text-text"],
+        ] as const).map(([label, count, colour]) => (
+          <div key={label} className="rounded-md bg-surface-2 px-3 py-2" data-testid={`alerts-${label.split(" ")[0]?.toLowerCase()}`}>
+            <dt className="text-xs text-muted">{label}</dt>
+            <dd className={`text-xl font-semibold tabular-nums ${count > 0 ? colour : "text-muted"}`}>{count}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="min-w-0 flex-1">
+        {newest.items.length === 0 ? (
+          <p className="text-sm text-muted">No open alerts: every exposure is within its limits.</p>
+        ) : (
+          <ul aria-label="Newest open alerts" className="divide-y divide-border">
+            {newest.items.map((a) => (
+              <li key={a.id} className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-0.5 py-2 text-sm sm:grid-cols-[auto_1fr_auto]">
+                <SeverityBadge severity={a.severity} />
+                <Link href="/alerts" className="min-w-0 hover:text-accent hover:underline" title={a.alertMessage}>
+                  {headline(a)}
+                </Link>
+                <span className="col-start-2 text-xs text-muted sm:col-start-auto">
+                  {a.status === "acknowledged" ? "acknowledged · " : ""}
+                  <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href="/alerts" className="mt-2 inline-block text-sm text-accent hover:underline">
+          Open the alert inbox →
+        </Link>
+      </div>
+    </div>
+  );
+}
