@@ -1,0 +1,18 @@
+import { CrossTabSkeleton, ExposureSectionsSkeleton } from "@/components/exposures/exposure-skeletons";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function ExposuresLoading() {
+  return (
+    <>
+      <div className="mb-6">
+        <Skeleton className="h-8 w-40" />
+        <Skeleton className="mt-2 h-4 w-96 max-w-full" />
+      </div>
+      <Skeleton className="mb-6 h-10 w-full" />
+      <ExposureSectionsSkeleton />
+      <div className="mt-4">
+        <CrossTabSkeleton />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { buttonClass } from "@/components/ui/button";
+
+const FORMATS = [
+  { format: "csv", label: "CSV" },
+  { format: "json", label: "JSON" },
+  { format: "xlsx", label: "XLSX" },
+] as const;
+
+/** Downloads of the run's exposures (every dimension, exact values) from the REST API. */
+export function ExportLinks({ runId, portfolio }: { runId: string; portfolio: string }) {
+  const query = (format: string) => new URLSearchParams({ format, runId, portfolio }).toString();
+  return (
+    <div role="group" aria-label="Export exposures" className="flex items-center gap-1.5">
+      <span className="text-xs text-muted">Export</span>
+      {FORMATS.map(({ format, label }) => (
+        <a
+          key={format}
+          href={`/api/exports/exposures?${query(format)}`}
+          download
+          data-testid={`export-exposures-${format}`}
+          aria-label={`Export exposures as ${label}`}
+          className={buttonClass("secondary", "px-2 py-1 text-xs")}
+        >
+          {label}
+        </a>
+      ))}
+    </div>
+  );
+}

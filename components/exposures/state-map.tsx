@@ -1,0 +1,69 @@
+import { Card } from "@/components/ui/card";
+import { UNKNOWN } from "@/lib/engine/types";
+import { formatMoney, formatPct } from "@/lib/format";
+import { stateByCode } from "@/lib/reference/us-states";
+import type { ExposureRow } from "./exposure-rows";
+import { MapHover } from "./map-hover";
+import { MAP_VIEWBOX, stateShapes } from "./state-shapes";
+
+const CLASSES = 5;
+
+// Five equal classes from 0 to the largest share, each a mix of the two ends of the map palette.
+function classOf(pct: number, maxPct: number): number {
+  return Math.min(CLASSES - 1, Math.floor((pct / maxPct) * CLASSES));
+}
+
+function classFill(k: number): string {
+  return `color-mix(in srgb, var(--map-high) ${Math.round((k / (CLASSES - 1)) * 100)}%, var(--map-low))`;
+}
+
+const describe = (name: string, code: string, row: ExposureRow | undefined) =>
+  `${name} (${code}): ${row ? `${formatPct(row.exposurePct)} · ${formatMoney(row.exposureValue)}` : "no exposure"}`;
+
+/** Choropleth of exposure % by state, drawn on the server; only the hover tooltip runs in the browser. */
+export function StateMap({ rows }: { rows: readonly ExposureRow[] }) {
+  const held = new Map(rows.filter((r) => r.positionCount > 0).map((r) => [r.value, r]));
+  const maxPct = Math.max(0, ...[...held.values()].filter((r) => r.value !== UNKNOWN).map((r) => r.exposurePct));
+  const shapes = stateShapes();
+  const drawn = new Set(shapes.map((s) => s.code));
+  const offMap = [...held.values()].filter((r) => r.value !== UNKNOWN && !drawn.has(r.value));
+  const step = maxPct / CLASSES;
+
+  return (
+    <Card title="Exposure by state">
+      <MapHover>
+        <svg viewBox={MAP_VIEWBOX} role="group" aria-label="Map of the United States, states shaded by share of portfolio value" className="mx-auto h-auto w-full max-w-4xl" data-testid="state-map">
+          {shapes.map((shape) => {
+            const row = held.get(shape.code);
+            const text = describe(shape.name, shape.code, row);
+            const fill = row && maxPct > 0 ? classFill(classOf(row.exposurePct, maxPct)) : "var(--map-empty)";
+            return (
+              <path key={shape.code} d={shape.d} data-state={shape.code} role="img" aria-label={text} style={{ fill }} stroke="var(--color-surface)" strokeWidth={0.75} />
+            );
+          })}
+        </svg>
+      </MapHover>
+      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted" data-testid="map-legend">
+        <span className="font-medium text-text">Share of value</span>
+        <span className="inline-flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm border border-border" style={{ background: "var(--map-empty)" }} />
+          none
+        </span>
+        {maxPct > 0 &&
+          Array.from({ length: CLASSES }, (_, k) => (
+            <span key={k} className="inline-flex items-center gap-1.5">
+              <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm" style={{ background: classFill(k) }} />
+              {k === 0 ? "up to" : formatPct(step * k)}
+              {k === 0 ? ` ${formatPct(step)}` : `–${formatPct(step * (k + 1))}`}
+            </span>
+          ))}
+      </div>
+      {offMap.length > 0 && (
+        <p className="mt-2 text-xs text-muted">
+          Not on the map:{" "}
+          {offMap.map((r) => describe(stateByCode(r.value)?.name ?? r.value, r.value, r)).join("; ")}.
+        </p>
+      )}
+    </Card>
+  );
+}
