@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TrendSection } from "@/components/trends/trend-section";
+import { TrendSkeleton, TrendsHeader } from "@/components/trends/trend-skeleton";
+
+export const metadata: Metadata = { title: "Trends" };
+
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  return (
+    <>
+      <TrendsHeader />
+      <Suspense fallback={<TrendSkeleton />}>
+        <TrendSection searchParams={params} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { DIMENSION_LABELS } from "@/lib/dimensions";
+import { formatPct, formatPctExact } from "@/lib/format";
+import type { ThresholdDto } from "@/lib/thresholds";
+import { Button, buttonClass } from "../ui/button";
+import { SeverityBadge } from "../ui/status-badge";
+import { deleteLimit, updateLimit, type LimitActionResult } from "./actions";
+
+export type LimitRow = ThresholdDto & { valueLabel: string | null };
+
+interface LimitsTableProps {
+  limits: LimitRow[];
+  editingId: string | null;
+  onEdit: (limit: LimitRow) => void;
+  onChanged: (message: string, id: string) => void;
+}
+
+/** The second step of a delete: focus moves to the confirm button, so Enter confirms and Tab reaches Cancel. */
+function ConfirmDelete({ name, busy, onConfirm, onCancel }: { name: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
+  return (
+    <>
+      <button ref={confirm} type="button" className={buttonClass("danger")} aria-label={`Confirm delete ${name}`} disabled={busy} onClick={onConfirm}>
+        Confirm delete
+      </button>
+      <Button onClick={onCancel}>Cancel</Button>
+    </>
+  );
+}
+
+export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTableProps) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+
+  function act(id: string, work: () => Promise<LimitActionResult>, done: string) {
+    setBusy(id);
+    setError(null);
+    startTransition(async () => {
+      const result = await work();
+      setBusy(null);
+      setConfirming(null);
+      if (result.ok) onChanged(done, id);
+      else setError(result.message);
+    });
+  }
+
+  if (limits.length === 0) {
+    return (
+      <p data-testid="limits-empty" className="py-6 text-center text-sm text-muted">
+        No limits yet. Create one above, or start from a preset.
+      </p>
+    );
+  }
+
+  return (
+    <>
+      <p role="alert" className="mb-2 text-sm font-medium text-breach empty:hidden">
+        {error}
+      </p>
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[44rem] text-sm" data-testid="limits-table">
+          <caption className="sr-only">Limits of this portfolio</caption>
+          <thead>
+            <tr className="border-b border-border text-left text-xs text-muted">
+              {["Dimension", "Value", "Type", "Threshold", "Severity", "Active"].map((h) => (
+                <th key={h} scope="col" className={`px-2 py-2 font-medium ${h === "Threshold" ? "text-right" : ""}`}>
+                  {h}
+                </th>
+              ))}
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {limits.map((limit) => {
+              const name = `${DIMENSION_LABELS[limit.dimensionType]} ${limit.valueLabel ?? "every value"} ${limit.thresholdType} ${formatPct(limit.thresholdPct)}`;
+              return (
+                <tr
+                  key={limit.id}
+                  data-testid="limit-row"
+                  data-limit-id={limit.id}
+                  className={`border-b border-border last:border-0 ${limit.isActive ? "" : "text-muted"} ${editingId === limit.id ? "bg-surface-2" : ""}`}
+                >
+                  <th scope="row" className="px-2 py-2 text-left font-medium">
+                    {DIMENSION_LABELS[limit.dimensionType]}
+                  </th>
+                  <td className="px-2 py-2" title={limit.dimensionValue ?? undefined}>
+                    {limit.valueLabel ?? <em className="text-muted">every value</em>}
+                  </td>
+                  <td className="px-2 py-2 capitalize">{limit.thresholdType}</td>
+                  <td className="px-2 py-2 text-right" title={formatPctExact(limit.thresholdPct)}>
+                    {formatPct(limit.thresholdPct)}
+                  </td>
+                  <td className="px-2 py-2">
+                    <SeverityBadge severity={limit.severityLevel} />
+                  </td>
+                  <td className="px-2 py-2" data-testid="limit-active">{limit.isActive ? "Yes" : "No"}</td>
+                  <td className="px-2 py-2">
+                    <div className="flex justify-end gap-1">
+                      {confirming === limit.id ? (
+                        <ConfirmDelete
+                          name={name}
+                          busy={busy === limit.id}
+                          onConfirm={() => act(limit.id, () => deleteLimit(limit.id), "Limit deleted.")}
+                          onCancel={() => setConfirming(null)}
+                        />
+                      ) : (
+                        <>
+                          <Button variant="ghost" aria-label={`Edit ${name}`} onClick={() => onEdit(limit)}>
+                            Edit
+                          </Button>
+                          <Button
+                            variant="ghost"
+                            aria-label={`${limit.isActive ? "Deactivate" : "Activate"} ${name}`}
+                            disabled={busy === limit.id}
+                            onClick={() => act(limit.id, () => updateLimit(limit.id, { isActive: !limit.isActive }), limit.isActive ? "Limit deactivated." : "Limit activated.")}
+                          >
+                            {limit.isActive ? "Deactivate" : "Activate"}
+                          </Button>
+                          <Button variant="ghost" aria-label={`Delete ${name}`} onClick={() => setConfirming(limit.id)}>
+                            Delete
+                          </Button>
+                        </>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { limitUtilization } from "@/lib/engine/utilization";
+import { formatDate } from "@/lib/format";
+import { listThresholds } from "@/lib/thresholds";
+import { currentPortfolio } from "../portfolio";
+import { Card } from "../ui/card";
+import { latestRunOrNull } from "./load";
+import { UtilizationTable } from "./utilization-table";
+
+export async function UtilizationSection() {
+  const portfolio = await currentPortfolio();
+  const [{ items }, run] = await Promise.all([listThresholds(portfolio), latestRunOrNull(portfolio)]);
+  const title = run ? `Utilisation on ${formatDate(run.asOfDate)}` : "Utilisation";
+  if (!run) {
+    return (
+      <Card title={title}>
+        <p data-testid="utilization-empty" className="py-6 text-center text-sm text-muted">
+          No exposure run yet: load positions and compute exposures to see every value against its limits.
+        </p>
+      </Card>
+    );
+  }
+  const rows = limitUtilization(run.exposures, items);
+  return (
+    <Card title={title}>
+      {rows.length === 0 ? (
+        <p data-testid="utilization-empty" className="py-6 text-center text-sm text-muted">
+          No active limit applies to this portfolio yet.
+        </p>
+      ) : (
+        <UtilizationTable rows={rows} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+import { getTrend } from "@/lib/analysis";
+import { DIMENSIONS, labelValue } from "@/lib/dimensions";
+import { getRunOrThrow, listRuns } from "@/lib/runs";
+import { listThresholds } from "@/lib/thresholds";
+import { currentPortfolio } from "../portfolio";
+import { TrendEmpty } from "./trend-empty";
+import { TrendExplorer, type ValueChoices } from "./trend-explorer";
+import { parseTrendParams, rangeStart } from "./trend-params";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Loads the latest run's values, the limits and the trend of the selection in the URL. */
+export async function TrendSection({ searchParams }: { searchParams: SearchParams }) {
+  const portfolio = await currentPortfolio();
+  const { items: runs } = await listRuns({}, portfolio);
+  const latest = runs[0];
+  if (latest === undefined || runs.length < 2) return <TrendEmpty runCount={runs.length} />;
+
+  const [run, { items: limits }] = await Promise.all([getRunOrThrow(latest.id, portfolio), listThresholds(portfolio)]);
+  // Values come largest first, `unknown` last: the run's exposure order.
+  const choices = Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as ValueChoices;
+  for (const b of run.exposures) {
+    choices[b.dimensionType].push({ value: b.dimensionValue, label: labelValue(b.dimensionType, b.dimensionValue), exposurePct: b.exposurePct });
+  }
+  const options = Object.fromEntries(DIMENSIONS.map((d) => [d, choices[d].map((c) => c.value)]));
+
+  const selection = parseTrendParams(searchParams, options);
+  const from = rangeStart(selection.range, run.asOfDate);
+  const trends = await Promise.all(
+    selection.values.map((value) => getTrend({ dimensionType: selection.dimension, dimensionValue: value, from }, portfolio)),
+  );
+
+  return (
+    <TrendExplorer
+      portfolio={portfolio}
+      asOfDate={run.asOfDate}
+      choices={choices}
+      limits={limits.filter((l) => l.isActive)}
+      initial={{ selection, trends }}
+    />
+  );
+}
