@@ -1,0 +1,122 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import type { AlertDto } from "@/lib/alerts";
+import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/dimensions";
+import { formatDateTime, formatPct, formatPctExact, formatPp } from "@/lib/format";
+import { Button } from "../ui/button";
+import { SeverityBadge } from "../ui/status-badge";
+import { AlertHistory } from "./alert-history";
+import { AlertStatusBadge } from "./alert-status-badge";
+
+export type AlertActionKind = "acknowledge" | "resolve";
+
+function Fact({ label, children, title }: { label: string; children: ReactNode; title?: string }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="text-muted">{label}</dt>
+      <dd title={title}>{children}</dd>
+    </div>
+  );
+}
+
+interface AlertRowProps {
+  alert: AlertDto;
+  portfolio: string;
+  selected: boolean;
+  busy: boolean;
+  onSelect: (id: string, selected: boolean) => void;
+  onAction: (kind: AlertActionKind, ids: string[]) => void;
+}
+
+export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction }: AlertRowProps) {
+  const [expanded, setExpanded] = useState(false);
+  const open = alert.status !== "resolved";
+  const dimension = isDimension(alert.dimensionType) ? DIMENSION_LABELS[alert.dimensionType] : alert.dimensionType;
+  const relation = alert.thresholdType === "minimum" ? "min" : "max";
+  // Signed as exposure minus limit: over a maximum is +, under a minimum is −.
+  const overPp = alert.thresholdType === "minimum" ? -alert.breachPct : alert.breachPct;
+  const panelId = `alert-history-${alert.id}`;
+
+  return (
+    <li
+      data-testid="alert-row"
+      data-alert-id={alert.id}
+      data-status={alert.status}
+      tabIndex={-1}
+      className={`grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 border-b border-border px-3 py-3 last:border-b-0 sm:grid-cols-[auto_1fr_auto] ${selected ? "bg-accent/5" : ""}`}
+    >
+      <div className="pt-0.5">
+        {open ? (
+          <input
+            type="checkbox"
+            className="size-4 accent-[var(--color-accent)]"
+            checked={selected}
+            onChange={(e) => onSelect(alert.id, e.target.checked)}
+            aria-label={`Select alert: ${alert.alertMessage}`}
+          />
+        ) : (
+          <span className="block size-4" aria-hidden="true" />
+        )}
+      </div>
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-center gap-2">
+          <SeverityBadge severity={alert.severity} />
+          <AlertStatusBadge alert={alert} />
+          <span className="text-sm font-semibold">
+            {dimension} · {labelValue(alert.dimensionType, alert.dimensionValue)}
+          </span>
+        </div>
+        <p className="mt-1 break-words text-sm">{alert.alertMessage}</p>
+        <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
+          <Fact label="Exposure" title={`${formatPctExact(alert.exposurePct)} against ${relation} ${formatPctExact(alert.thresholdPct)}`}>
+            {formatPct(alert.exposurePct)} vs {relation} {formatPct(alert.thresholdPct)}
+          </Fact>
+          <Fact label="Breach" title={`${formatPctExact(alert.breachPct)} points past the limit`}>
+            {formatPp(overPp)}
+          </Fact>
+          <Fact label="Opened">{formatDateTime(alert.createdAt)}</Fact>
+          <Fact label="Last seen">{formatDateTime(alert.lastSeenAt)}</Fact>
+        </dl>
+        {alert.acknowledgedBy && (
+          <p className="mt-1 text-xs text-muted">
+            Acknowledged by <span className="font-medium text-text">{alert.acknowledgedBy}</span> · {formatDateTime(alert.acknowledgedAt)}
+          </p>
+        )}
+        {alert.status === "resolved" && (
+          <p className="mt-1 text-xs text-muted">
+            {alert.resolvedBy === "auto" ? "Resolved automatically when the breach cleared" : <>Resolved by <span className="font-medium text-text">{alert.resolvedBy}</span></>} ·{" "}
+            {formatDateTime(alert.resolvedAt)}
+          </p>
+        )}
+        {alert.comment && <p className="mt-1 break-words text-xs text-muted">Comment: “{alert.comment}”</p>}
+        <button
+          type="button"
+          className="mt-1 text-xs font-medium text-accent underline-offset-2 hover:underline"
+          aria-expanded={expanded}
+          aria-controls={expanded ? panelId : undefined}
+          onClick={() => setExpanded((v) => !v)}
+        >
+          <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> History
+          <span className="sr-only">
+            {" "}
+            of the {dimension} {labelValue(alert.dimensionType, alert.dimensionValue)} alert
+          </span>
+        </button>
+        {expanded && <AlertHistory id={alert.id} portfolio={portfolio} panelId={panelId} />}
+      </div>
+      {open && (
+        <div className="col-start-2 flex flex-wrap items-start gap-2 sm:col-start-3 sm:row-start-1 sm:justify-end">
+          {alert.status === "active" && (
+            <Button data-testid="ack-button" disabled={busy} onClick={() => onAction("acknowledge", [alert.id])} aria-label={`Acknowledge: ${alert.alertMessage}`}>
+              Acknowledge
+            </Button>
+          )}
+          <Button data-testid="resolve-button" disabled={busy} onClick={() => onAction("resolve", [alert.id])} aria-label={`Resolve: ${alert.alertMessage}`}>
+            Resolve
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,29 @@
+import type { AlertActionFailure } from "./actions";
+
+// What the toast says after acknowledging or resolving: how many worked, and for each alert that
+// did not, which one and why in words (a 409 here nearly always means a run or a colleague got
+// there first).
+
+const PAST = { acknowledge: "Acknowledged", resolve: "Resolved" } as const;
+
+const plural = (n: number) => `${n} alert${n === 1 ? "" : "s"}`;
+
+function reason(kind: keyof typeof PAST, failure: AlertActionFailure): string {
+  if (failure.status === 409) return kind === "acknowledge" ? "it is already resolved, so it cannot be acknowledged" : "it was already resolved";
+  if (failure.status === 404) return "it no longer exists";
+  return failure.message;
+}
+
+export function summarizeResult(
+  kind: keyof typeof PAST,
+  result: { done: readonly string[]; failed: readonly AlertActionFailure[] },
+  messages: ReadonlyMap<string, string>,
+): { tone: "success" | "error"; text: string; details?: string[] } {
+  const done = result.done.length;
+  const failed = result.failed.length;
+  if (failed === 0) return { tone: "success", text: `${PAST[kind]} ${plural(done)}.` };
+  const details = result.failed.map((f) => `${messages.get(f.id) ?? `Alert ${f.id}`}: ${reason(kind, f)}`);
+  const verb = kind === "acknowledge" ? "acknowledged" : "resolved";
+  const text = done === 0 ? `${plural(failed)} could not be ${verb}.` : `${PAST[kind]} ${plural(done)}; ${failed} could not be ${verb}.`;
+  return { tone: "error", text, details };
+}
