@@ -16,7 +16,7 @@ export { getDb, closeDb, openDatabase, useDatabase, type Database } from "./db/c
 export { databaseConfigFromEnv, type DatabaseConfig } from "./db/config";
 export { AppError, type ErrorCode, type FieldIssue } from "./errors";
 export { getPortfolioOrThrow, listPortfolios, createPortfolio, DEFAULT_PORTFOLIO } from "./portfolios";
-export { importPositions, listPositions, listImportBatches, type ImportResult, type ImportSource } from "./positions";
+export { importPositions, previewImport, listPositions, listPositionFacets, listImportBatches, type ImportPreview, type ImportResult, type ImportSource } from "./positions";
 export { computeRun, getRunOrThrow, listRuns, type RunResult, type RunDetail, type RunSummary } from "./runs";
 export { listThresholds, createThreshold, updateThreshold, deleteThreshold, type ThresholdDto } from "./thresholds";
 export { listAlerts, getAlertOrThrow, acknowledgeAlert, resolveAlert, countOpenAlerts, formatAlertMessage, type AlertDto } from "./alerts";

@@ -1,13 +1,13 @@
 import { getPrisma } from "./db/client";
-import type { Prisma } from "./db/generated/client";
 import { LONG_TX, type Tx } from "./db/tx";
-import { normalizeDimensionValue } from "./engine/normalize";
-import type { Dimension, Position } from "./engine/types";
+import type { Position } from "./engine/types";
 import { AppError } from "./errors";
-import { parsePositions, type ImportFormat } from "./import";
+import { parsePositions, type ImportFormat, type RowError } from "./import";
 import { logger } from "./logger";
 import { getPortfolioOrThrow, lockPortfolio } from "./portfolios";
 import type { ImportOptions } from "./schemas";
+
+export { listPositionFacets, listPositions, type PositionDto, type PositionFacets, type PositionFilters } from "./position-list";
 
 export interface ImportResult {
   batchId: string | null;
@@ -25,6 +25,68 @@ export interface ImportSource {
 
 const MAX_ROWS = Number(process.env.AKER_MAX_IMPORT_ROWS ?? 2_000_000);
 
+type ImportMode = ImportOptions["mode"];
+
+interface ValidatedImport {
+  received: number;
+  rows: Array<{ row: number; position: Position }>;
+  /** Every error of every bad row, sorted by row. */
+  rejected: RowError[];
+  /** Distinct bad rows (a row can have several errors). */
+  badRows: number;
+  ignoredColumns: string[];
+}
+
+/** Parse and validate for a mode: the one path both the preview and the import take. */
+async function validateImport(source: ImportSource, mode: ImportMode): Promise<ValidatedImport> {
+  const parsed = await parsePositions({ format: source.format, data: source.data }, { maxRows: MAX_ROWS });
+  const rejected = [...parsed.rejected];
+  let rows = parsed.rows;
+  if (mode === "upsert") {
+    const missing = rows.filter((r) => r.position.positionId === null);
+    for (const r of missing) rejected.push({ row: r.row, field: "position_id", message: "position_id is required in upsert mode" });
+    rows = rows.filter((r) => r.position.positionId !== null);
+    rejected.sort((a, b) => a.row - b.row);
+  }
+  const badRows = new Set(rejected.map((r) => r.row)).size;
+  return { received: parsed.received, rows, rejected, badRows, ignoredColumns: parsed.ignoredColumns };
+}
+
+export interface ImportPreview {
+  received: number;
+  /** Rows that would be stored. */
+  valid: number;
+  rejected: RowError[];
+  rejectedRows: number;
+  ignoredColumns: string[];
+  /** The first valid rows, normalised as they would be stored. */
+  sample: Array<Position & { row: number }>;
+  /** Positions stored now: what replace would remove. */
+  stored: number;
+}
+
+const PREVIEW_ROWS = 10;
+
+/** What importPositions would do with this file, without writing anything. */
+export async function previewImport(source: ImportSource, mode: ImportMode, portfolioSlug?: string): Promise<ImportPreview> {
+  const portfolio = await getPortfolioOrThrow(portfolioSlug);
+  const checked = await validateImport(source, mode);
+  const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
+  logger.info(
+    { event: "positions.preview", portfolio: portfolio.slug, format: source.format, mode, received: checked.received, rejectedRows: checked.badRows },
+    "import previewed",
+  );
+  return {
+    received: checked.received,
+    valid: checked.rows.length,
+    rejected: checked.rejected,
+    rejectedRows: checked.badRows,
+    ignoredColumns: checked.ignoredColumns,
+    sample: checked.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, ...r.position })),
+    stored,
+  };
+}
+
 /**
  * Parses, validates and stores a positions file as one transaction. With onError=reject any bad
  * row refuses the whole file (422 listing every bad row) and nothing is written; with skip the
@@ -36,22 +98,13 @@ export async function importPositions(
   portfolioSlug?: string,
 ): Promise<ImportResult> {
   const portfolio = await getPortfolioOrThrow(portfolioSlug);
-  const parsed = await parsePositions({ format: source.format, data: source.data }, { maxRows: MAX_ROWS });
-  const rejected = [...parsed.rejected];
-  let rows = parsed.rows;
-  if (options.mode === "upsert") {
-    const missing = rows.filter((r) => r.position.positionId === null);
-    for (const r of missing) rejected.push({ row: r.row, field: "position_id", message: "position_id is required in upsert mode" });
-    rows = rows.filter((r) => r.position.positionId !== null);
-    rejected.sort((a, b) => a.row - b.row);
-  }
-  const badRows = new Set(rejected.map((r) => r.row)).size;
-  const log = { event: "positions.import", portfolio: portfolio.slug, format: source.format, mode: options.mode, received: parsed.received };
+  const { received, rows, rejected, badRows, ignoredColumns } = await validateImport(source, options.mode);
+  const log = { event: "positions.import", portfolio: portfolio.slug, format: source.format, mode: options.mode, received };
   if (badRows > 0 && options.onError === "reject") {
     logger.warn({ ...log, rejectedRows: badRows }, "import refused");
     throw new AppError(
       "invalid_data",
-      `${badRows} of ${parsed.received} rows are invalid; nothing was imported. Fix them, or import with onError=skip to load only the valid rows.`,
+      `${badRows} of ${received} rows are invalid; nothing was imported. Fix them, or import with onError=skip to load only the valid rows.`,
       rejected,
     );
   }
@@ -59,7 +112,7 @@ export async function importPositions(
   // An empty file (or one whose every row is bad) must never wipe the book in replace mode.
   if (rows.length === 0) {
     logger.warn({ ...log, rejectedRows: badRows }, "import refused: no valid rows");
-    throw new AppError("invalid_data", `The file has no valid data rows (${parsed.received} received); nothing was imported.`, rejected.length ? rejected : undefined);
+    throw new AppError("invalid_data", `The file has no valid data rows (${received} received); nothing was imported.`, rejected.length ? rejected : undefined);
   }
 
   const prisma = await getPrisma();
@@ -72,7 +125,7 @@ export async function importPositions(
         onError: options.onError,
         format: source.format,
         sourceName: source.sourceName ?? null,
-        received: parsed.received,
+        received,
         imported: rows.length,
         rejectedCount: badRows,
       },
@@ -84,7 +137,7 @@ export async function importPositions(
     return batch.id;
   }, LONG_TX);
   logger.info({ ...log, batchId, imported: rows.length, rejectedRows: badRows }, "import stored");
-  return { batchId, received: parsed.received, imported: rows.length, rejected, ignoredColumns: parsed.ignoredColumns };
+  return { batchId, received, imported: rows.length, rejected, ignoredColumns };
 }
 
 const CHUNK = 20_000;
@@ -154,65 +207,6 @@ export async function loadPositions(db: Pick<Tx, "$queryRawUnsafe">, portfolioId
     positionValue: Number(r.position_value),
     units: r.units,
   }));
-}
-
-export interface PositionFilters {
-  limit: number;
-  cursor?: number | undefined;
-  filters?: Partial<Record<Dimension, string>>;
-}
-
-const FILTER_COLUMN = {
-  strategy: "strategy",
-  state: "state",
-  msa: "msaId",
-  construction_type: "constructionType",
-  rent_band: "rentBand",
-} as const satisfies Partial<Record<Dimension, keyof Prisma.PositionWhereInput>>;
-
-export async function listPositions(query: PositionFilters, portfolioSlug?: string) {
-  const portfolio = await getPortfolioOrThrow(portfolioSlug);
-  const prisma = await getPrisma();
-  const where: Prisma.PositionWhereInput = { portfolioId: portfolio.id };
-  for (const [dimension, raw] of Object.entries(query.filters ?? {}) as Array<[Dimension, string | undefined]>) {
-    if (raw === undefined) continue;
-    const normalized = normalizeDimensionValue(dimension, raw);
-    if (!normalized.ok) throw new AppError("invalid_input", `Filter ${dimension}: ${normalized.message}`, [{ field: dimension, message: normalized.message }]);
-    const value = normalized.value === "unknown" ? null : normalized.value;
-    if (dimension === "vintage") {
-      const decade = value === null ? null : Number.parseInt(value, 10);
-      where.vintage = decade === null ? null : { gte: decade, lt: decade + 10 };
-    } else {
-      where[FILTER_COLUMN[dimension]] = value;
-    }
-  }
-  if (query.cursor !== undefined) where.id = { gt: query.cursor };
-  const rows = await prisma.position.findMany({ where, orderBy: { id: "asc" }, take: query.limit + 1 });
-  const page = rows.slice(0, query.limit);
-  const total = await prisma.position.count({ where: { ...where, id: undefined } });
-  return {
-    items: page.map(toPositionDto),
-    total,
-    nextCursor: rows.length > query.limit ? String(page[page.length - 1]?.id) : undefined,
-  };
-}
-
-function toPositionDto(p: Prisma.PositionGetPayload<object>) {
-  return {
-    id: p.id,
-    positionId: p.positionId,
-    assetId: p.assetId,
-    msaId: p.msaId,
-    strategy: p.strategy,
-    state: p.state,
-    vintage: p.vintage,
-    constructionType: p.constructionType,
-    rentBand: p.rentBand,
-    positionValue: p.positionValue.toNumber(),
-    units: p.units,
-    batchId: p.batchId,
-    updatedAt: p.updatedAt.toISOString(),
-  };
 }
 
 /** Every stored position, for export (CSV, JSON or XLSX). */

@@ -70,9 +70,30 @@ export const alertListSchema = z.object({
   cursor: z.string().optional(),
 });
 
+/** Columns the positions list sorts by; ties are broken by the row id in the same direction. */
+export const POSITION_SORTS = [
+  "id",
+  "position_id",
+  "asset_id",
+  "value",
+  "units",
+  "strategy",
+  "state",
+  "msa",
+  "vintage",
+  "construction_type",
+  "rent_band",
+] as const;
+export type PositionSort = (typeof POSITION_SORTS)[number];
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
 export const positionListSchema = z.object({
   limit: limitParam(1000, 100),
   cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  sort: z.enum(POSITION_SORTS, { error: `must be one of ${POSITION_SORTS.join(", ")}` }).optional(),
+  dir: z.enum(SORT_DIRECTIONS, { error: "must be asc or desc" }).optional(),
   strategy: z.string().optional(),
   state: z.string().optional(),
   msa: z.string().optional(),

@@ -1,6 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
-import { importPositions, listImportBatches, listPositions } from "@/lib/positions";
+import { importPositions, listImportBatches, listPositionFacets, listPositions, previewImport } from "@/lib/positions";
 import { useTestDatabase } from "./support/db";
 import { csvOf, freshPortfolio } from "./support/fixtures";
 
@@ -102,5 +102,104 @@ describe("importPositions never empties the book by accident", () => {
       message: expect.stringContaining("no valid data rows"),
     });
     expect((await all(slug)).map((p) => p.positionId)).toEqual(["P1", "P2"]);
+  });
+});
+
+describe("previewImport", () => {
+  test("reports what an import would do, every bad row included, and writes nothing", async () => {
+    const slug = await freshPortfolio();
+    await importPositions({ format: "csv", data: GOOD }, { mode: "replace", onError: "reject" }, slug);
+    const preview = await previewImport({ format: "csv", data: `${WITH_BAD_ROWS.replace("units", "units,note")}` }, "replace", slug);
+    expect(preview).toMatchObject({ received: 7, valid: 2, rejectedRows: 5, ignoredColumns: ["note"], stored: 2 });
+    expect(preview.rejected.map((r) => [r.row, r.field])).toEqual([[3, "state"], [4, "vintage"], [5, "position_value"], [6, "position_value"], [7, "units"]]);
+    expect(preview.sample).toEqual([
+      expect.objectContaining({ row: 2, positionId: "A", state: "CA", vintage: 1990, positionValue: 100, units: 1 }),
+      expect.objectContaining({ row: 8, positionId: "G", state: "TX", vintage: 2001, positionValue: 200, units: 3 }),
+    ]);
+    expect((await all(slug)).map((p) => p.positionId)).toEqual(["P1", "P2"]);
+    expect(await listImportBatches(slug)).toHaveLength(1);
+  });
+
+  test("applies the mode's rules as the import does: upsert needs position_id", async () => {
+    const slug = await freshPortfolio();
+    const data = "position_id,position_value\nA,100\n,200\n";
+    const preview = await previewImport({ format: "csv", data }, "upsert", slug);
+    expect(preview).toMatchObject({ received: 2, valid: 1, rejectedRows: 1, rejected: [{ row: 3, field: "position_id" }] });
+    const error = await importPositions({ format: "csv", data }, { mode: "upsert", onError: "reject" }, slug).catch((e: unknown) => e);
+    expect((error as AppError).details).toEqual(preview.rejected);
+    expect(await previewImport({ format: "csv", data }, "replace", slug)).toMatchObject({ valid: 2, rejectedRows: 0 });
+  });
+});
+
+describe("listPositions sorting", () => {
+  // Ties (two 300s, two CAs) and missing values (row E has no state or vintage) on purpose.
+  const BOOK = csvOf([
+    { position_id: "A", state: "TX", vintage: 1995, position_value: 300 },
+    { position_id: "B", state: "CA", vintage: 2010, position_value: 100 },
+    { position_id: "C", state: "NY", vintage: 1985, position_value: 300 },
+    { position_id: "D", state: "CA", vintage: 2001, position_value: 50 },
+    { position_id: "E", state: "", vintage: "", position_value: 200 },
+  ]);
+  let slug: string;
+  beforeAll(async () => {
+    slug = await freshPortfolio();
+    await importPositions({ format: "csv", data: BOOK }, { mode: "replace", onError: "reject" }, slug);
+  });
+  const ids = async (query: Omit<Parameters<typeof listPositions>[0], "limit"> & { limit?: number }) =>
+    (await listPositions({ limit: 10, ...query }, slug)).items.map((p) => p.positionId);
+
+  test.each([
+    ["value ascending, ties by row id", { sort: "value", dir: "asc" }, ["D", "B", "E", "A", "C"]],
+    ["value descending, ties by row id descending", { sort: "value", dir: "desc" }, ["C", "A", "E", "B", "D"]],
+    ["state ascending, missing last", { sort: "state", dir: "asc" }, ["B", "D", "C", "A", "E"]],
+    ["state descending, missing still last", { sort: "state", dir: "desc" }, ["A", "C", "D", "B", "E"]],
+    ["vintage descending", { sort: "vintage", dir: "desc" }, ["B", "D", "A", "C", "E"]],
+    ["position id descending", { sort: "position_id", dir: "desc" }, ["E", "D", "C", "B", "A"]],
+    ["default: the order of import", {}, ["A", "B", "C", "D", "E"]],
+  ] as const)("%s", async (_label, query, expected) => {
+    expect(await ids(query)).toEqual(expected);
+  });
+
+  test.each([
+    ["value", "asc"],
+    ["value", "desc"],
+    ["state", "asc"],
+    ["state", "desc"],
+    ["vintage", "asc"],
+    ["id", "desc"],
+  ] as const)("paging %s %s by cursor or by offset gives the same order as one page", async (sort, dir) => {
+    const whole = await ids({ sort, dir });
+    const byCursor: Array<string | null> = [];
+    let cursor: number | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await listPositions({ limit: 2, sort, dir, cursor }, slug);
+      byCursor.push(...page.items.map((p) => p.positionId));
+      if (page.nextCursor === undefined) break;
+      cursor = Number(page.nextCursor);
+    }
+    expect(byCursor).toEqual(whole);
+    const byOffset = [0, 2, 4].map((offset) => ids({ sort, dir, offset, limit: 2 }));
+    expect((await Promise.all(byOffset)).flat()).toEqual(whole);
+  });
+
+  test("sorting combines with filters and the total counts the filtered rows", async () => {
+    const page = await listPositions({ limit: 1, sort: "value", dir: "desc", filters: { state: "ca" } }, slug);
+    expect(page.items.map((p) => p.positionId)).toEqual(["B"]);
+    expect(page.total).toBe(2);
+  });
+
+  test("facets list each dimension's values with counts, unknown included", async () => {
+    const facets = await listPositionFacets(slug);
+    expect(facets.state).toEqual([{ value: "CA", count: 2 }, { value: "NY", count: 1 }, { value: "TX", count: 1 }, { value: "unknown", count: 1 }]);
+    expect(facets.vintage.map((f) => f.value)).toEqual(["1980s", "1990s", "2000s", "2010s", "unknown"]);
+    expect(facets.strategy).toEqual([{ value: "unknown", count: 5 }]);
+  });
+
+  test("facets follow the next import", async () => {
+    const other = await freshPortfolio();
+    await importPositions({ format: "csv", data: "position_id,state,position_value\nX,TX,1\n" }, { mode: "replace", onError: "reject" }, other);
+    expect((await listPositionFacets(other)).state).toEqual([{ value: "TX", count: 1 }]);
+    await importPositions({ format: "csv", data: "position_id,state,position_value\nY,WA,1\n" }, { mode: "upsert", onError: "reject" }, other);
+    expect((await listPositionFacets(other)).state).toEqual([{ value: "TX", count: 1 }, { value: "WA", count: 1 }]);
   });
 });

@@ -86,6 +86,38 @@ describe("GET /api/positions", () => {
   });
 });
 
+describe("GET /api/positions sorted and paged by offset", () => {
+  const ids = async (query: Record<string, string | number>) => {
+    const reply = await api.get<PositionPage>("/api/positions", query);
+    expect(reply.status, reply.text).toBe(200);
+    return reply.body.items.map((p) => p.positionId);
+  };
+
+  test.each([
+    [{ sort: "value", dir: "desc" }, ["P1", "P5", "P2", "P3", "P4"]],
+    [{ sort: "value" }, ["P4", "P3", "P2", "P5", "P1"]],
+    [{ sort: "state", dir: "asc" }, ["P1", "P4", "P2", "P5", "P3"]],
+    [{ sort: "vintage", dir: "desc" }, ["P5", "P2", "P1", "P4", "P3"]],
+  ])("%o", async (query, expected) => {
+    expect(await ids(query)).toEqual(expected);
+  });
+
+  test("offset pages through a sorted list; the total ignores the page", async () => {
+    const reply = await api.get<PositionPage>("/api/positions", { sort: "value", dir: "desc", limit: 2, offset: 2 });
+    expect(reply.body.items.map((p) => p.positionId)).toEqual(["P2", "P3"]);
+    expect(reply.body.total).toBe(5);
+    expect(await ids({ sort: "value", dir: "desc", limit: 2, cursor: reply.body.nextCursor ?? "" })).toEqual(["P4"]);
+  });
+
+  test.each([
+    [{ sort: "price" }, "sort"],
+    [{ dir: "up" }, "dir"],
+    [{ offset: -1 }, "offset"],
+  ])("a bad %o is a 400 naming %s", async (query, field) => {
+    expect(fieldsOf(expectError(await api.get("/api/positions", query), 400, "invalid_input"))).toEqual([field]);
+  });
+});
+
 describe("GET /api/positions/export", () => {
   test("CSV with exactly the import columns, as an attachment", async () => {
     const reply = await api.get<never>("/api/positions/export");

@@ -3,6 +3,6 @@ import { listPositions } from "@/lib/positions";
 import { positionListSchema } from "@/lib/schemas";
 
 export const GET = handler(async (request: Request) => {
-  const { limit, cursor, ...filters } = parseQuery(request, positionListSchema);
-  return json(await listPositions({ limit, cursor, filters }, portfolioSlugOf(request)));
+  const { limit, cursor, offset, sort, dir, ...filters } = parseQuery(request, positionListSchema);
+  return json(await listPositions({ limit, cursor, offset, sort, dir, filters }, portfolioSlugOf(request)));
 });

@@ -1,0 +1,100 @@
+import { formatCount } from "@/lib/format";
+
+// The upload flow's wording and rules, kept pure so they can be tested without a browser.
+
+export type ImportMode = "replace" | "upsert";
+
+export interface RowIssue {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface RejectedRow {
+  row: number;
+  errors: Array<{ field: string; message: string }>;
+}
+
+/** One entry per bad row (a row can fail on several fields), in row order. */
+export function groupRejected(rejected: readonly RowIssue[]): RejectedRow[] {
+  const byRow = new Map<number, RejectedRow>();
+  for (const issue of rejected) {
+    const entry = byRow.get(issue.row) ?? { row: issue.row, errors: [] };
+    entry.errors.push({ field: issue.field, message: issue.message });
+    byRow.set(issue.row, entry);
+  }
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Data rows in a CSV text (lines after the header, blank lines not counted), to label the wait
+ * before the server has answered. A quoted field with a line break makes it an over-estimate.
+ */
+export function estimateCsvRows(text: string): number {
+  let rows = 0;
+  let lineHasContent = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (lineHasContent) rows++;
+      lineHasContent = false;
+    } else if (code !== 13 && code !== 32 && code !== 44 && code !== 0xfeff) {
+      lineHasContent = true;
+    }
+  }
+  if (lineHasContent) rows++;
+  return Math.max(rows - 1, 0);
+}
+
+export type Step = "preview" | "import" | "recompute";
+
+/** What the server is doing once the upload has finished. */
+export function processingLabel(step: Step, rows: number | null): string {
+  const count = rows === null ? "rows" : `${formatCount(rows)} ${rows === 1 ? "row" : "rows"}`;
+  if (step === "preview") return `Validating ${count}…`;
+  if (step === "import") return `Storing ${count}…`;
+  return "Recomputing exposures…";
+}
+
+export function uploadLabel(step: Step, fileName: string, pct: number): string {
+  return `${step === "preview" ? "Uploading" : "Sending"} ${fileName} for ${step === "preview" ? "checking" : "import"}: ${pct} %`;
+}
+
+/** Whole percent of an upload; 0 while the size is unknown. */
+export function uploadPct(loaded: number, total: number): number {
+  if (!(total > 0)) return 0;
+  return Math.min(100, Math.max(0, Math.floor((loaded / total) * 100)));
+}
+
+/** Why the import button is disabled, or null when the file can be imported as chosen. */
+export function importBlockReason(preview: { valid: number; rejectedRows: number }, validOnly: boolean): string | null {
+  if (preview.valid === 0) return "The file has no valid rows: nothing would be imported. Fix the file and upload it again.";
+  if (preview.rejectedRows > 0 && !validOnly) {
+    const rows = preview.rejectedRows === 1 ? "1 row is" : `${formatCount(preview.rejectedRows)} rows are`;
+    return `${rows} rejected. Fix the file and upload it again, or choose "Import valid rows only" to skip ${preview.rejectedRows === 1 ? "it" : "them"}.`;
+  }
+  return null;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The rejected rows as a CSV a person can work through while fixing the file. */
+export function rejectedToCsv(rejected: readonly RowIssue[]): string {
+  return ["row,field,message", ...rejected.map((r) => [r.row, r.field, r.message].map(csvCell).join(","))].join("\n") + "\n";
+}
+
+const ACCEPTED = /\.(csv|txt|json|xlsx)$/i;
+
+/** A file the importer can read, judged by its name as the server does. */
+export function acceptedFile(name: string): boolean {
+  return ACCEPTED.test(name);
+}

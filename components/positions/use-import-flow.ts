@@ -1,0 +1,165 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useRef, useState } from "react";
+import type { ImportPreview, ImportResult } from "@/lib/positions";
+import type { RunResult } from "@/lib/runs";
+import { queryKeys } from "../query-keys";
+import { acceptedFile, estimateCsvRows, groupRejected, uploadPct, type ImportMode, type RowIssue, type Step } from "./upload-model";
+import { UploadError, uploadFile, type Upload } from "./upload-xhr";
+
+export interface Busy {
+  step: Step;
+  phase: "upload" | "process";
+  pct: number;
+  /** Rows being worked on, when known (estimated from a CSV before the preview). */
+  rows: number | null;
+  cancellable: boolean;
+}
+
+export interface ImportOutcome {
+  fileName: string;
+  mode: ImportMode;
+  received: number;
+  imported: number;
+  rejectedRows: number;
+  run: { asOfDate: string; opened: number; updated: number; resolved: number; evaluated: boolean } | null;
+  runError: string | null;
+}
+
+export interface FlowError {
+  message: string;
+  details: RowIssue[];
+}
+
+const ESTIMATE_LIMIT = 256 * 1024 * 1024;
+
+async function recompute(portfolio: string): Promise<RunResult> {
+  const res = await fetch(`/api/exposures/runs?portfolio=${encodeURIComponent(portfolio)}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
+  const body = (await res.json().catch(() => ({}))) as RunResult & { error?: { message?: string } };
+  if (!res.ok) throw new Error(body.error?.message ?? `The server answered ${res.status}`);
+  return body;
+}
+
+/** The upload → preview → import → recompute flow, with progress and cancellation. */
+export function useImportFlow(portfolio: string) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [rowEstimate, setRowEstimate] = useState<number | null>(null);
+  const [mode, setModeState] = useState<ImportMode>("replace");
+  const [validOnly, setValidOnly] = useState(false);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [error, setError] = useState<FlowError | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const current = useRef<Upload<unknown> | null>(null);
+
+  const send = useCallback(<T,>(url: string, target: File, step: Step, rows: number | null, cancellable: boolean): Promise<T> => {
+    setBusy({ step, phase: "upload", pct: 0, rows, cancellable });
+    const upload = uploadFile<T>(url, target, {
+      onProgress: (loaded, total) => setBusy((b) => (b && b.phase === "upload" ? { ...b, pct: uploadPct(loaded, total) } : b)),
+      onUploaded: () => setBusy((b) => (b ? { ...b, phase: "process", pct: 100, cancellable: step === "preview" } : b)),
+    });
+    current.current = upload as Upload<unknown>;
+    return upload.result.finally(() => {
+      current.current = null;
+    });
+  }, []);
+
+  const fail = useCallback((e: unknown) => {
+    setBusy(null);
+    if (e instanceof UploadError) setError({ message: e.message, details: e.details });
+    else setError({ message: e instanceof Error ? e.message : String(e), details: [] });
+  }, []);
+
+  const runPreview = useCallback(
+    async (target: File, chosenMode: ImportMode, rows: number | null) => {
+      setError(null);
+      const query = new URLSearchParams({ mode: chosenMode, portfolio });
+      try {
+        const answer = await send<ImportPreview>(`/api/positions/preview?${query}`, target, "preview", rows, true);
+        setPreview(answer);
+        setBusy(null);
+      } catch (e) {
+        setPreview(null);
+        fail(e);
+      }
+    },
+    [fail, portfolio, send],
+  );
+
+  const choose = useCallback(
+    async (chosen: File) => {
+      setOutcome(null);
+      setPreview(null);
+      setValidOnly(false);
+      if (!acceptedFile(chosen.name)) {
+        setFile(null);
+        setError({ message: `"${chosen.name}" is not a CSV, JSON or XLSX file.`, details: [] });
+        return;
+      }
+      setFile(chosen);
+      const isCsv = /\.(csv|txt)$/i.test(chosen.name);
+      const rows = isCsv && chosen.size <= ESTIMATE_LIMIT ? estimateCsvRows(await chosen.text()) : null;
+      setRowEstimate(rows);
+      await runPreview(chosen, mode, rows);
+    },
+    [mode, runPreview],
+  );
+
+  const setMode = useCallback(
+    (next: ImportMode) => {
+      setModeState(next);
+      if (file) void runPreview(file, next, preview?.received ?? rowEstimate);
+    },
+    [file, preview, rowEstimate, runPreview],
+  );
+
+  const runImport = useCallback(async () => {
+    if (!file || !preview) return;
+    setError(null);
+    const query = new URLSearchParams({ mode, onError: validOnly ? "skip" : "reject", portfolio });
+    let result: ImportResult;
+    try {
+      result = await send<ImportResult>(`/api/positions/import?${query}`, file, "import", preview.valid, true);
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    const base = { fileName: file.name, mode, received: result.received, imported: result.imported, rejectedRows: groupRejected(result.rejected).length };
+    setBusy({ step: "recompute", phase: "process", pct: 100, rows: result.imported, cancellable: false });
+    let done: ImportOutcome;
+    try {
+      const run = await recompute(portfolio);
+      done = { ...base, run: { asOfDate: run.asOfDate, ...run.alerts, evaluated: run.alertsEvaluated }, runError: null };
+    } catch (e) {
+      done = { ...base, run: null, runError: e instanceof Error ? e.message : String(e) };
+    }
+    setBusy(null);
+    setPreview(null);
+    setFile(null);
+    setOutcome(done);
+    router.refresh();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary(portfolio) });
+  }, [fail, file, mode, portfolio, preview, queryClient, router, send, validOnly]);
+
+  const cancel = useCallback(() => current.current?.abort(), []);
+
+  const reset = useCallback(() => {
+    current.current?.abort();
+    setFile(null);
+    setPreview(null);
+    setBusy(null);
+    setError(null);
+    setOutcome(null);
+    setValidOnly(false);
+  }, []);
+
+  return { file, mode, validOnly, preview, busy, error, outcome, choose, setMode, setValidOnly, runImport, cancel, reset };
+}
