@@ -11,17 +11,21 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  portfolio: async ({ context, baseURL }, use) => {
-    const slug = `e2e-${randomBytes(4).toString("hex")}`;
-    const res = await fetch(`${baseURL}/api/portfolios`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ slug, name: `E2E ${slug}` }),
-    });
-    if (res.status !== 201) throw new Error(`could not create portfolio: ${res.status} ${await res.text()}`);
-    await context.addCookies([{ name: "aker-portfolio", value: slug, url: baseURL ?? "" }]);
-    await use(slug);
-  },
+  // Automatic, so every spec works on its own portfolio even when it never names it.
+  portfolio: [
+    async ({ context, baseURL }, use) => {
+      const slug = `e2e-${randomBytes(4).toString("hex")}`;
+      const res = await fetch(`${baseURL}/api/portfolios`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ slug, name: `E2E ${slug}` }),
+      });
+      if (res.status !== 201) throw new Error(`could not create portfolio: ${res.status} ${await res.text()}`);
+      await context.addCookies([{ name: "aker-portfolio", value: slug, url: baseURL ?? "" }]);
+      await use(slug);
+    },
+    { auto: true },
+  ],
   api: async ({ baseURL, portfolio }, use) => {
     await use((path, init) => {
       const url = new URL(path, baseURL);
@@ -31,9 +35,7 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** Saves a full-page screenshot as a test artifact (kept in test-results/ and the HTML report). */
+/** Saves a full-page screenshot as a test artifact (test-results/<test>/attachments and the HTML report). */
 export async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }

@@ -1,0 +1,39 @@
+import { expect, snapshot, test } from "./fixtures";
+
+const CSV = [
+  "position_id,strategy,state,msa_id,position_value",
+  "A,value_add,TX,19100,500000",
+  "B,core,TX,26420,300000",
+  "C,core,CA,31080,200000",
+].join("\n");
+
+test("a dimension's chart, table, map and cross-tab show the computed exposures", async ({ page, api }, testInfo) => {
+  expect((await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: CSV })).status).toBe(201);
+  expect((await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(201);
+
+  await page.goto("/exposures/state");
+  await expect(page.getByTestId("exposure-bar-chart")).toBeVisible();
+  const table = page.getByTestId("exposure-table");
+  await expect(table.locator('tr[data-value="TX"]')).toContainText("80.0 %");
+  await expect(table.locator('tr[data-value="CA"]')).toContainText("20.0 %");
+  await expect(page.getByTestId("concentration")).toContainText("80.0 %");
+  await expect(page.getByTestId("state-map").locator('path[data-state="TX"]')).toHaveAttribute("aria-label", /Texas \(TX\): 80\.0 %/);
+  await snapshot(page, testInfo, "exposures-state");
+
+  await page.getByTestId("dimension-tab-msa").click();
+  await expect(page).toHaveURL(/\/exposures\/msa/);
+  await expect(page.getByTestId("exposure-table").locator('tr[data-value="19100"]')).toContainText("Dallas-Fort Worth-Arlington, TX");
+  await snapshot(page, testInfo, "exposures-msa");
+
+  await page.goto("/exposures/state?rows=state&cols=strategy");
+  const crosstab = page.getByTestId("crosstab-table");
+  await expect(crosstab).toContainText("Value add");
+  await expect(crosstab).toContainText("50.0 %");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snapshot(page, testInfo, "exposures-narrow");
+});
+
+test("an unknown dimension shows the not-found page", async ({ page }) => {
+  await page.goto("/exposures/city");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
