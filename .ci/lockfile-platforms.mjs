@@ -10,6 +10,8 @@ const OS = ["darwin", "win32", "linux", "android", "freebsd", "openbsd", "openha
 const CPU = { arm64: "arm64", x64: "x64", ia32: "ia32", arm: "arm", loong64: "loong64", ppc64: "ppc64", riscv64: "riscv64", s390x: "s390x" };
 
 function platformOf(name) {
+  // WebAssembly builds run anywhere npm is told their cpu is "wasm32", i.e. nowhere by default.
+  if (/-wasm32(-|$)/.test(name)) return { cpu: ["wasm32"] };
   const parts = name.split("/").pop().split("-");
   const os = parts.find((p) => OS.includes(p));
   const cpu = parts.map((p) => CPU[p]).find(Boolean);

@@ -1,4 +1,4 @@
-import { startAppServer } from "../tests/support/app-server";
+import { startAppServer } from "../lib/app-server";
 
 /** One production server on a throwaway database for every spec; specs isolate by portfolio. */
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (every command takes 
   ack <alertId> --by <name> [--comment text]
   resolve <alertId> [--by <name>] [--comment text]
   export exposures|positions [--format csv|json|xlsx] [--out file]
-  bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000]
+  bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000] [--pages]
   migrate                                           apply database migrations
   weights                                           first-load JS per page of the last build`;
 
@@ -45,6 +45,7 @@ const { values: opts, positionals } = parseArgs({
     iterations: { type: "string" },
     "no-db": { type: "boolean" },
     "db-rows": { type: "string" },
+    pages: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -130,11 +131,14 @@ async function runBench(lib: typeof import("./index")): Promise<void> {
   if (!opts.json) console.error(`engine: ${sizes.join(", ")} positions, ${iterations} timed runs each…`);
   const engine = await lib.benchmarkEngine(sizes, iterations);
   const database = opts["no-db"] ? undefined : await lib.benchmarkDatabase(Number(opts["db-rows"] ?? 100_000), (line) => !opts.json && console.error(line));
-  if (opts.json) return print({ engine, database });
+  const log = (line: string) => !opts.json && console.error(line);
+  const pages = opts.pages ? await (await import("./bench-pages")).benchmarkPages(Number(opts["db-rows"] ?? 100_000), 5, log) : undefined;
+  if (opts.json) return print({ engine, database, pages });
   for (const r of engine) {
     console.log(`${String(r.positions).padStart(9)} positions  avg ${r.avgTimeMs.toFixed(2)} ms  ${r.positionsPerSecond.toLocaleString("en-US")} positions/s`);
   }
   if (database) console.log(JSON.stringify(database, null, 2));
+  if (pages) for (const p of pages.pages) console.log(`page ${p.path.padEnd(18)} median ${p.medianMs} ms, max ${p.maxMs} ms (${pages.rows.toLocaleString("en-US")} positions)`);
 }
 
 main()

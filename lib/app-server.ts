@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { createScratchDatabase } from "../../lib/db/scratch";
+import { createScratchDatabase } from "./db/scratch";
 
 export interface AppServer {
   baseUrl: string;
