@@ -3,8 +3,14 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { createScratchDatabase } from "./db/scratch";
 
+export type Role = "viewer" | "manager" | "admin";
+
 export interface AppServer {
   baseUrl: string;
+  /** Headers that authenticate a request as a user of that role (an API token). */
+  headers(role?: Role): Record<string, string>;
+  /** The database the server uses (for tests that check what was written). */
+  databaseConfig: import("./db/config").DatabaseConfig;
   stop(): Promise<void>;
 }
 
@@ -56,6 +62,8 @@ export async function startAppServer(prefix: string): Promise<AppServer> {
   }
   return {
     baseUrl,
+    headers: () => ({}),
+    databaseConfig: scratch.config,
     stop: async () => {
       if (server.exitCode === null) {
         const exited = new Promise((r) => server.once("exit", r));
