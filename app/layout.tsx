@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { SiteNav } from "@/components/nav/site-nav";
 import { Providers } from "@/components/providers";
+import { authDisabled } from "@/lib/auth/authenticate";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,12 +19,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <Providers>
-          <SiteNav />
-          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-            {children}
-          </main>
-        </Providers>
+        {authDisabled() && (
+          <div role="alert" data-testid="auth-off-banner" className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white">
+            ⚠ Sign-in is OFF (AKER_AUTH=off): anyone who can reach this server is an admin. For local evaluation only.
+          </div>
+        )}
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -1,23 +1,51 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
 export { expect };
 
+type Role = "admin" | "manager" | "viewer";
+interface SeededUser {
+  email: string;
+  password: string;
+  headers: Record<string, string>;
+}
+export const USERS = JSON.parse(process.env.E2E_USERS ?? "{}") as Record<Role, SeededUser>;
+
 interface Fixtures {
+  /** The role the browser signs in as (override with test.use({ role: "viewer" })). */
+  role: Role;
   /** A fresh portfolio the browser works on (the UI follows the portfolio cookie). */
   portfolio: string;
   /** Calls the REST API for this spec's portfolio. */
   api: (path: string, init?: RequestInit) => Promise<Response>;
+  /** Automatic: fails the test if the browser reported a Content-Security-Policy violation. */
+  cspViolations: string[];
 }
 
 export const test = base.extend<Fixtures>({
+  // proxy.ts sets a nonce-based CSP on every page; Chromium logs what it blocks as a console error.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, violations.join("\n")).toEqual([]);
+    },
+    { auto: true },
+  ],
+  role: ["manager", { option: true }],
+  // The session global-setup signed in for this role.
+  storageState: async ({ role }, use) => use(path.resolve("test-results", ".auth", `${role}.json`)),
   // Automatic, so every spec works on its own portfolio even when it never names it.
   portfolio: [
     async ({ context, baseURL }, use) => {
       const slug = `e2e-${randomBytes(4).toString("hex")}`;
       const res = await fetch(`${baseURL}/api/portfolios`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { ...USERS.manager.headers, "content-type": "application/json" },
         body: JSON.stringify({ slug, name: `E2E ${slug}` }),
       });
       if (res.status !== 201) throw new Error(`could not create portfolio: ${res.status} ${await res.text()}`);
@@ -30,7 +58,7 @@ export const test = base.extend<Fixtures>({
     await use((path, init) => {
       const url = new URL(path, baseURL);
       url.searchParams.set("portfolio", portfolio);
-      return fetch(url, init);
+      return fetch(url, { ...init, headers: { ...USERS.manager.headers, ...(init?.headers as Record<string, string> | undefined) } });
     });
   },
 });

@@ -8,17 +8,20 @@ test("switching the trend range redraws the chart without reloading the page", a
   await page.goto("/trends");
   const chart = page.getByTestId("trend-chart");
   await expect(chart).toBeVisible();
-  const yearPoints = Number(await page.getByTestId("trend-span").getAttribute("data-points"));
-  expect(yearPoints).toBeGreaterThanOrEqual(12);
+  const span = page.getByTestId("trend-span");
+  const points = async () => Number(await span.getAttribute("data-points"));
+  // The series arrive after the first paint: wait for them rather than read a half-loaded chart.
+  await expect.poll(points).toBeGreaterThanOrEqual(12);
+  const yearPoints = await points();
   await expect(page.getByTestId("trend-change-row")).toHaveCount(3);
   await snapshot(page, testInfo, "trends-1y");
 
   // A marker on window survives only if the page is not reloaded.
   await page.evaluate(() => Object.assign(window, { __noReload: true }));
   await page.getByLabel("3 months").check();
-  await expect(page.getByTestId("trend-span")).not.toHaveAttribute("data-points", String(yearPoints));
-  const quarterPoints = Number(await page.getByTestId("trend-span").getAttribute("data-points"));
-  expect(quarterPoints).toBeGreaterThanOrEqual(3);
+  await expect.poll(points).toBeGreaterThanOrEqual(3);
+  await expect.poll(points).toBeLessThan(yearPoints);
+  const quarterPoints = await points();
   expect(quarterPoints).toBeLessThan(yearPoints);
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   expect(page.url()).toContain("3m");

@@ -1,6 +1,9 @@
+import { audit } from "./audit";
+import { currentActor } from "./auth/context";
+import { actorLabel } from "./auth/roles";
 import { getPrisma } from "./db/client";
 import type { Alert, AlertEvent, Prisma } from "./db/generated/client";
-import type { Tx } from "./db/tx";
+import { LONG_TX, type Tx } from "./db/tx";
 import type { Breach } from "./engine/types";
 import { AppError } from "./errors";
 import { logger } from "./logger";
@@ -70,6 +73,7 @@ export async function syncAlerts(tx: Tx, portfolioId: string, runId: string, bre
       },
     });
     logger.warn({ event: "alert.opened", alertId: created.id, severity: created.severity, message: created.alertMessage }, "alert opened");
+    await audit(tx, "alert.opened", { portfolioId, target: created.id, details: { message: created.alertMessage } });
     counts.opened += 1;
   }
 
@@ -85,6 +89,7 @@ export async function syncAlerts(tx: Tx, portfolioId: string, runId: string, bre
       },
     });
     logger.info({ event: "alert.resolved", alertId: cleared.id, by: AUTO }, "alert auto-resolved");
+    await audit(tx, "alert.auto_resolved", { portfolioId, target: cleared.id, details: { message: cleared.alertMessage } });
     counts.resolved += 1;
   }
   return counts;
@@ -159,24 +164,31 @@ export async function getAlertOrThrow(id: string, portfolioSlug?: string) {
   return { ...toAlertDto(alert), history: alert.events.map(toEventDto) };
 }
 
-export async function acknowledgeAlert(id: string, input: { by: string; comment?: string | undefined }, portfolioSlug?: string) {
+/** The signed-in actor when there is one; `by` only counts outside a request (scripts, tests). */
+function whoActs(by: string | undefined): string {
+  const actor = currentActor();
+  return actor ? actorLabel(actor) : by ?? "system";
+}
+
+export async function acknowledgeAlert(id: string, input: { by?: string | undefined; comment?: string | undefined }, portfolioSlug?: string) {
+  const by = whoActs(input.by);
   return transition(id, portfolioSlug, (alert) => {
     if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is resolved and cannot be acknowledged`);
     const at = new Date();
     return {
       status: "acknowledged",
-      acknowledgedBy: input.by,
+      acknowledgedBy: by,
       acknowledgedAt: at,
       comment: input.comment ?? alert.comment,
-      events: { create: { kind: "acknowledged", actor: input.by, comment: input.comment ?? null } },
+      events: { create: { kind: "acknowledged", actor: by, comment: input.comment ?? null } },
     };
   });
 }
 
 export async function resolveAlert(id: string, input: { by?: string | undefined; comment?: string | undefined }, portfolioSlug?: string) {
+  const by = whoActs(input.by);
   return transition(id, portfolioSlug, (alert) => {
     if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is already resolved`);
-    const by = input.by ?? "unknown";
     return {
       status: "resolved",
       openKey: null,
@@ -197,7 +209,8 @@ async function transition(id: string, portfolioSlug: string | undefined, change:
     if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
     const data = change(alert);
     await tx.alert.update({ where: { id }, data });
+    await audit(tx, `alert.${String(data.status)}`, { portfolioId: portfolio.id, target: id, details: { message: alert.alertMessage } });
     logger.info({ event: `alert.${String(data.status)}`, alertId: id, by: data.acknowledgedBy ?? data.resolvedBy }, `alert ${String(data.status)}`);
-  });
+  }, LONG_TX);
   return getAlertOrThrow(id, portfolioSlug);
 }

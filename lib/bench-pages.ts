@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { startAppServer } from "./app-server";
-import { generateSyntheticPositions } from "./engine/synthetic";
-import { positionsToCsv } from "./export";
+import { seedServedApp } from "./seed-served-app";
 
 export interface PageTiming {
   path: string;
@@ -13,26 +12,19 @@ const PAGES = ["/", "/exposures/state", "/exposures/msa", "/trends", "/limits", 
 
 /**
  * Server render time of every page of the production build for a portfolio of `rows` positions,
- * after a run: the built app on a throwaway database, the book imported and computed over HTTP,
+ * after a run: the built app on a throwaway database, the book seeded over HTTP (seedServedApp),
  * then each page fetched `repeat` times (after one warm-up) until its full HTML has arrived.
  */
 export async function benchmarkPages(rows = 100_000, repeat = 5, progress: (line: string) => void = () => {}): Promise<{ rows: number; pages: PageTiming[] }> {
   const server = await startAppServer("aker_bench_pages");
   try {
-    const post = async (path: string, type: string, body: string) => {
-      const res = await fetch(`${server.baseUrl}${path}`, { method: "POST", headers: { "content-type": type }, body });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    };
-    progress(`pages: importing ${rows.toLocaleString("en-US")} positions and computing a run…`);
-    await post("/api/positions/import", "text/csv", positionsToCsv(generateSyntheticPositions(rows)));
-    await post("/api/exposures/runs", "application/json", "{}");
-    await post("/api/thresholds", "application/json", JSON.stringify({ dimensionType: "state", thresholdPct: 10 }));
+    await seedServedApp(server, rows, [{ dimensionType: "state", thresholdPct: 10 }], progress);
     const pages: PageTiming[] = [];
     for (const path of PAGES) {
       const times: number[] = [];
       for (let i = 0; i <= repeat; i++) {
         const start = performance.now();
-        const res = await fetch(`${server.baseUrl}${path}`);
+        const res = await fetch(`${server.baseUrl}${path}`, { headers: server.headers("viewer") });
         await res.text();
         if (!res.ok) throw new Error(`${path}: ${res.status}`);
         if (i > 0) times.push(performance.now() - start);

@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the service layer from the shell. Logs go to stderr at warn level
 // unless LOG_LEVEL says otherwise, so stdout carries only the command's answer.
+import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +20,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (every command takes 
   resolve <alertId> [--by <name>] [--comment text]
   export exposures|positions [--format csv|json|xlsx] [--out file]
   bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000] [--pages]
+  loadtest [--rows 100000] [--duration 10] [--connections 10] [--json]
+                                                    bounded load test of the built app (loopback)
+  user:create --email <e> --name <n> [--role viewer|manager|admin] [--password <p>] [--token <name>]
+                                                    a user (first one: make it an admin); a random
+                                                    password is printed when none is given
+  token:create --email <e> --name <token name>      an API token for a user, printed once
   migrate                                           apply database migrations
   weights                                           first-load JS per page of the last build`;
 
@@ -46,6 +53,14 @@ const { values: opts, positionals } = parseArgs({
     "no-db": { type: "boolean" },
     "db-rows": { type: "string" },
     pages: { type: "boolean" },
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+    token: { type: "string" },
+    rows: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -63,6 +78,7 @@ async function main(): Promise<void> {
     for (const w of weights) console.log(`${w.route.padEnd(30)}${`${w.firstLoadKb} kB`.padStart(13)}${`${w.firstLoadGzipKb} kB`.padStart(10)}`);
     return;
   }
+  if (command === "loadtest") return runLoadTest();
   const lib = await import("./index");
   switch (command) {
     case "import": {
@@ -110,6 +126,22 @@ async function main(): Promise<void> {
     }
     case "bench":
       return runBench(lib);
+    case "user:create": {
+      const { createUser } = await import("./auth/users");
+      const { createApiToken } = await import("./auth/tokens");
+      const password = opts.password ?? randomPassword();
+      const user = await createUser({ email: opts.email ?? "", name: opts.name ?? opts.email ?? "", role: (opts.role ?? "viewer") as never, password });
+      const token = opts.token ? (await createApiToken(user.id, opts.token)).token : undefined;
+      return print({ user, ...(opts.password ? {} : { password }), ...(token ? { token } : {}) });
+    }
+    case "token:create": {
+      const { findUserByEmail } = await import("./auth/users");
+      const { createApiToken } = await import("./auth/tokens");
+      const user = await findUserByEmail(opts.email ?? "");
+      if (!user) throw new Error(`no user with email ${opts.email ?? "(none given)"}`);
+      const { token, apiToken } = await createApiToken(user.id, opts.name ?? "cli");
+      return print({ ...apiToken, token });
+    }
     case "migrate": {
       const db = await lib.getDb();
       return print(`database ready (${db.kind})`);
@@ -118,6 +150,10 @@ async function main(): Promise<void> {
       print(USAGE);
       if (command && command !== "help") process.exitCode = 2;
   }
+}
+
+function randomPassword(): string {
+  return randomBytes(12).toString("base64url");
 }
 
 function summarizeRun(run: Awaited<ReturnType<(typeof import("./index"))["computeRun"]>>) {
@@ -141,7 +177,38 @@ async function runBench(lib: typeof import("./index")): Promise<void> {
   if (pages) for (const p of pages.pages) console.log(`page ${p.path.padEnd(18)} median ${p.medianMs} ms, max ${p.maxMs} ms (${pages.rows.toLocaleString("en-US")} positions)`);
 }
 
-main()
+async function runLoadTest(): Promise<void> {
+  const { runLoadTest } = await import("./load-test");
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const report = await runLoadTest(
+    { rows: number(opts.rows), durationSec: number(opts.duration), connections: number(opts.connections) },
+    (line) => !opts.json && console.error(line),
+  );
+  if (report.failures > 0) process.exitCode = 1;
+  if (opts.json) return print(report);
+  console.log(
+    `load test: ${report.rows.toLocaleString("en-US")} positions, ${report.openAlerts} open alerts, ${report.database}, ` +
+      `${report.durationSec} s per target, ${report.connections} connections`,
+  );
+  console.log(`${"GET".padEnd(58)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}${"non-2xx".padStart(9)}`);
+  for (const t of report.targets) {
+    console.log(
+      `${t.path.padEnd(58)}${String(t.requestsPerSec).padStart(8)}${String(t.latencyP50Ms).padStart(9)}${String(t.latencyP99Ms).padStart(9)}` +
+        `${String(t.requests).padStart(10)}${String(t.errors).padStart(8)}${String(t.non2xx).padStart(9)}`,
+    );
+  }
+  console.log(`load test: ${report.failures} errors or non-2xx responses`);
+}
+
+// The CLI works on the database directly (it needs no sign-in, only access to the database), and
+// the audit log records it as the CLI run by this OS user.
+async function asCli(): Promise<void> {
+  const { runAs } = await import("./auth/context");
+  const user = process.env.USER ?? "unknown";
+  await runAs({ id: "cli", email: `cli:${user}`, name: `CLI (${user})`, role: "admin", via: "cli" }, main);
+}
+
+asCli()
   .catch((error: unknown) => {
     const err = error as { code?: string; message?: string; details?: unknown };
     console.error(`error${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(error)}`);

@@ -3,6 +3,8 @@
 
 export const ERROR_STATUS = {
   invalid_input: 400, // the request itself is malformed: bad JSON, bad enum, out-of-range field
+  unauthorized: 401, // no valid session or API token
+  forbidden: 403, // signed in, but the role does not allow it
   not_found: 404,
   conflict: 409, // the transition or write is not allowed in the current state
   too_large: 413,

@@ -1,6 +1,7 @@
 import { getPrisma } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import { AppError } from "./errors";
+import { PORTFOLIO_SLUG } from "./schemas";
 
 export const DEFAULT_PORTFOLIO = "default";
 
@@ -19,7 +20,7 @@ export async function getPortfolioOrThrow(slug: string = DEFAULT_PORTFOLIO): Pro
   if (slug === DEFAULT_PORTFOLIO) {
     return prisma.portfolio.upsert({ where: { slug }, update: {}, create: { slug, name: "Default portfolio" }, select });
   }
-  const found = await prisma.portfolio.findUnique({ where: { slug }, select });
+  const found = PORTFOLIO_SLUG.test(slug) ? await prisma.portfolio.findUnique({ where: { slug }, select }) : null;
   if (!found) throw new AppError("not_found", `Portfolio "${slug}" does not exist`, [{ field: "portfolio", message: "unknown portfolio" }]);
   return found;
 }

@@ -1,8 +1,10 @@
+import { audit } from "./audit";
 import { getPrisma } from "./db/client";
 import { LONG_TX, type Tx } from "./db/tx";
 import type { Position } from "./engine/types";
 import { AppError } from "./errors";
 import { parsePositions, type ImportFormat, type RowError } from "./import";
+import { maxImportRows } from "./limits";
 import { logger } from "./logger";
 import { getPortfolioOrThrow, lockPortfolio } from "./portfolios";
 import type { ImportOptions } from "./schemas";
@@ -23,8 +25,6 @@ export interface ImportSource {
   sourceName?: string;
 }
 
-const MAX_ROWS = Number(process.env.AKER_MAX_IMPORT_ROWS ?? 2_000_000);
-
 type ImportMode = ImportOptions["mode"];
 
 interface ValidatedImport {
@@ -39,7 +39,7 @@ interface ValidatedImport {
 
 /** Parse and validate for a mode: the one path both the preview and the import take. */
 async function validateImport(source: ImportSource, mode: ImportMode): Promise<ValidatedImport> {
-  const parsed = await parsePositions({ format: source.format, data: source.data }, { maxRows: MAX_ROWS });
+  const parsed = await parsePositions({ format: source.format, data: source.data }, { maxRows: maxImportRows() });
   const rejected = [...parsed.rejected];
   let rows = parsed.rows;
   if (mode === "upsert") {
@@ -134,6 +134,7 @@ export async function importPositions(
     if (rejected.length) await tx.importRowError.createMany({ data: rejected.map((r) => ({ batchId: batch.id, ...r })) });
     if (options.mode === "replace") await tx.position.deleteMany({ where: { portfolioId: portfolio.id } });
     await insertPositions(tx, portfolio.id, batch.id, rows.map((r) => r.position), options.mode === "upsert");
+    await audit(tx, "positions.imported", { portfolioId: portfolio.id, target: batch.id, details: { mode: options.mode, onError: options.onError, source: source.sourceName ?? null, received, imported: rows.length, rejectedRows: badRows } });
     return batch.id;
   }, LONG_TX);
   logger.info({ ...log, batchId, imported: rows.length, rejectedRows: badRows }, "import stored");

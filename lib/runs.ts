@@ -1,4 +1,5 @@
 import { syncAlerts, type AlertSyncCounts } from "./alerts";
+import { audit } from "./audit";
 import { getPrisma } from "./db/client";
 import type { ExposureRun, Prisma } from "./db/generated/client";
 import { LONG_TX, type Tx } from "./db/tx";
@@ -6,7 +7,8 @@ import { computeExposures } from "./engine/exposures";
 import { evaluateLimits } from "./engine/limits";
 import { DIMENSIONS, UNKNOWN, type Concentration, type Dimension, type ExposureBucket, type Position } from "./engine/types";
 import { AppError } from "./errors";
-import { parsePositions } from "./import";
+import { parsePositionValues } from "./import";
+import { maxImportRows } from "./limits";
 import { logger } from "./logger";
 import { getPortfolioOrThrow, lockPortfolio, type PortfolioRef } from "./portfolios";
 import { loadPositions } from "./positions";
@@ -63,6 +65,7 @@ export async function computeRun(input: RunCreate = {}, portfolioSlug?: string):
       );
     }
     const run = await storeRun(tx, portfolio, asOfDate, inline ? "inline" : "stored", computed);
+    await audit(tx, "run.computed", { portfolioId: portfolio.id, target: run.id, details: { asOfDate, positions: computed.positionCount, source: inline ? "inline" : "stored" } });
     const later = await tx.exposureRun.count({ where: { portfolioId: portfolio.id, asOfDate: { gt: asDate(asOfDate) } } });
     const alertsEvaluated = includeAlerts && later === 0;
     const alerts = alertsEvaluated
@@ -79,7 +82,7 @@ export async function computeRun(input: RunCreate = {}, portfolioSlug?: string):
 }
 
 async function parseInlinePositions(raw: unknown[]): Promise<Position[]> {
-  const parsed = await parsePositions({ format: "json", data: JSON.stringify(raw) });
+  const parsed = parsePositionValues(raw, { maxRows: maxImportRows() });
   if (parsed.rejected.length) {
     const rows = new Set(parsed.rejected.map((r) => r.row)).size;
     throw new AppError("invalid_data", `${rows} inline positions are invalid; nothing was computed.`, parsed.rejected.map((r) => ({ ...r, field: `positions[${r.row - 1}].${r.field}` })));

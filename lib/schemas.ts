@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIMENSIONS } from "./engine/types";
+import { DIMENSIONS, MAX_TEXT_LENGTH } from "./engine/types";
 
 // Request schemas shared by route handlers, server actions and the CLI.
 
@@ -19,7 +19,7 @@ export const severitySchema = z.enum(["warning", "critical"], { error: "must be 
 
 export const thresholdCreateSchema = z.strictObject({
   dimensionType: dimensionSchema,
-  dimensionValue: z.string().nullable().default(null),
+  dimensionValue: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).nullable().default(null),
   thresholdPct: pctSchema,
   thresholdType: thresholdTypeSchema.default("maximum"),
   severityLevel: severitySchema.default("warning"),
@@ -29,7 +29,7 @@ export type ThresholdCreate = z.input<typeof thresholdCreateSchema>;
 
 export const thresholdUpdateSchema = z.strictObject({
   dimensionType: dimensionSchema.optional(),
-  dimensionValue: z.string().nullable().optional(),
+  dimensionValue: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).nullable().optional(),
   thresholdPct: pctSchema.optional(),
   thresholdType: thresholdTypeSchema.optional(),
   severityLevel: severitySchema.optional(),
@@ -49,13 +49,12 @@ export const compareSchema = z.strictObject({
   runId: idSchema.optional(),
 });
 
+// Who acknowledges or resolves is the signed-in user (or the API token's owner), never a field.
 export const acknowledgeSchema = z.strictObject({
-  by: z.string({ error: "is required: who acknowledges" }).trim().min(1, "is required: who acknowledges").max(200),
   comment: z.string().trim().max(2000).optional(),
 });
 
 export const resolveSchema = z.strictObject({
-  by: z.string().trim().min(1).max(200).optional(),
   comment: z.string().trim().max(2000).optional(),
 });
 
@@ -67,7 +66,7 @@ export const alertListSchema = z.object({
   severity: severitySchema.optional(),
   dimensionType: dimensionSchema.optional(),
   limit: limitParam(500, 100),
-  cursor: z.string().optional(),
+  cursor: z.string().regex(/^\d{1,9}$/, "must be a nextCursor from an earlier page").optional(),
 });
 
 /** Columns the positions list sorts by; ties are broken by the row id in the same direction. */
@@ -122,7 +121,25 @@ export const exportQuerySchema = runRefSchema.extend({
   format: z.enum(["csv", "json", "xlsx"], { error: "must be csv, json or xlsx" }).default("csv"),
 });
 
+export const PORTFOLIO_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 export const portfolioCreateSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lower-case letters, digits and dashes"),
+  slug: z.string().regex(PORTFOLIO_SLUG, "must be lower-case letters, digits and dashes"),
   name: z.string().trim().min(1).max(200),
+});
+
+export const roleUpdateSchema = z.strictObject({
+  role: z.enum(["viewer", "manager", "admin"], { error: "must be viewer, manager or admin" }),
+});
+
+export const tokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(100),
+  /** The user the token acts as; default: the admin creating it. */
+  userId: z.string().min(1).max(100).optional(),
+});
+
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  action: z.string().max(100).optional(),
 });

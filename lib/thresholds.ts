@@ -1,7 +1,8 @@
 import { syncAlerts, type AlertSyncCounts } from "./alerts";
+import { audit } from "./audit";
 import { getPrisma } from "./db/client";
 import type { Threshold } from "./db/generated/client";
-import type { Tx } from "./db/tx";
+import { LONG_TX, type Tx } from "./db/tx";
 import { evaluateLimits } from "./engine/limits";
 import { normalizeDimensionValue } from "./engine/normalize";
 import type { Dimension, Limit, Severity, ThresholdType } from "./engine/types";
@@ -57,9 +58,10 @@ export async function createThreshold(input: ThresholdCreate, portfolioSlug?: st
     await lockPortfolio(tx, portfolio.id);
     await assertNoTwin(tx, portfolio.id, { ...data, dimensionValue });
     const row = await tx.threshold.create({ data: { ...data, dimensionValue, portfolioId: portfolio.id } });
+    await audit(tx, "limit.created", { portfolioId: portfolio.id, target: row.id, details: { ...data, dimensionValue } });
     await reevaluateLatestRun(tx, portfolio.id);
     return row;
-  });
+  }, LONG_TX);
   logger.info({ event: "threshold.created", portfolio: portfolio.slug, thresholdId: created.id }, "limit created");
   return toThresholdDto(created);
 }
@@ -77,9 +79,10 @@ export async function updateThreshold(id: string, input: ThresholdUpdate, portfo
     const next = { ...current, ...patch, dimensionType, dimensionValue };
     await assertNoTwin(tx, portfolio.id, next, id);
     const row = await tx.threshold.update({ where: { id }, data: { ...patch, dimensionType, dimensionValue } });
+    await audit(tx, "limit.updated", { portfolioId: portfolio.id, target: id, details: { ...patch, dimensionType, dimensionValue } });
     await reevaluateLatestRun(tx, portfolio.id);
     return row;
-  });
+  }, LONG_TX);
   logger.info({ event: "threshold.updated", portfolio: portfolio.slug, thresholdId: id, changes: patch }, "limit updated");
   return toThresholdDto(updated);
 }
@@ -93,8 +96,9 @@ export async function deleteThreshold(id: string, portfolioSlug?: string): Promi
     const current = await tx.threshold.findFirst({ where: { id, portfolioId: portfolio.id } });
     if (!current) throw new AppError("not_found", `Limit ${id} does not exist`);
     await tx.threshold.delete({ where: { id } });
+    await audit(tx, "limit.deleted", { portfolioId: portfolio.id, target: id, details: { dimensionType: current.dimensionType, dimensionValue: current.dimensionValue, thresholdPct: current.thresholdPct } });
     await reevaluateLatestRun(tx, portfolio.id);
-  });
+  }, LONG_TX);
   logger.info({ event: "threshold.deleted", portfolio: portfolio.slug, thresholdId: id }, "limit deleted");
 }
 

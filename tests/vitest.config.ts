@@ -6,6 +6,7 @@ const PURE = ["tests/engine/**/*.test.ts", "tests/import/**/*.test.ts", "tests/e
 
 // unit: pure code, Node only. integration: the services on a real throwaway database (Postgres
 // when DATABASE_URL is set, embedded PGlite otherwise). api: the production build over HTTP.
+// reliability: the production build under concurrency and faults (after `npm run build`).
 export default defineConfig({
   root,
   resolve: { alias: { "@": root.replace(/\/$/, ""), "server-only": `${root}tests/support/server-only.ts` } },
@@ -18,7 +19,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          exclude: [...PURE, "tests/api/**"],
+          exclude: [...PURE, "tests/api/**", "tests/reliability/**"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -32,6 +33,18 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The production build under concurrent load and injected faults (killed processes,
+        // dropped connections, the database away); each file starts its own servers.
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

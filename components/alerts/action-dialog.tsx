@@ -13,23 +13,6 @@ export interface PendingAction {
 }
 export type AlertActionSuccess = Extract<AlertActionResult, { ok: true }>;
 
-// Who acknowledged is remembered on this device only, so a manager does not type their name each time.
-const ACTOR_KEY = "aker-alerts-actor";
-const readActor = () => {
-  try {
-    return window.localStorage.getItem(ACTOR_KEY) ?? "";
-  } catch {
-    return "";
-  }
-};
-const saveActor = (who: string) => {
-  try {
-    window.localStorage.setItem(ACTOR_KEY, who);
-  } catch {
-    // Private mode or storage full: remembering the name is only a convenience.
-  }
-};
-
 const VERB = { acknowledge: "Acknowledge", resolve: "Resolve" } as const;
 
 interface ActionDialogProps {
@@ -75,7 +58,6 @@ interface ActionFormProps {
 }
 
 function ActionForm({ action, pending, startTransition, onCancel, onDone }: ActionFormProps) {
-  const [who, setWho] = useState(readActor);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const count = action.ids.length;
   const verb = VERB[action.kind];
@@ -85,15 +67,10 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
     e.preventDefault();
     if (pending) return;
     const comment = String(new FormData(e.currentTarget).get("comment") ?? "");
-    if (!who.trim()) {
-      setErrors({ by: "Enter your name: the history records who did this." });
-      return;
-    }
-    saveActor(who.trim());
     startTransition(async () => {
       const run = action.kind === "acknowledge" ? acknowledgeAlerts : resolveAlerts;
       try {
-        const result = await run({ ids: action.ids, by: who, comment });
+        const result = await run({ ids: action.ids, comment });
         if (result.ok) onDone(action, result);
         else setErrors({ form: result.message, ...result.fieldErrors });
       } catch {
@@ -113,26 +90,7 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
         ))}
         {count > 5 && <li>and {count - 5} more</li>}
       </ul>
-      <label htmlFor="alert-action-by" className="mt-4 block text-sm font-medium">
-        Your name <span className="text-muted">(required)</span>
-      </label>
-      <input
-        id="alert-action-by"
-        name="by"
-        data-testid="action-by"
-        value={who}
-        onChange={(e) => setWho(e.target.value)}
-        required
-        maxLength={200}
-        autoComplete="name"
-        autoFocus={!who}
-        aria-invalid={errors.by ? true : undefined}
-        aria-describedby="alert-action-by-error"
-        className="mt-1 w-full rounded-md border border-border bg-surface px-2 py-1.5 text-sm"
-      />
-      <p id="alert-action-by-error" aria-live="polite" className="mt-1 min-h-4 text-xs text-breach">
-        {errors.by}
-      </p>
+      <p className="mt-4 text-xs text-muted">The history records you, the signed-in user, as having done this.</p>
       <label htmlFor="alert-action-comment" className="mt-2 block text-sm font-medium">
         Comment <span className="text-muted">(optional)</span>
       </label>
@@ -142,7 +100,7 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
         data-testid="action-comment"
         rows={3}
         maxLength={2000}
-        autoFocus={Boolean(who)}
+        autoFocus
         aria-describedby="alert-action-comment-error"
         placeholder={action.kind === "acknowledge" ? "e.g. selling two assets in Q3" : "e.g. limit raised after review"}
         className="mt-1 w-full rounded-md border border-border bg-surface px-2 py-1.5 text-sm"

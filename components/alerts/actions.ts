@@ -1,5 +1,7 @@
 "use server";
 
+import { asActor } from "../auth/guard";
+
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { acknowledgeAlert, resolveAlert } from "@/lib/alerts";
@@ -20,16 +22,14 @@ export type AlertActionResult =
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-// The same `by`/`comment` rules as POST /api/alerts/{id}/acknowledge; resolving from the UI also
-// asks who, so the history never says "unknown".
+// The same rules as POST /api/alerts/{id}/acknowledge: who acts is the signed-in user.
 const actionSchema = z.object({
   ids: z.array(z.uuid({ error: "is not an alert id" })).min(1, "select at least one alert").max(500, "select at most 500 alerts"),
-  by: acknowledgeSchema.shape.by,
   comment: z.preprocess(blankToUndefined, acknowledgeSchema.shape.comment),
 });
 export type AlertActionInput = z.input<typeof actionSchema>;
 
-type Transition = (id: string, input: { by: string; comment?: string | undefined }, portfolio: string) => Promise<unknown>;
+type Transition = (id: string, input: { comment?: string | undefined }, portfolio: string) => Promise<unknown>;
 
 async function applyToEach(raw: AlertActionInput, transition: Transition, verb: string): Promise<AlertActionResult> {
   const parsed = actionSchema.safeParse(raw);
@@ -38,7 +38,7 @@ async function applyToEach(raw: AlertActionInput, transition: Transition, verb: 
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { ok: false, message: `Could not ${verb}: check the form.`, fieldErrors };
   }
-  const { ids, by, comment } = parsed.data;
+  const { ids, comment } = parsed.data;
   const portfolio = await currentPortfolio();
   const done: string[] = [];
   const failed: AlertActionFailure[] = [];
@@ -46,7 +46,7 @@ async function applyToEach(raw: AlertActionInput, transition: Transition, verb: 
   // resolved meanwhile, a 409) must not stop the others.
   for (const id of new Set(ids)) {
     try {
-      await transition(id, { by, comment }, portfolio);
+      await transition(id, { comment }, portfolio);
       done.push(id);
     } catch (error) {
       if (isAppError(error)) {
@@ -65,9 +65,9 @@ async function applyToEach(raw: AlertActionInput, transition: Transition, verb: 
 }
 
 export async function acknowledgeAlerts(input: AlertActionInput): Promise<AlertActionResult> {
-  return applyToEach(input, acknowledgeAlert, "acknowledge");
+  return asActor("manager", () => applyToEach(input, acknowledgeAlert, "acknowledge"));
 }
 
 export async function resolveAlerts(input: AlertActionInput): Promise<AlertActionResult> {
-  return applyToEach(input, resolveAlert, "resolve");
+  return asActor("manager", () => applyToEach(input, resolveAlert, "resolve"));
 }

@@ -1,5 +1,7 @@
 "use server";
 
+import { asActor } from "../auth/guard";
+
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
@@ -44,7 +46,7 @@ async function run(work: (portfolio: string) => Promise<ThresholdDto | void>): P
 export async function createLimit(input: ThresholdCreate): Promise<LimitActionResult> {
   const parsed = thresholdCreateSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return run((portfolio) => createThreshold(parsed.data, portfolio));
+  return asActor("manager", () => run((portfolio) => createThreshold(parsed.data, portfolio)));
 }
 
 export async function updateLimit(id: string, input: ThresholdUpdate): Promise<LimitActionResult> {
@@ -52,11 +54,11 @@ export async function updateLimit(id: string, input: ThresholdUpdate): Promise<L
   if (!parsedId.success) return { ok: false, message: `Limit ${id} does not exist.` };
   const parsed = thresholdUpdateSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return run((portfolio) => updateThreshold(parsedId.data, parsed.data, portfolio));
+  return asActor("manager", () => run((portfolio) => updateThreshold(parsedId.data, parsed.data, portfolio)));
 }
 
 export async function deleteLimit(id: string): Promise<LimitActionResult> {
   const parsedId = idSchema.safeParse(id);
   if (!parsedId.success) return { ok: false, message: `Limit ${id} does not exist.` };
-  return run((portfolio) => deleteThreshold(parsedId.data, portfolio));
+  return asActor("manager", () => run((portfolio) => deleteThreshold(parsedId.data, portfolio)));
 }

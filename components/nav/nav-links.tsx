@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-const LINKS = [
+const LINKS: Array<{ href: string; label: string; match?: string }> = [
   { href: "/", label: "Overview" },
   { href: "/exposures/strategy", label: "Exposures", match: "/exposures" },
   { href: "/trends", label: "Trends" },
@@ -13,11 +13,12 @@ const LINKS = [
   { href: "/positions", label: "Positions" },
 ];
 
-export function NavLinks({ alertBadge }: { alertBadge: ReactNode }) {
+export function NavLinks({ alertBadge, admin }: { alertBadge: ReactNode; admin: boolean }) {
   const pathname = usePathname();
+  const links = admin ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
   return (
     <ul className="flex flex-wrap items-center gap-1">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.match ?? link.href);
         return (
           <li key={link.href}>

@@ -1,5 +1,7 @@
 "use server";
 
+import { asActor } from "../auth/guard";
+
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isAppError, type AppError } from "@/lib/errors";
@@ -20,6 +22,10 @@ function failure(error: AppError): ActionFailure {
 
 /** Replaces the current portfolio's positions with the bundled sample and its year of history. */
 export async function loadSample(): Promise<LoadSampleResult> {
+  return asActor("manager", loadSampleAs);
+}
+
+async function loadSampleAs(): Promise<LoadSampleResult> {
   try {
     const summary = await loadSamplePortfolio(await currentPortfolio());
     revalidatePath("/", "layout");
@@ -36,6 +42,10 @@ const recomputeSchema = z.object({
 
 /** Computes and stores exposures from the stored positions for the chosen as-of date (default today, UTC). */
 export async function recompute(formData: FormData): Promise<RecomputeResult> {
+  return asActor("manager", () => recomputeAs(formData));
+}
+
+async function recomputeAs(formData: FormData): Promise<RecomputeResult> {
   const parsed = recomputeSchema.safeParse({ asOfDate: formData.get("asOfDate") ?? undefined });
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "is invalid";

@@ -1,7 +1,7 @@
 // Turns one raw position (a CSV row, a JSON object, an XLSX row) into a Position, or into the
 // list of everything wrong with it. Missing attributes become null so they land in `unknown`.
 
-import { UNKNOWN, type Dimension, type Position } from "./types";
+import { MAX_TEXT_LENGTH, UNKNOWN, type Dimension, type Position } from "./types";
 import { vintageBucket } from "./vintage";
 
 export const POSITION_COLUMNS = [
@@ -58,8 +58,22 @@ const MAX_SHOWN = 60;
 export function describeValue(value: unknown): string {
   if (value instanceof Date) return "a date";
   const quoted = typeof value === "string" || (typeof value === "object" && value !== null);
-  const shown = quoted ? JSON.stringify(value) : String(value);
+  let shown: string;
+  try {
+    shown = quoted ? JSON.stringify(value) : String(value);
+  } catch {
+    // JSON.stringify recurses: a value nested thousands deep overflows the stack.
+    shown = Array.isArray(value) ? "a deeply nested list" : "a deeply nested object";
+  }
   return shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown;
+}
+
+// The database cannot store U+0000 in text, and cannot index a value of a few thousand bytes:
+// such a cell is a bad value, reported with its row and column, not a database error later.
+function storable(value: string, field: string): string | Invalid {
+  if (value.includes("\u0000")) return new Invalid(`${field} contains a NUL character (U+0000)`);
+  if (value.length > MAX_TEXT_LENGTH) return new Invalid(`${field} is longer than ${MAX_TEXT_LENGTH} characters (${value.length})`);
+  return value;
 }
 
 /** Trimmed text; numbers become their decimal string; empty → null; other types → undefined. */
@@ -124,11 +138,15 @@ function pooled(pool: Map<string, string | null>, raw: string, upper: boolean): 
 
 function text(value: unknown, field: string): string | null | Invalid {
   const parsed = parseText(value);
-  return parsed === undefined ? new Invalid(`${field} must be text (got ${describeValue(value)})`) : parsed;
+  if (parsed === undefined) return new Invalid(`${field} must be text (got ${describeValue(value)})`);
+  return parsed === null ? null : storable(parsed, field);
 }
 
 function category(value: unknown, field: string): string | null | Invalid {
-  if (typeof value === "string") return pooled(lowerPool, value, false);
+  if (typeof value === "string") {
+    const bad = storable(value.trim(), field);
+    return bad instanceof Invalid ? bad : pooled(lowerPool, value, false);
+  }
   const parsed = text(value, field);
   return typeof parsed === "string" ? parsed.toLowerCase() : parsed;
 }

@@ -1,5 +1,8 @@
 // The exposure engine's vocabulary. Everything in lib/engine is pure: plain data in, plain data out.
 
+/** The longest text a position attribute or a limit's dimension value may hold. */
+export const MAX_TEXT_LENGTH = 200;
+
 export const DIMENSIONS = ["strategy", "state", "msa", "vintage", "construction_type", "rent_band"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 

@@ -77,7 +77,7 @@ export async function exposuresToXlsx(s: ExposureSnapshot): Promise<Uint8Array> 
   ];
   for (const b of s.exposures) {
     sheet.addRow({
-      dimension_type: b.dimensionType,
+      dimension_type: guardText(b.dimensionType),
       dimension_value: guardText(b.dimensionValue),
       exposure_pct: b.exposurePct,
       exposure_value: b.exposureValue,
@@ -90,7 +90,7 @@ export async function exposuresToXlsx(s: ExposureSnapshot): Promise<Uint8Array> 
   const summary = workbook.addWorksheet("Summary");
   summary.columns = [{ width: 22 }, { width: 40 }];
   summary.addRows([
-    ["as_of_date", s.asOfDate],
+    ["as_of_date", guardText(s.asOfDate)],
     ["run_id", guardText(s.runId)],
     ["total_portfolio_value", s.totalPortfolioValue],
   ]);

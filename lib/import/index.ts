@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 
 import { parseCsv } from "./csv";
-import { parseJson } from "./json";
+import { parseJson, parseJsonDocument } from "./json";
 import type { ImportFormat, ImportOptions, ParsedImport } from "./records";
 import { parseXlsx } from "./xlsx";
 
@@ -16,6 +16,11 @@ function decodeText(data: string | Uint8Array): string {
   } catch {
     throw new AppError("invalid_data", "the file is not UTF-8 text; save it as UTF-8 (e.g. Excel's \"CSV UTF-8\")");
   }
+}
+
+/** Positions already parsed from JSON (a request body's array), under the JSON importer's rules. */
+export function parsePositionValues(items: unknown[], opts: ImportOptions = {}): ParsedImport {
+  return parseJsonDocument(items, opts);
 }
 
 /** Parses and normalises an uploaded positions file; bad rows are reported, not thrown. */

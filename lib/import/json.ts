@@ -29,6 +29,11 @@ export function parseJson(text: string, opts: ImportOptions): ParsedImport {
   } catch (error) {
     throw new AppError("invalid_data", `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return parseJsonDocument(document, opts);
+}
+
+/** The same, for a document already parsed (inline run positions): no text round trip. */
+export function parseJsonDocument(document: unknown, opts: ImportOptions): ParsedImport {
   const items = positionsOf(document);
 
   const columnByKey = new Map<string, PositionColumn | null>();

@@ -126,7 +126,7 @@ export class PositionCollector {
     this.received += 1;
     const max = this.opts.maxRows;
     if (max !== undefined && this.received > max) {
-      throw new AppError("too_large", `the file has more than ${max} data rows`);
+      throw new AppError("too_large", `The file has more than ${max.toLocaleString("en-US")} data rows, the most one import takes: split it into smaller files.`);
     }
   }
 

@@ -5,6 +5,9 @@ import { expect, inject } from "vitest";
 // (the server and its database are shared by all files), so each request names it.
 
 export const base = inject("apiBase");
+/** Authorization headers of the seeded users; requests act as the manager unless told otherwise. */
+export const authHeaders = inject("apiAuth");
+export type Role = keyof typeof authHeaders;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -144,11 +147,19 @@ export function urlOf(path: string, portfolio: string | undefined, query: Query 
 
 /** Requests on behalf of one portfolio (`undefined`: the API's default). */
 export class Api {
-  constructor(readonly portfolio?: string) {}
+  constructor(
+    readonly portfolio?: string,
+    readonly role: Role | "anonymous" = "manager",
+  ) {}
+
+  /** The same portfolio, acting as another role (or nobody). */
+  as(role: Role | "anonymous"): Api {
+    return new Api(this.portfolio, role);
+  }
 
   /** The raw response, for binary bodies (XLSX). */
   async raw(method: string, path: string, options: SendOptions = {}): Promise<Response> {
-    const headers = new Headers();
+    const headers = new Headers(this.role === "anonymous" ? {} : authHeaders[this.role]);
     let body = options.body;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);

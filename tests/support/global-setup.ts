@@ -4,6 +4,7 @@ import { startAppServer } from "../../lib/app-server";
 declare module "vitest" {
   export interface ProvidedContext {
     apiBase: string;
+    apiAuth: Record<"admin" | "manager" | "viewer", Record<string, string>>;
   }
 }
 
@@ -11,5 +12,6 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startAppServer("aker_api");
   project.provide("apiBase", server.baseUrl);
+  project.provide("apiAuth", { admin: server.headers("admin"), manager: server.headers("manager"), viewer: server.headers("viewer") });
   return server.stop;
 }

@@ -1,6 +1,6 @@
 import { getDashboard } from "@/lib/analysis";
-import { handler, json, portfolioSlugOf } from "@/lib/http";
+import { json, portfolioSlugOf, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async (request: Request) => json(await getDashboard(portfolioSlugOf(request))));
+export const GET = route("viewer", async (request: Request) => json(await getDashboard(portfolioSlugOf(request))));

@@ -1,8 +1,8 @@
 import { getGeographic } from "@/lib/analysis";
-import { handler, json, parseQuery, portfolioSlugOf } from "@/lib/http";
+import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
 import { runRefSchema } from "@/lib/schemas";
 
-export const GET = handler(async (request: Request) => {
+export const GET = route("viewer", async (request: Request) => {
   const { runId } = parseQuery(request, runRefSchema);
   return json(await getGeographic(runId, portfolioSlugOf(request)));
 });

@@ -1,10 +1,10 @@
-import { handler, json, parseJsonBody } from "@/lib/http";
+import { json, parseJsonBody, route } from "@/lib/http";
 import { createPortfolio, listPortfolios } from "@/lib/portfolios";
 import { portfolioCreateSchema } from "@/lib/schemas";
 
-export const GET = handler(async () => json({ items: await listPortfolios() }));
+export const GET = route("viewer", async () => json({ items: await listPortfolios() }));
 
-export const POST = handler(async (request: Request) => {
+export const POST = route("manager", async (request: Request) => {
   const body = await parseJsonBody(request, portfolioCreateSchema);
   return json(await createPortfolio(body), 201);
 });

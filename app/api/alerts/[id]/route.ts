@@ -1,6 +1,6 @@
 import { getAlertOrThrow } from "@/lib/alerts";
-import { handler, idParam, json, portfolioSlugOf } from "@/lib/http";
+import { idParam, json, portfolioSlugOf, route } from "@/lib/http";
 
-export const GET = handler(async (request: Request, { params }: { params: Promise<{ id: string }> }) =>
+export const GET = route("viewer", async (request: Request, { params }: { params: Promise<{ id: string }> }) =>
   json(await getAlertOrThrow(await idParam(params, "Alert"), portfolioSlugOf(request))),
 );

@@ -1,4 +1,4 @@
-import { handler, json, portfolioSlugOf } from "@/lib/http";
+import { json, portfolioSlugOf, route } from "@/lib/http";
 import { listImportBatches } from "@/lib/positions";
 
-export const GET = handler(async (request: Request) => json({ items: await listImportBatches(portfolioSlugOf(request)) }));
+export const GET = route("viewer", async (request: Request) => json({ items: await listImportBatches(portfolioSlugOf(request)) }));

@@ -1,8 +1,8 @@
 import { acknowledgeAlert } from "@/lib/alerts";
-import { handler, idParam, json, parseJsonBody, portfolioSlugOf } from "@/lib/http";
+import { idParam, json, parseJsonBody, portfolioSlugOf, route } from "@/lib/http";
 import { acknowledgeSchema } from "@/lib/schemas";
 
-export const POST = handler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const POST = route("manager", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = await idParam(params, "Alert");
   const body = await parseJsonBody(request, acknowledgeSchema);
   return json(await acknowledgeAlert(id, body, portfolioSlugOf(request)));

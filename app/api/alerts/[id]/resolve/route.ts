@@ -1,8 +1,8 @@
 import { resolveAlert } from "@/lib/alerts";
-import { handler, idParam, json, parseJsonBody, portfolioSlugOf } from "@/lib/http";
+import { idParam, json, parseJsonBody, portfolioSlugOf, route } from "@/lib/http";
 import { resolveSchema } from "@/lib/schemas";
 
-export const POST = handler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const POST = route("manager", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = await idParam(params, "Alert");
   const body = await parseJsonBody(request, resolveSchema);
   return json(await resolveAlert(id, body, portfolioSlugOf(request)));

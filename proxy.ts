@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { malformedPathResponse } from "@/lib/malformed-path";
+import { pageSecurityHeaders } from "@/lib/security-headers";
+
+// Before every page render: the Content-Security-Policy with a fresh nonce. Before any request
+// whose path holds a "%": a 400 when it cannot be decoded. Never before the other API requests:
+// a proxy that runs makes Next buffer the request body (see lib/security-headers.ts).
+export function proxy(request: NextRequest): NextResponse | Response {
+  const refused = malformedPathResponse(new URL(request.url).pathname);
+  if (refused) return refused;
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  const { requestHeaders, policy } = pageSecurityHeaders(request);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages: not the API, not built assets, not prefetches (they carry no document).
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    // Any path with a percent-encoding, the API's included; legitimate API paths have none.
+    "/(.*%.*)",
+  ],
+};
