@@ -1,21 +1,12 @@
+import type { Position } from "@/lib/engine/types";
 import { formatCount, formatMoney, formatMoneyExact } from "@/lib/format";
 
 // The cells of one position, shared by the preview sample (client) and the stored table (server),
 // so a row reads the same before and after import. Value comes early: on a phone it is the column
 // people scroll for.
 
-export interface PositionLike {
-  positionId: string | null;
-  assetId: string | null;
-  msaId: string | null;
-  strategy: string | null;
-  state: string | null;
-  vintage: number | null;
-  constructionType: string | null;
-  rentBand: string | null;
-  positionValue: number;
-  units: number | null;
-}
+/** A position as the engine sees it: the preview sample and stored rows both have this shape. */
+export type PositionLike = Position;
 
 export const POSITION_HEADERS = [
   { key: "position_id", label: "Position ID" },
