@@ -89,18 +89,8 @@ export function makeBook(rows: number, seed: number): Book {
   return { seed, positions, csv: positionsToCsv(positions), expected: computeExposures(positions) };
 }
 
-export interface PositionDto {
-  positionId: string | null;
-  assetId: string | null;
-  msaId: string | null;
-  strategy: string | null;
-  state: string | null;
-  vintage: number | null;
-  constructionType: string | null;
-  rentBand: string | null;
-  positionValue: number;
-  units: number | null;
-}
+/** Stored positions come back in the engine's shape (plus ids the checks ignore). */
+export type PositionDto = Position;
 
 /** Every stored position of the client's portfolio, following nextCursor. */
 export async function storedPositions(client: Client): Promise<PositionDto[]> {
