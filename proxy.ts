@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { malformedPathResponse } from "@/lib/malformed-path";
-import { pageSecurityHeaders } from "@/lib/security-headers";
+import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { pageSecurityHeaders } from "@/lib/http/security-headers";
 
 // Before every page render: the Content-Security-Policy with a fresh nonce. Before any request
 // whose path holds a "%": a 400 when it cannot be decoded. Never before the other API requests:

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { ROLES } from "./auth/roles";
 import { DIMENSIONS, MAX_TEXT_LENGTH } from "./engine/types";
 
-// Request schemas shared by route handlers, server actions and the CLI.
+// Request schemas: the one place input is validated. Route handlers, server actions and the CLI
+// parse with them at the edge; services take the parsed (output) types and trust them. Forms
+// share them with the server, so the browser validates as the server will.
 
 export const dimensionSchema = z.enum(DIMENSIONS, {
   error: `must be one of ${DIMENSIONS.join(", ")}`,
@@ -12,12 +15,12 @@ export const isoDateSchema = z
   .refine((value) => value >= "1900-01-01", "must be 1900-01-01 or later");
 
 const pctSchema = z.number({ error: "must be a number" }).min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
-const idSchema = z.uuid({ error: "must be an id (uuid)" });
+export const idSchema = z.uuid({ error: "must be an id (uuid)" });
 
 export const thresholdTypeSchema = z.enum(["maximum", "minimum"], { error: "must be maximum or minimum" });
 export const severitySchema = z.enum(["warning", "critical"], { error: "must be warning or critical" });
 
-export const thresholdCreateSchema = z.strictObject({
+export const limitCreateSchema = z.strictObject({
   dimensionType: dimensionSchema,
   dimensionValue: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).nullable().default(null),
   thresholdPct: pctSchema,
@@ -25,9 +28,11 @@ export const thresholdCreateSchema = z.strictObject({
   severityLevel: severitySchema.default("warning"),
   isActive: z.boolean({ error: "must be true or false" }).default(true),
 });
-export type ThresholdCreate = z.input<typeof thresholdCreateSchema>;
+/** What a form or a script sends (defaults may be left out). */
+export type LimitCreateInput = z.input<typeof limitCreateSchema>;
+export type LimitCreate = z.output<typeof limitCreateSchema>;
 
-export const thresholdUpdateSchema = z.strictObject({
+export const limitUpdateSchema = z.strictObject({
   dimensionType: dimensionSchema.optional(),
   dimensionValue: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).nullable().optional(),
   thresholdPct: pctSchema.optional(),
@@ -35,14 +40,14 @@ export const thresholdUpdateSchema = z.strictObject({
   severityLevel: severitySchema.optional(),
   isActive: z.boolean({ error: "must be true or false" }).optional(),
 });
-export type ThresholdUpdate = z.input<typeof thresholdUpdateSchema>;
+export type LimitUpdate = z.output<typeof limitUpdateSchema>;
 
 export const runCreateSchema = z.strictObject({
   asOfDate: isoDateSchema.optional(),
   includeAlerts: z.boolean({ error: "must be true or false" }).default(true),
   positions: z.array(z.unknown(), { error: "must be an array of position objects" }).optional(),
 });
-export type RunCreate = z.input<typeof runCreateSchema>;
+export type RunCreate = z.output<typeof runCreateSchema>;
 
 export const compareSchema = z.strictObject({
   limits: z.partialRecord(dimensionSchema, pctSchema).refine((l) => Object.keys(l).length > 0, "name at least one dimension"),
@@ -57,6 +62,18 @@ export const acknowledgeSchema = z.strictObject({
 export const resolveSchema = z.strictObject({
   comment: z.string().trim().max(2000).optional(),
 });
+
+export type AlertTransition = z.output<typeof acknowledgeSchema>;
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** The inbox acknowledges or resolves many alerts at once, with the same rules as the API. */
+export const alertBulkActionSchema = z.object({
+  ids: z.array(z.uuid({ error: "is not an alert id" })).min(1, "select at least one alert").max(500, "select at most 500 alerts"),
+  comment: z.preprocess(blankToUndefined, acknowledgeSchema.shape.comment),
+});
+export type AlertBulkActionInput = z.input<typeof alertBulkActionSchema>;
+export type AlertBulkAction = z.output<typeof alertBulkActionSchema>;
 
 const limitParam = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
@@ -127,9 +144,21 @@ export const portfolioCreateSchema = z.strictObject({
   slug: z.string().regex(PORTFOLIO_SLUG, "must be lower-case letters, digits and dashes"),
   name: z.string().trim().min(1).max(200),
 });
+export type PortfolioCreate = z.output<typeof portfolioCreateSchema>;
+
+export const userCreateSchema = z.strictObject({
+  email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1, "is required").max(200),
+  password: z.string().min(10, "must be at least 10 characters").max(200),
+  role: z.enum(ROLES, { error: "must be viewer, manager or admin" }).default("viewer"),
+});
+export type UserCreate = z.output<typeof userCreateSchema>;
+
+/** First-run setup: the first account, always an admin. */
+export const firstAdminSchema = userCreateSchema.omit({ role: true });
 
 export const roleUpdateSchema = z.strictObject({
-  role: z.enum(["viewer", "manager", "admin"], { error: "must be viewer, manager or admin" }),
+  role: z.enum(ROLES, { error: "must be viewer, manager or admin" }),
 });
 
 export const tokenCreateSchema = z.strictObject({

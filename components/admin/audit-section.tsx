@@ -1,7 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
-import { listAuditEvents } from "@/lib/audit";
-import { formatDateTime } from "@/lib/format";
+import { listAuditEvents } from "@/lib/services/audit";
+import { formatDateTime } from "@/lib/display/format";
 import { buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { tdClass, thClass } from "./form-field";

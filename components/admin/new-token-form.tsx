@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { createTokenAction } from "@/lib/actions/admin";
 import { Button } from "../ui/button";
-import { createTokenAction } from "./actions";
 import { errorProps, FormField, inputClass } from "./form-field";
 import { NewTokenBox } from "./new-token-box";
 
 export function NewTokenForm({ users, defaultUserId }: { users: Array<{ id: string; label: string }>; defaultUserId: string }) {
-  const [state, action, pending] = useActionState(createTokenAction, null);
+  const [state, action, pending] = useActionState((_: unknown, form: FormData) => createTokenAction(form), null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const created = state?.ok && state.token !== dismissed ? state : null;
+  const created = state?.ok && state.data.token !== dismissed ? state.data : null;
   return (
     <>
       <form action={action} data-testid="new-token-form" aria-label="New API token" noValidate>
@@ -33,7 +33,7 @@ export function NewTokenForm({ users, defaultUserId }: { users: Array<{ id: stri
             {pending ? "Creating…" : "Create token"}
           </Button>
           <p role="status" aria-live="polite" className="text-sm font-medium text-breach">
-            {state && !state.ok && !state.fieldErrors ? state.message : null}
+            {state && !state.ok && Object.keys(state.fieldErrors).length === 0 ? state.message : null}
           </p>
         </div>
       </form>

@@ -1,15 +1,24 @@
 "use client";
 
 import { useActionState } from "react";
+import { createUserAction } from "@/lib/actions/admin";
 import { ROLES } from "@/lib/auth/roles";
 import { Button } from "../ui/button";
-import { createUserAction } from "./actions";
 import { errorProps, FormField, inputClass } from "./form-field";
 
+type Submitted = { result: Awaited<ReturnType<typeof createUserAction>>; values: { name: string; email: string; role: string } };
+
+/** What was typed stays in the form after a refusal (never the password). */
+async function submit(_: Submitted | null, form: FormData): Promise<Submitted> {
+  const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
+  return { result: await createUserAction(form), values };
+}
+
 export function NewUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, null);
+  const [submitted, action, pending] = useActionState(submit, null);
+  const state = submitted?.result;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const values = state && !state.ok ? submitted.values : undefined;
   const field = (id: string) => ({ id: `new-user-${id}`, error: errors?.[id] });
   return (
     <form action={action} data-testid="new-user-form" aria-label="New user" noValidate>
@@ -38,7 +47,7 @@ export function NewUserForm() {
           {pending ? "Creating…" : "Create user"}
         </Button>
         <p role="status" aria-live="polite" data-testid="new-user-message" className={`text-sm ${state?.ok ? "text-within" : "font-medium text-breach"}`}>
-          {state?.ok ? `Created ${state.user.email} (${state.user.role}).` : state?.message}
+          {state?.ok ? `Created ${state.data.email} (${state.data.role}).` : state?.message}
         </p>
       </div>
     </form>

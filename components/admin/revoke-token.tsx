@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { revokeTokenAction } from "@/lib/actions/admin";
 import { Button, buttonClass } from "../ui/button";
-import { revokeTokenAction } from "./actions";
 
 /** Revoke in two steps: the confirm button takes focus, so Enter confirms and Tab reaches Cancel. */
 export function RevokeToken({ id, name }: { id: string; name: string }) {
@@ -18,7 +18,7 @@ export function RevokeToken({ id, name }: { id: string; name: string }) {
   function revoke() {
     setError(null);
     startTransition(async () => {
-      const result = await revokeTokenAction(id);
+      const result = await revokeTokenAction({ id });
       setConfirming(false);
       if (!result.ok) setError(result.message);
     });

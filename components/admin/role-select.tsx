@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { setRoleAction } from "@/lib/actions/admin";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { setRoleAction } from "./actions";
 
 /** Changes a role as soon as it is picked; a refused change (the last admin) snaps back and says why. */
 export function RoleSelect({ userId, email, role }: { userId: string; email: string; role: Role }) {
@@ -16,9 +16,9 @@ export function RoleSelect({ userId, email, role }: { userId: string; email: str
     setValue(next);
     setMessage(null);
     startTransition(async () => {
-      const result = await setRoleAction(userId, next);
+      const result = await setRoleAction({ userId, role: next as Role });
       if (result.ok) {
-        setMessage({ text: `Now ${result.user.role}.`, error: false });
+        setMessage({ text: `Now ${result.data.role}.`, error: false });
       } else {
         setValue(previous);
         setMessage({ text: result.message, error: true });

@@ -1,6 +1,6 @@
-import { listApiTokens } from "@/lib/auth/tokens";
-import { listUsers } from "@/lib/auth/users";
-import { formatDateTime } from "@/lib/format";
+import { listApiTokens } from "@/lib/services/api-tokens";
+import { listUsers } from "@/lib/services/users";
+import { formatDateTime } from "@/lib/display/format";
 import { Card } from "../ui/card";
 import { tdClass, thClass } from "./form-field";
 import { NewTokenForm } from "./new-token-form";

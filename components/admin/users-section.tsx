@@ -1,5 +1,5 @@
-import { listUsers } from "@/lib/auth/users";
-import { formatDateTime } from "@/lib/format";
+import { listUsers } from "@/lib/services/users";
+import { formatDateTime } from "@/lib/display/format";
 import { Card } from "../ui/card";
 import { tdClass, thClass } from "./form-field";
 import { NewUserForm } from "./new-user-form";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { type AlertActionOutcome, acknowledgeAlertsAction, resolveAlertsAction } from "@/lib/actions/alerts";
 import { Button } from "../ui/button";
-import { acknowledgeAlerts, resolveAlerts, type AlertActionResult } from "./actions";
 import type { AlertActionKind } from "./alert-row";
 
 export interface PendingAction {
@@ -11,14 +11,13 @@ export interface PendingAction {
   /** The messages of the alerts acted on, to show what is about to change. */
   messages: string[];
 }
-export type AlertActionSuccess = Extract<AlertActionResult, { ok: true }>;
 
 const VERB = { acknowledge: "Acknowledge", resolve: "Resolve" } as const;
 
 interface ActionDialogProps {
   action: PendingAction | null;
   onCancel: () => void;
-  onDone: (action: PendingAction, result: AlertActionSuccess) => void;
+  onDone: (action: PendingAction, result: AlertActionOutcome) => void;
 }
 
 /** A modal form (native <dialog>: focus is trapped, Escape cancels) for acknowledging or resolving one or many alerts. */
@@ -68,10 +67,10 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
     if (pending) return;
     const comment = String(new FormData(e.currentTarget).get("comment") ?? "");
     startTransition(async () => {
-      const run = action.kind === "acknowledge" ? acknowledgeAlerts : resolveAlerts;
+      const run = action.kind === "acknowledge" ? acknowledgeAlertsAction : resolveAlertsAction;
       try {
         const result = await run({ ids: action.ids, comment });
-        if (result.ok) onDone(action, result);
+        if (result.ok) onDone(action, result.data);
         else setErrors({ form: result.message, ...result.fieldErrors });
       } catch {
         setErrors({ form: "The server could not be reached; nothing was changed. Try again." });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
-import { DIMENSION_LABELS } from "@/lib/dimensions";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
 import { filtersToSearch, isDefaultFilters, SEVERITY_FILTERS, STATUS_FILTER_LABELS, STATUS_FILTERS, withFilter, type AlertFilters, type SeverityFilter } from "./filters";
 
 const selectClass = "rounded-md border border-border bg-surface px-2 py-1.5 text-sm";

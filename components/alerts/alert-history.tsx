@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { formatDateTime, formatPct, formatPctExact } from "@/lib/format";
+import { formatDateTime, formatPct, formatPctExact } from "@/lib/display/format";
 import { ALERT_POLL_MS, queryKeys } from "../query-keys";
 import { Button } from "../ui/button";
 import { Skeleton } from "../ui/skeleton";

@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ALERT_POLL_MS, queryKeys } from "../query-keys";
 import { Button } from "../ui/button";
-import { ActionDialog, type AlertActionSuccess, type PendingAction } from "./action-dialog";
+import type { AlertActionOutcome } from "@/lib/actions/alerts";
+import { ActionDialog, type PendingAction } from "./action-dialog";
 import { AlertRow, type AlertActionKind } from "./alert-row";
 import { BulkBar } from "./bulk-bar";
 import { EmptyInbox } from "./empty-inbox";
@@ -71,7 +72,7 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
     setPending({ kind, ids, messages: ids.map((id) => byId.get(id)?.alertMessage ?? id) });
   };
 
-  const finish = async (action: PendingAction, result: AlertActionSuccess) => {
+  const finish = async (action: PendingAction, result: AlertActionOutcome) => {
     setPending(null);
     setSelection((prev) => new Set([...prev].filter((id) => !result.done.includes(id))));
     const messages = new Map(action.ids.map((id, i) => [id, action.messages[i] ?? id]));

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { AlertDto } from "@/lib/alerts";
-import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/dimensions";
-import { formatDateTime, formatPct, formatPctExact, formatPp } from "@/lib/format";
+import type { AlertDto } from "@/lib/services/alerts";
+import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
+import { formatDateTime, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { Button } from "../ui/button";
 import { SeverityBadge } from "../ui/status-badge";
 import { AlertHistory } from "./alert-history";

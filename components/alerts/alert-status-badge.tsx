@@ -1,4 +1,4 @@
-import type { AlertDto } from "@/lib/alerts";
+import type { AlertDto } from "@/lib/services/alerts";
 
 // Icon + word, never colour alone. An alert a run closed because the breach cleared reads
 // differently from one a person resolved: that is what "auto-resolved" tells the reader.

@@ -1,14 +1,11 @@
-import type { AlertDto, getAlertOrThrow } from "@/lib/alerts";
+import type { AlertDetailDto, AlertEventDto, AlertPage } from "@/lib/services/alerts";
 import { alertsApiUrl, type AlertFilters } from "./filters";
 
 // What the live inbox reads from the REST API (the server page reads the same services directly).
 
-export interface AlertPage {
-  items: AlertDto[];
-  nextCursor?: string | undefined;
-}
-export type AlertDetail = Awaited<ReturnType<typeof getAlertOrThrow>>;
-export type AlertEvent = AlertDetail["history"][number];
+export type { AlertPage };
+export type AlertDetail = AlertDetailDto;
+export type AlertEvent = AlertEventDto;
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store" });

@@ -1,4 +1,4 @@
-import type { AlertActionFailure } from "./actions";
+import type { AlertActionFailure } from "@/lib/actions/alerts";
 
 // What the toast says after acknowledging or resolving: how many worked, and for each alert that
 // did not, which one and why in words (a 409 here nearly always means a run or a colleague got

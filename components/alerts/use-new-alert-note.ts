@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { AlertDto } from "@/lib/alerts";
+import type { AlertDto } from "@/lib/services/alerts";
 
 /**
  * A sentence for screen readers when polling brings alerts newer than any seen before ("1 new

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from "recharts";
 import type { LimitStatus } from "@/lib/engine/types";
-import { formatCount, formatMoneyExact, formatPct, formatPctExact } from "@/lib/format";
+import { formatCount, formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
 import { barChartHeight } from "./bar-chart-size";
 
 export type BarStatus = LimitStatus | "none";

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
-import { labelValue } from "@/lib/dimensions";
+import { labelValue } from "@/lib/display/labels";
 import type { Concentration, Dimension } from "@/lib/engine/types";
-import { formatCount, formatPct, formatPctExact } from "@/lib/format";
+import { formatCount, formatPct, formatPctExact } from "@/lib/display/format";
 import { DIMENSION_NOUN } from "./labels";
 
 // The usual antitrust reading of an HHI (0–10,000): below 1,500 unconcentrated, above 2,500 highly.

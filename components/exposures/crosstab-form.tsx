@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { Button } from "@/components/ui/button";
-import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/dimensions";
+import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/display/labels";
 import type { CrossTabAxes, SearchParams } from "./url-state";
 
 const AXES = [

@@ -1,14 +1,15 @@
 import { Card } from "@/components/ui/card";
-import { getCrossTab } from "@/lib/crosstab";
-import { DIMENSION_LABELS } from "@/lib/dimensions";
-import { formatCount } from "@/lib/format";
+import { getCrossTab } from "@/lib/services/analysis";
+import type { PortfolioContext } from "@/lib/services/context";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
+import { formatCount } from "@/lib/display/format";
 import { CrossTabForm } from "./crosstab-form";
 import { CrossTabTable } from "./crosstab-table";
 import type { CrossTabAxes, SearchParams } from "./url-state";
 
 /** Value by two dimensions at once, from the stored positions; the axes live in the URL. */
-export async function CrossTabSection({ dimension, axes, params, portfolio }: { dimension: string; axes: CrossTabAxes; params: SearchParams; portfolio: string }) {
-  const tab = await getCrossTab(axes.rows, axes.cols, portfolio);
+export async function CrossTabSection({ dimension, axes, params, ctx }: { dimension: string; axes: CrossTabAxes; params: SearchParams; ctx: PortfolioContext }) {
+  const tab = await getCrossTab(ctx, axes.rows, axes.cols);
   // An empty book: the page's empty state already says what to do.
   if (tab.positionCount === 0) return null;
   return (

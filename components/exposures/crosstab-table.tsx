@@ -1,7 +1,7 @@
-import { DIMENSION_LABELS, labelValue } from "@/lib/dimensions";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { CrossTab } from "@/lib/engine/crosstab";
 import { UNKNOWN, type Dimension } from "@/lib/engine/types";
-import { formatMoneyExact, formatPct, formatPctExact } from "@/lib/format";
+import { formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
 
 // Past this share of the darkest cell the text turns white, so it stays readable on the fill.
 const DARK_FROM = 0.55;

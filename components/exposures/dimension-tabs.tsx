@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/dimensions";
+import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/display/labels";
 import type { Dimension } from "@/lib/engine/types";
 
 /** One tab per dimension; plain links, so each dimension has its own shareable address. */

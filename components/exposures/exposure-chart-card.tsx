@@ -1,6 +1,6 @@
 import { ExposureBarChart, type BarPoint } from "@/components/charts/exposure-bar-chart";
 import { Card } from "@/components/ui/card";
-import { DIMENSION_LABELS, labelValue } from "@/lib/dimensions";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import { UNKNOWN, type Dimension } from "@/lib/engine/types";
 import type { ExposureRow } from "./exposure-rows";
 import { DIMENSION_NOUN, fullValueLabel, LONG_DIMENSIONS, TOP_N } from "./labels";

@@ -1,9 +1,10 @@
 import { SectionBoundary } from "@/components/ui/section-boundary";
-import { DIMENSION_LABELS } from "@/lib/dimensions";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
 import { UNKNOWN, type Dimension } from "@/lib/engine/types";
-import { formatCount, formatDate, formatMoney, formatMoneyExact } from "@/lib/format";
+import type { LimitDto } from "@/lib/services/limits";
+import type { RunDetail } from "@/lib/services/runs";
+import { formatCount, formatDate, formatMoney, formatMoneyExact } from "@/lib/display/format";
 import { ConcentrationCard } from "./concentration-card";
-import { loadExposurePage } from "./data";
 import { ExportLinks } from "./export-links";
 import { ExposureChartCard } from "./exposure-chart-card";
 import { buildExposureRows, flatMaximum } from "./exposure-rows";
@@ -12,9 +13,23 @@ import { NoRun } from "./no-run";
 import { StateMap } from "./state-map";
 import type { SearchParams, TableSort } from "./url-state";
 
+export interface ExposurePageData {
+  run: RunDetail;
+  limits: LimitDto[];
+}
+
+interface Props {
+  dimension: Dimension;
+  portfolio: string;
+  /** The latest run and the limits (null before the first run), loading while the page streams. */
+  data: Promise<ExposurePageData | null>;
+  sort: TableSort;
+  params: SearchParams;
+}
+
 /** Everything on the page that comes from the latest run: chart, concentration, map, table. */
-export async function ExposureSections({ dimension, portfolio, sort, params }: { dimension: Dimension; portfolio: string; sort: TableSort; params: SearchParams }) {
-  const data = await loadExposurePage(portfolio);
+export async function ExposureSections({ dimension, portfolio, data: loading, sort, params }: Props) {
+  const data = await loading;
   if (!data) return <NoRun />;
   const { run, limits } = data;
   const rows = buildExposureRows(dimension, run.exposures, limits);

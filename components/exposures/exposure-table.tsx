@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { DIMENSION_LABELS, labelValue } from "@/lib/dimensions";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import { UNKNOWN, type Dimension } from "@/lib/engine/types";
-import { formatCount, formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/format";
+import { formatCount, formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { stateByCode } from "@/lib/reference/us-states";
 import type { ExposureRow, RowLimit } from "./exposure-rows";
 import { LONG_DIMENSIONS, TOP_N } from "./labels";

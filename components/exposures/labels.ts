@@ -1,4 +1,4 @@
-import { labelValue } from "@/lib/dimensions";
+import { labelValue } from "@/lib/display/labels";
 import { UNKNOWN, type Dimension } from "@/lib/engine/types";
 import { stateByCode } from "@/lib/reference/us-states";
 

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { UNKNOWN } from "@/lib/engine/types";
-import { formatMoney, formatPct } from "@/lib/format";
+import { formatMoney, formatPct } from "@/lib/display/format";
 import { stateByCode } from "@/lib/reference/us-states";
 import type { ExposureRow } from "./exposure-rows";
 import { MapHover } from "./map-hover";

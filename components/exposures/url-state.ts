@@ -1,4 +1,4 @@
-import { isDimension } from "@/lib/dimensions";
+import { isDimension } from "@/lib/display/labels";
 import { UNKNOWN, type Dimension } from "@/lib/engine/types";
 import type { ExposureRow } from "./exposure-rows";
 

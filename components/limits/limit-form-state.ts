@@ -1,10 +1,10 @@
 // The limit form's values and their validation: the SAME schema the server parses with
-// (thresholdCreateSchema) plus the server's value normalisation, so the form can say, as you
+// (limitCreateSchema) plus the server's value normalisation, so the form can say, as you
 // type, exactly what the server would. Pure: unit-tested and run in the browser.
 
 import { normalizeDimensionValue } from "@/lib/engine/normalize";
 import type { Dimension, Severity, ThresholdType } from "@/lib/engine/types";
-import { thresholdCreateSchema, type ThresholdCreate } from "@/lib/schemas";
+import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
 
 /** What the controls hold: text as typed. */
 export interface LimitFormValues {
@@ -35,7 +35,7 @@ export function isLimitField(name: string): name is LimitField {
 }
 
 /** The request body the form would send; blank text stays missing so the schema names it. */
-export function toLimitInput(values: LimitFormValues): ThresholdCreate {
+export function toLimitInput(values: LimitFormValues): LimitCreateInput {
   const pct = values.thresholdPct.trim();
   return {
     dimensionType: values.dimensionType,
@@ -66,7 +66,7 @@ export interface LimitValidation {
 
 export function validateLimitForm(values: LimitFormValues): LimitValidation {
   const errors: LimitFieldErrors = {};
-  const parsed = thresholdCreateSchema.safeParse(toLimitInput(values));
+  const parsed = limitCreateSchema.safeParse(toLimitInput(values));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "");

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { DIMENSION_LABELS } from "@/lib/dimensions";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
 import { DIMENSIONS, type Dimension, type Severity } from "@/lib/engine/types";
+import { createLimitAction, updateLimitAction } from "@/lib/actions/limits";
 import { Button } from "../ui/button";
-import { createLimit, updateLimit } from "./actions";
 import { LimitField, controlClass, describedBy } from "./limit-field";
 import { isLimitField, toLimitInput, validateLimitForm, type LimitField as Field, type LimitFieldErrors, type LimitFormValues } from "./limit-form-state";
 
@@ -58,10 +58,10 @@ export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, 
     }
     startTransition(async () => {
       const input = toLimitInput(values);
-      const result = editingId ? await updateLimit(editingId, input) : await createLimit(input);
+      const result = editingId ? await updateLimitAction({ ...input, id: editingId }) : await createLimitAction(input);
       if (result.ok) return onDone(editingId ? "Limit saved." : "Limit created.");
       const fieldErrors: LimitFieldErrors = {};
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) if (isLimitField(field)) fieldErrors[field] = text;
+      for (const [field, text] of Object.entries(result.fieldErrors)) if (isLimitField(field)) fieldErrors[field] = text;
       setServerErrors(fieldErrors);
       setMessage(result.message);
     });

@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { DIMENSION_LABELS } from "@/lib/dimensions";
-import { formatPct, formatPctExact } from "@/lib/format";
-import type { ThresholdDto } from "@/lib/thresholds";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
+import { formatPct, formatPctExact } from "@/lib/display/format";
+import { deleteLimitAction, updateLimitAction } from "@/lib/actions/limits";
+import type { ActionResult } from "@/lib/http/action";
+import type { LimitDto } from "@/lib/services/limits";
 import { Button, buttonClass } from "../ui/button";
 import { SeverityBadge } from "../ui/status-badge";
-import { deleteLimit, updateLimit, type LimitActionResult } from "./actions";
 
-export type LimitRow = ThresholdDto & { valueLabel: string | null };
+export type LimitRow = LimitDto & { valueLabel: string | null };
 
 interface LimitsTableProps {
   limits: LimitRow[];
@@ -37,7 +38,7 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
-  function act(id: string, work: () => Promise<LimitActionResult>, done: string) {
+  function act(id: string, work: () => Promise<ActionResult<unknown>>, done: string) {
     setBusy(id);
     setError(null);
     startTransition(async () => {
@@ -107,7 +108,7 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
                         <ConfirmDelete
                           name={name}
                           busy={busy === limit.id}
-                          onConfirm={() => act(limit.id, () => deleteLimit(limit.id), "Limit deleted.")}
+                          onConfirm={() => act(limit.id, () => deleteLimitAction({ id: limit.id }), "Limit deleted.")}
                           onCancel={() => setConfirming(null)}
                         />
                       ) : (
@@ -119,7 +120,7 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
                             variant="ghost"
                             aria-label={`${limit.isActive ? "Deactivate" : "Activate"} ${name}`}
                             disabled={busy === limit.id}
-                            onClick={() => act(limit.id, () => updateLimit(limit.id, { isActive: !limit.isActive }), limit.isActive ? "Limit deactivated." : "Limit activated.")}
+                            onClick={() => act(limit.id, () => updateLimitAction({ id: limit.id, isActive: !limit.isActive }), limit.isActive ? "Limit deactivated." : "Limit activated.")}
                           >
                             {limit.isActive ? "Deactivate" : "Activate"}
                           </Button>

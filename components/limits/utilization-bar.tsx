@@ -1,5 +1,5 @@
 import type { LimitStatus } from "@/lib/engine/types";
-import { formatPct } from "@/lib/format";
+import { formatPct } from "@/lib/display/format";
 
 const FILL: Record<LimitStatus, string> = { within: "bg-within", near: "bg-near", breach: "bg-breach" };
 

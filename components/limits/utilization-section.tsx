@@ -1,14 +1,13 @@
 import { limitUtilization } from "@/lib/engine/utilization";
-import { formatDate } from "@/lib/format";
-import { listThresholds } from "@/lib/thresholds";
-import { currentPortfolio } from "../portfolio";
+import { formatDate } from "@/lib/display/format";
+import type { PortfolioContext } from "@/lib/services/context";
+import { listLimits } from "@/lib/services/limits";
+import { findRun } from "@/lib/services/runs";
 import { Card } from "../ui/card";
-import { latestRunOrNull } from "./load";
 import { UtilizationTable } from "./utilization-table";
 
-export async function UtilizationSection() {
-  const portfolio = await currentPortfolio();
-  const [{ items }, run] = await Promise.all([listThresholds(portfolio), latestRunOrNull(portfolio)]);
+export async function UtilizationSection({ ctx }: { ctx: PortfolioContext }) {
+  const [{ items }, run] = await Promise.all([listLimits(ctx), findRun(ctx)]);
   const title = run ? `Utilisation on ${formatDate(run.asOfDate)}` : "Utilisation";
   if (!run) {
     return (

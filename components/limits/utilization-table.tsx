@@ -1,7 +1,7 @@
-import { DIMENSION_LABELS, labelValue } from "@/lib/dimensions";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { LimitStatus } from "@/lib/engine/types";
 import type { LimitUtilization } from "@/lib/engine/utilization";
-import { formatPct, formatPctExact, formatPp } from "@/lib/format";
+import { formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { SeverityBadge, StatusBadge } from "../ui/status-badge";
 import { UtilizationBar } from "./utilization-bar";
 

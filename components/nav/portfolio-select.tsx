@@ -1,13 +1,13 @@
 "use client";
 
 import { useRef } from "react";
-import { selectPortfolio } from "./portfolio-actions";
+import { selectPortfolioAction } from "@/lib/actions/session";
 
 export function PortfolioSelect({ current, options }: { current: string; options: Array<{ slug: string; name: string }> }) {
   const form = useRef<HTMLFormElement>(null);
   if (options.length <= 1) return <span className="text-sm font-medium text-text">{options[0]?.name ?? current}</span>;
   return (
-    <form ref={form} action={selectPortfolio}>
+    <form ref={form} action={async (form) => void (await selectPortfolioAction(form))}>
       <label className="sr-only" htmlFor="portfolio-select">
         Portfolio
       </label>

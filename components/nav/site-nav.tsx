@@ -1,29 +1,21 @@
 import Link from "next/link";
-import { countOpenAlerts } from "@/lib/alerts";
-import { isAppError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
-import { listPortfolios } from "@/lib/portfolios";
-import { getRunOrThrow } from "@/lib/runs";
-import { signOut } from "../auth/actions";
-import { requirePageActor } from "../auth/guard";
-import { currentPortfolio } from "../portfolio";
+import type { Actor } from "@/lib/auth/roles";
+import { formatDate } from "@/lib/display/format";
+import { countOpenAlerts } from "@/lib/services/alerts";
+import type { PortfolioContext } from "@/lib/services/context";
+import { listPortfolios } from "@/lib/services/portfolios";
+import { findLatestRunSummary } from "@/lib/services/runs";
 import { AlertBadge } from "./alert-badge";
 import { NavLinks } from "./nav-links";
 import { PortfolioSelect } from "./portfolio-select";
-
-async function latestAsOf(portfolio: string): Promise<string | null> {
-  try {
-    return (await getRunOrThrow(undefined, portfolio)).asOfDate;
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") return null;
-    throw error;
-  }
-}
+import { SignOutButton } from "./sign-out-button";
 
 /** Persistent nav: portfolio, as-of date of the latest run, open alerts (live). */
-export async function SiteNav() {
-  const [actor, portfolio] = await Promise.all([requirePageActor("viewer"), currentPortfolio()]);
-  const [portfolios, asOf, alerts] = await Promise.all([listPortfolios(), latestAsOf(portfolio), countOpenAlerts(portfolio)]);
+export async function SiteNav({ ctx }: { ctx: PortfolioContext & { actor: Actor } }) {
+  const { actor } = ctx;
+  const portfolio = ctx.portfolio.slug;
+  const [portfolios, latest, alerts] = await Promise.all([listPortfolios(), findLatestRunSummary(ctx), countOpenAlerts(ctx)]);
+  const asOf = latest?.asOfDate ?? null;
   return (
     <header className="border-b border-border bg-surface">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -40,11 +32,7 @@ export async function SiteNav() {
             {actor.name} · <span className="capitalize">{actor.role}</span>
           </span>
           {actor.via === "session" && (
-            <form action={signOut}>
-              <button type="submit" className="text-sm font-medium text-accent hover:underline">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           )}
         </div>
       </nav>

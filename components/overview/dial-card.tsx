@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { DIMENSION_LABELS, labelValue } from "@/lib/dimensions";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { Dial, DialValue } from "@/lib/engine/dashboard";
 import { limitAppliesTo } from "@/lib/engine/limits";
 import { UNKNOWN, type Limit } from "@/lib/engine/types";
-import { formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/format";
+import { formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { Gauge } from "../charts/gauge";
 import { StatusBadge } from "../ui/status-badge";
 

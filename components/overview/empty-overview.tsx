@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatCount } from "@/lib/format";
-import { buildSampleBook, sampleBookAt } from "@/lib/sample-book";
+import { formatCount } from "@/lib/display/format";
+import { buildSampleBook, sampleBookAt } from "@/lib/reference/sample-book";
 import { Card } from "../ui/card";
 import { buttonClass } from "../ui/button";
 import { LoadSampleButton } from "./load-sample-button";

@@ -1,17 +1,19 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { formatCount, formatMoney } from "@/lib/format";
+import { formatCount, formatMoney } from "@/lib/display/format";
+import { loadSampleAction } from "@/lib/actions/runs";
+import type { ActionResult } from "@/lib/http/action";
+import type { SampleSummary } from "@/lib/services/sample";
 import { Button } from "../ui/button";
-import { loadSample, type LoadSampleResult } from "./actions";
 
 /** Loads the bundled sample portfolio; the action revalidates the page, which then shows the data. */
 export function LoadSampleButton({ replaces = 0 }: { replaces?: number }) {
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<LoadSampleResult | null>(null);
+  const [result, setResult] = useState<ActionResult<SampleSummary> | null>(null);
   const run = () =>
     startTransition(async () => {
-      setResult(await loadSample());
+      setResult(await loadSampleAction({}));
     });
   return (
     <div className="flex flex-col items-start gap-1">
@@ -22,7 +24,7 @@ export function LoadSampleButton({ replaces = 0 }: { replaces?: number }) {
         {pending
           ? "Importing 300 positions and computing a year of monthly history…"
           : result?.ok
-            ? `Loaded ${formatCount(result.summary.positionCount)} positions worth ${formatMoney(result.summary.totalPortfolioValue)} with ${result.summary.asOfDates.length} monthly runs.`
+            ? `Loaded ${formatCount(result.data.positionCount)} positions worth ${formatMoney(result.data.totalPortfolioValue)} with ${result.data.asOfDates.length} monthly runs.`
             : (result?.message ?? (replaces > 0 ? `Replaces the ${formatCount(replaces)} stored positions.` : ""))}
       </p>
     </div>

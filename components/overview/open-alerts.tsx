@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { countOpenAlerts, listAlerts, type AlertDto } from "@/lib/alerts";
-import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/dimensions";
-import { formatDateTime, formatPct } from "@/lib/format";
+import { type AlertDto, countOpenAlerts, listAlerts } from "@/lib/services/alerts";
+import type { PortfolioContext } from "@/lib/services/context";
+import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
+import { formatDateTime, formatPct } from "@/lib/display/format";
 import { SeverityBadge } from "../ui/status-badge";
 
 const NEWEST = 5;
@@ -13,8 +14,8 @@ function headline(a: AlertDto): string {
 }
 
 /** Open alerts by severity, and the newest few. */
-export async function OpenAlerts({ portfolio }: { portfolio: string }) {
-  const [counts, newest] = await Promise.all([countOpenAlerts(portfolio), listAlerts({ status: "open", limit: NEWEST }, portfolio)]);
+export async function OpenAlerts({ ctx }: { ctx: PortfolioContext }) {
+  const [counts, newest] = await Promise.all([countOpenAlerts(ctx), listAlerts(ctx, { status: "open", limit: NEWEST })]);
   return (
     <div data-testid="open-alerts" className="flex flex-col gap-4 md:flex-row">
       <dl className="grid shrink-0 grid-cols-3 gap-2 md:w-64 md:grid-cols-1">

@@ -1,5 +1,5 @@
-import { formatCount, formatDate, formatDateTime, formatMoney, formatMoneyExact } from "@/lib/format";
-import type { RunSummary } from "@/lib/runs";
+import { formatCount, formatDate, formatDateTime, formatMoney, formatMoneyExact } from "@/lib/display/format";
+import type { RunSummary } from "@/lib/services/runs";
 
 /** Total value, position count and as-of date of the latest run. */
 export function OverviewTotals({ run }: { run: Pick<RunSummary, "totalPortfolioValue" | "positionCount" | "asOfDate" | "computedAt"> }) {

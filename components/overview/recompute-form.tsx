@@ -1,23 +1,26 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/display/format";
+import { recomputeAction } from "@/lib/actions/runs";
 import { Button } from "../ui/button";
-import { recompute, type RecomputeResult } from "./actions";
+
+type RecomputeResult = Awaited<ReturnType<typeof recomputeAction>>;
 
 function outcome(result: RecomputeResult): string {
   if (!result.ok) return result.message;
-  const alerts = [result.opened && `${result.opened} alert${result.opened === 1 ? "" : "s"} opened`, result.resolved && `${result.resolved} resolved`].filter(Boolean);
-  return `Recomputed ${formatCount(result.positionCount)} positions as of ${formatDate(result.asOfDate)}${alerts.length ? `: ${alerts.join(", ")}` : ""}.`;
+  const { opened, resolved, positionCount, asOfDate } = result.data;
+  const alerts = [opened && `${opened} alert${opened === 1 ? "" : "s"} opened`, resolved && `${resolved} resolved`].filter(Boolean);
+  return `Recomputed ${formatCount(positionCount)} positions as of ${formatDate(asOfDate)}${alerts.length ? `: ${alerts.join(", ")}` : ""}.`;
 }
 
 /** As-of date picker (default today, UTC) and the Recompute button. */
 export function RecomputeForm({ today }: { today: string }) {
-  const [result, action, pending] = useActionState<RecomputeResult | null, FormData>((_, formData) => recompute(formData), null);
+  const [result, action, pending] = useActionState<RecomputeResult | null, FormData>((_, formData) => recomputeAction(formData), null);
   const id = useId();
   // Controlled, so the chosen date survives React's form reset after the action.
   const [date, setDate] = useState(today);
-  const fieldError = result && !result.ok ? result.fieldErrors?.asOfDate : undefined;
+  const fieldError = result && !result.ok ? result.fieldErrors.asOfDate : undefined;
   return (
     <form action={action} className="flex flex-col items-start gap-1" data-testid="recompute-form">
       <div className="flex flex-wrap items-end gap-2">

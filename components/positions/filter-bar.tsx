@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { DIMENSION_LABELS, labelValue } from "@/lib/dimensions";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import { DIMENSIONS, UNKNOWN, type Dimension } from "@/lib/engine/types";
-import { formatCount } from "@/lib/format";
-import type { PositionFacets } from "@/lib/positions";
+import { formatCount } from "@/lib/display/format";
+import type { PositionFacets } from "@/lib/services/positions-list";
 import { msaName } from "@/lib/reference/cbsa";
 import { QueryForm } from "./query-form";
 import { defaultDirection, tableQuery, withoutFilters, type TableState } from "./table-params";

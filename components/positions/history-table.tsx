@@ -1,10 +1,10 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { formatCount, formatDateTime } from "@/lib/format";
-import type { listImportBatches } from "@/lib/positions";
+import { formatCount, formatDateTime } from "@/lib/display/format";
+import type { ImportBatchDto } from "@/lib/services/positions-list";
 
-type Batch = Awaited<ReturnType<typeof listImportBatches>>[number];
+type Batch = ImportBatchDto;
 
 // The service returns at most this many errors per batch.
 const ERRORS_KEPT = 100;

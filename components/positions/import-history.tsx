@@ -1,12 +1,13 @@
 import { Card } from "@/components/ui/card";
-import { listImportBatches } from "@/lib/positions";
+import type { PortfolioContext } from "@/lib/services/context";
+import { listImportBatches } from "@/lib/services/positions-list";
 import { HistoryTable } from "./history-table";
 
 const SHOWN = 20;
 
 /** The latest imports of this portfolio, newest first, each with its rejected rows. */
-export async function ImportHistory({ portfolio }: { portfolio: string }) {
-  const batches = await listImportBatches(portfolio, SHOWN);
+export async function ImportHistory({ ctx }: { ctx: PortfolioContext }) {
+  const batches = await listImportBatches(ctx, SHOWN);
   return (
     <Card title="Import history" id="import-history">
       {batches.length === 0 ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/display/format";
 import { importBlockReason, type ImportMode } from "./upload-model";
 
 interface Props {

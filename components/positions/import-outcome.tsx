@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/display/format";
 import type { ImportOutcome } from "./use-import-flow";
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/display/format";
 import { LinkPending } from "./link-pending";
 import { QueryForm } from "./query-form";
 import { defaultDirection, pageCount, tableQuery, withPage, type TableState } from "./table-params";

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
-import { formatCount } from "@/lib/format";
-import { listPositionFacets, listPositions } from "@/lib/positions";
+import { formatCount } from "@/lib/display/format";
+import type { PortfolioContext } from "@/lib/services/context";
+import { listPositionFacets, listPositions, type PositionPage } from "@/lib/services/positions-list";
 import { msaName } from "@/lib/reference/cbsa";
 import { ExportLinks } from "./export-links";
 import { FilterBar } from "./filter-bar";
@@ -11,12 +12,12 @@ import { POSITION_HEADERS, POSITION_TABLE_CELLS, PositionCells } from "./positio
 import { SortHeader } from "./sort-header";
 import { offsetOf, PAGE_SIZE, pageCount, pageRange, tableQuery, withoutFilters, withPage, type TableState } from "./table-params";
 
-type Listing = Awaited<ReturnType<typeof listPositions>>;
+type Listing = PositionPage;
 
 /** A filter the service refuses (a hand-edited URL, e.g. state=ZZ) is shown, not thrown. */
-async function listOrRefusal(state: TableState, portfolio: string): Promise<Listing | { refused: string }> {
+async function listOrRefusal(ctx: PortfolioContext, state: TableState): Promise<Listing | { refused: string }> {
   try {
-    return await listPositions({ limit: PAGE_SIZE, offset: offsetOf(state.page), sort: state.sort, dir: state.dir, filters: state.filters }, portfolio);
+    return await listPositions(ctx, { limit: PAGE_SIZE, offset: offsetOf(state.page), sort: state.sort, dir: state.dir, filters: state.filters });
   } catch (error) {
     if (isAppError(error) && error.code === "invalid_input") return { refused: error.message };
     throw error;
@@ -28,8 +29,9 @@ const SORT_NAMES: Record<TableState["sort"], string> = {
   ...(Object.fromEntries(POSITION_HEADERS.map((h) => [h.key, h.label.toLowerCase()])) as Record<(typeof POSITION_HEADERS)[number]["key"], string>),
 };
 
-export async function PositionsTable({ portfolio, state }: { portfolio: string; state: TableState }) {
-  const [listing, facets] = await Promise.all([listOrRefusal(state, portfolio), listPositionFacets(portfolio)]);
+export async function PositionsTable({ ctx, state }: { ctx: PortfolioContext; state: TableState }) {
+  const portfolio = ctx.portfolio.slug;
+  const [listing, facets] = await Promise.all([listOrRefusal(ctx, state), listPositionFacets(ctx)]);
   const filtered = Object.keys(state.filters).length > 0;
   const clear = `/positions${tableQuery(withoutFilters(state))}#positions`;
   const empty = !filtered && !("refused" in listing) && listing.total === 0;

@@ -1,5 +1,5 @@
-import type { ImportPreview } from "@/lib/positions";
-import { formatCount } from "@/lib/format";
+import type { ImportPreview } from "@/lib/services/positions-import";
+import { formatCount } from "@/lib/display/format";
 import { POSITION_HEADERS, POSITION_TABLE_CELLS, PositionCells } from "./position-cells";
 import { formatBytes } from "./upload-model";
 

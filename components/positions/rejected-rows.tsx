@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/display/format";
 import { groupRejected, rejectedToCsv, type RowIssue } from "./upload-model";
 
 const FIRST = 100;

@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format";
+import { formatCount } from "@/lib/display/format";
 
 // The upload flow's wording and rules, kept pure so they can be tested without a browser.
 

@@ -3,8 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import type { ImportPreview, ImportResult } from "@/lib/positions";
-import type { RunResult } from "@/lib/runs";
+import type { ImportPreview, ImportResult } from "@/lib/services/positions-import";
+import type { RunResult } from "@/lib/services/runs-compute";
 import { queryKeys } from "../query-keys";
 import { acceptedFile, estimateCsvRows, groupRejected, uploadPct, type ImportMode, type RowIssue, type Step } from "./upload-model";
 import { UploadError, uploadFile, type Upload } from "./upload-xhr";

@@ -1,4 +1,4 @@
-import { formatDate, formatPct, formatPctExact, formatPp } from "@/lib/format";
+import { formatDate, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import type { ChartSeries } from "./trend-chart";
 import { formatSignedPct } from "./trend-series";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate, formatMoneyExact, formatPct, formatPctExact } from "@/lib/format";
+import { formatDate, formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
 import { seriesKey, yAxisScale, type ChartRow, type ReferenceLimit, type TrendData } from "./trend-series";
 
 export interface ChartSeries {

@@ -1,8 +1,8 @@
 "use client";
 
-import { DIMENSION_LABELS } from "@/lib/dimensions";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
 import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
-import { formatPct } from "@/lib/format";
+import { formatPct } from "@/lib/display/format";
 import { MAX_TREND_VALUES, RANGE_LABELS, TREND_RANGES, defaultValues, toggleValue, type TrendSelection } from "./trend-params";
 
 export interface ValueChoice {

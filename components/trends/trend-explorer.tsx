@@ -3,7 +3,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Dimension, Limit } from "@/lib/engine/types";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/display/format";
 import { queryKeys } from "../query-keys";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";

@@ -1,8 +1,8 @@
-import { getTrend } from "@/lib/analysis";
-import { DIMENSIONS, labelValue } from "@/lib/dimensions";
-import { getRunOrThrow, listRuns } from "@/lib/runs";
-import { listThresholds } from "@/lib/thresholds";
-import { currentPortfolio } from "../portfolio";
+import { getTrend } from "@/lib/services/analysis";
+import type { PortfolioContext } from "@/lib/services/context";
+import { DIMENSIONS, labelValue } from "@/lib/display/labels";
+import { listLimits } from "@/lib/services/limits";
+import { getRunOrThrow, listRuns } from "@/lib/services/runs";
 import { TrendEmpty } from "./trend-empty";
 import { TrendExplorer, type ValueChoices } from "./trend-explorer";
 import { parseTrendParams, rangeStart } from "./trend-params";
@@ -10,13 +10,12 @@ import { parseTrendParams, rangeStart } from "./trend-params";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Loads the latest run's values, the limits and the trend of the selection in the URL. */
-export async function TrendSection({ searchParams }: { searchParams: SearchParams }) {
-  const portfolio = await currentPortfolio();
-  const { items: runs } = await listRuns({}, portfolio);
+export async function TrendSection({ ctx, searchParams }: { ctx: PortfolioContext; searchParams: SearchParams }) {
+  const { items: runs } = await listRuns(ctx, {});
   const latest = runs[0];
   if (latest === undefined || runs.length < 2) return <TrendEmpty runCount={runs.length} />;
 
-  const [run, { items: limits }] = await Promise.all([getRunOrThrow(latest.id, portfolio), listThresholds(portfolio)]);
+  const [run, { items: limits }] = await Promise.all([getRunOrThrow(ctx, latest.id), listLimits(ctx)]);
   // Values come largest first, `unknown` last: the run's exposure order.
   const choices = Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as ValueChoices;
   for (const b of run.exposures) {
@@ -27,12 +26,12 @@ export async function TrendSection({ searchParams }: { searchParams: SearchParam
   const selection = parseTrendParams(searchParams, options);
   const from = rangeStart(selection.range, run.asOfDate);
   const trends = await Promise.all(
-    selection.values.map((value) => getTrend({ dimensionType: selection.dimension, dimensionValue: value, from }, portfolio)),
+    selection.values.map((value) => getTrend(ctx, { dimensionType: selection.dimension, dimensionValue: value, from })),
   );
 
   return (
     <TrendExplorer
-      portfolio={portfolio}
+      portfolio={ctx.portfolio.slug}
       asOfDate={run.asOfDate}
       choices={choices}
       limits={limits.filter((l) => l.isActive)}

@@ -20,6 +20,3 @@ export interface Actor {
   role: Role;
   via: "session" | "token" | "auth-off" | "cli";
 }
-
-/** How an actor reads in an alert's history and the audit log. */
-export const actorLabel = (actor: Actor) => actor.name || actor.email;

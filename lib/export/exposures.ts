@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 
 import type { ExposureBucket } from "@/lib/engine/types";
 
-import { boldHeader, csvLines, csvText, formatMoney, guardText, workbookBytes } from "./format";
+import { boldHeader, csvLines, csvText, formatMoney, guardText, workbookBytes } from "./cells";
 
 export interface ExposureSnapshot {
   runId: string;

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { POSITION_COLUMNS, type PositionColumn } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
 
-import { boldHeader, csvLines, csvText, formatMoney, guardText, workbookBytes } from "./format";
+import { boldHeader, csvLines, csvText, formatMoney, guardText, workbookBytes } from "./cells";
 
 /** A position in import-column terms, so an export is a valid import file. */
 export type PositionRecord = Record<PositionColumn, string | number | null>;

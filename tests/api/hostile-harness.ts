@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect } from "vitest";
-import { startAppServer, type AppServer } from "@/lib/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 
 // Sends hostile requests to the production build and checks, after each, the three promises of
 // "hostile and broken input": no 5xx, errors in the one `{ error: { code, message } }` shape, and

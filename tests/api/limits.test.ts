@@ -1,152 +1,148 @@
-import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { errorOf, Harness, type Answer, type Case } from "./hostile-harness";
+import { beforeAll, describe, expect, test } from "vitest";
 
-// Size limits (AKER_MAX_UPLOAD_MB, AKER_MAX_JSON_MB, AKER_MAX_IMPORT_ROWS, set small for this
-// server) are refused with 413 before the body is read, and nothing is written; every response
-// carries the security headers, pages a nonce-based Content-Security-Policy.
+import { Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
 
-const MAX_UPLOAD = 1024 * 1024;
-const MAX_JSON = 512 * 1024;
-const MAX_ROWS = 200;
+const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 
-let h: Harness;
-let chunkedPushed = 0;
+let api: Api;
 beforeAll(async () => {
-  h = await Harness.start("limits", { AKER_MAX_UPLOAD_MB: "1", AKER_MAX_JSON_MB: "0.5", AKER_MAX_IMPORT_ROWS: String(MAX_ROWS) });
+  api = await newPortfolio("thresholds");
 });
-afterAll(async () => h?.finish("limits", `; a chunked upload was cut off after the client had pushed ${(chunkedPushed / 1024 ** 2).toFixed(1)} MB of an endless stream (limit 1 MB)`));
 
-/** A POST that declares `declared` bytes and sends only `sent`: a server that waited for the rest would hang. */
-function postDeclaring(declared: number, sent: string) {
-  return (c: Case) =>
-    new Promise<Answer>((resolve, reject) => {
-      const headers = { ...h.server.headers("manager"), "content-type": c.contentType ?? "text/csv", "content-length": String(declared) };
-      const req = httpRequest(`${h.server.baseUrl}${c.path}?${c.query ?? ""}`, { method: c.method, headers }, (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => {
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), text });
-        });
-      });
-      req.setTimeout(20_000, () => req.destroy(new Error("no answer within 20 s: the server waited for the body")));
-      req.on("error", reject);
-      req.write(sent);
+describe("limits: create, read, update, delete", () => {
+  let created: ThresholdDto;
+
+  test("POST answers 201 with the limit, its value normalised like positions", async () => {
+    const reply = await api.post<ThresholdDto>("/api/thresholds", {
+      dimensionType: "strategy",
+      dimensionValue: " Value_Add ",
+      thresholdPct: 30,
+      thresholdType: "maximum",
+      severityLevel: "critical",
     });
-}
-
-describe("size limits", () => {
-  test.each(["/api/positions/import", "/api/positions/preview"])("%s: a Content-Length over the limit is a 413 before the body is read", async (path) => {
-    const answer = await h.check({ method: "POST", path, query: h.query, contentType: "text/csv" }, postDeclaring(5 * 1024 ** 3, "position_value\n1\n"));
-    expect(answer.status, answer.text).toBe(413);
-    expect(errorOf(answer)).toEqual({ code: "too_large", message: "The file is 5 GB, over the 1 MB limit; nothing was read.", details: expect.any(Array) });
-  });
-
-  test("a chunked upload (no Content-Length) is refused once it passes the limit, not read to its end", async () => {
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (chunkedPushed >= 256 * 1024 * 1024) return controller.close();
-        chunkedPushed += 64 * 1024;
-        controller.enqueue(new TextEncoder().encode(`1,${"x".repeat(64 * 1024 - 3)}\n`));
-      },
+    expect(reply.status, reply.text).toBe(201);
+    expect(reply.body).toEqual({
+      id: expect.stringMatching(UUID),
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      thresholdPct: 30,
+      thresholdType: "maximum",
+      severityLevel: "critical",
+      isActive: true,
+      createdAt: expect.stringMatching(ISO_TIMESTAMP),
+      updatedAt: expect.stringMatching(ISO_TIMESTAMP),
     });
-    const answer = await h.check({ method: "POST", path: "/api/positions/import", query: h.query, contentType: "text/csv", body: endless });
-    expect(answer.status, answer.text).toBe(413);
-    expect(errorOf(answer).message).toBe("The file is over the 1 MB limit; nothing was read.");
-    // The client keeps pushing into socket buffers until the answer arrives; far short of the end.
-    expect(chunkedPushed).toBeLessThan(64 * 1024 * 1024);
+    created = reply.body;
   });
 
-  test("a multipart upload over the limit is a 413", async () => {
-    const form = new FormData();
-    form.append("file", new Blob([`position_value\n${"1\n".repeat(MAX_UPLOAD / 2 + 10)}`]), "big.csv");
-    const answer = await h.check({ method: "POST", path: "/api/positions/preview", query: h.query, body: form });
-    expect(answer.status, answer.text).toBe(413);
-    expect(errorOf(answer).code).toBe("too_large");
-  });
-
-  test("just under the limit is read as usual", async () => {
-    // An ignored column carries the bulk: attribute values are capped at 200 characters.
-    const rows = Array.from({ length: 150 }, (_, i) => `U${i},${"a".repeat(6000)},${1000 + i}`);
-    const body = ["position_id,notes,position_value", ...rows].join("\n");
-    expect(body.length).toBeGreaterThan(0.85 * MAX_UPLOAD);
-    const answer = await h.check({ method: "POST", path: "/api/positions/preview", query: h.query, body, contentType: "text/csv" });
-    expect(answer.status, answer.text).toBe(200);
-    expect((JSON.parse(answer.text) as { valid: number }).valid).toBe(150);
-  });
-
-  test.each(["/api/positions/import", "/api/positions/preview"])("%s: more rows than AKER_MAX_IMPORT_ROWS is a 413 that names the limit", async (path) => {
-    const body = ["position_value", ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => String(i + 1))].join("\n");
-    const answer = await h.check({ method: "POST", path, query: h.query, body, contentType: "text/csv" });
-    expect(answer.status, answer.text).toBe(413);
-    expect(errorOf(answer)).toMatchObject({ code: "too_large", message: "The file has more than 200 data rows, the most one import takes: split it into smaller files." });
-  });
-
-  test("inline run positions over the row limit are a 413 too", async () => {
-    const positions = Array.from({ length: MAX_ROWS + 1 }, (_, i) => ({ position_value: i + 1 }));
-    const answer = await h.check({ method: "POST", path: "/api/exposures/runs", query: h.query, body: JSON.stringify({ positions }), contentType: "application/json" });
-    expect(answer.status, answer.text).toBe(413);
-    expect(errorOf(answer).message).toContain("200 data rows");
+  test("defaults: maximum, warning, active; a null value covers the whole dimension", async () => {
+    const reply = await api.post<ThresholdDto>("/api/thresholds", { dimensionType: "state", thresholdPct: 35 });
+    expect(reply.status, reply.text).toBe(201);
+    expect(reply.body).toMatchObject({ dimensionType: "state", dimensionValue: null, thresholdPct: 35, thresholdType: "maximum", severityLevel: "warning", isActive: true });
   });
 
   test.each([
-    ["POST", "/api/exposures/runs"],
-    ["POST", "/api/exposures/compare"],
-    ["POST", "/api/thresholds"],
-    ["PATCH", "/api/thresholds/:threshold"],
-    ["POST", "/api/alerts/:alert/acknowledge"],
-    ["POST", "/api/alerts/:alert/resolve"],
-    ["POST", "/api/portfolios"],
-  ])("%s %s: a JSON body over AKER_MAX_JSON_MB is a 413, declared or chunked", async (method, template) => {
-    const path = template.replace(":threshold", h.known.threshold).replace(":alert", h.known.alert);
-    const body = JSON.stringify({ comment: "c".repeat(MAX_JSON) });
-    const declared = await h.check({ method, path, query: h.query, body, contentType: "application/json" });
-    expect(declared.status, declared.text).toBe(413);
-    expect(errorOf(declared).message).toBe("The JSON body is 0.6 MB, over the 0.5 MB limit; nothing was read.");
-    const chunked = await h.check({ method, path, query: h.query, body: new Blob([body]).stream(), contentType: "application/json" });
-    expect(chunked.status, chunked.text).toBe(413);
+    ["state", "ca", "CA"],
+    ["msa", " 31080 ", "31080"],
+    ["vintage", "1987", "1980s"],
+    ["vintage", "2010S", "2010s"],
+    ["construction_type", " New Construction ", "new construction"],
+    ["rent_band", "unknown", "unknown"],
+  ])("a %s limit on %j is stored as %j", async (dimensionType, dimensionValue, stored) => {
+    const reply = await api.post<ThresholdDto>("/api/thresholds", { dimensionType, dimensionValue, thresholdPct: 50, severityLevel: "warning", thresholdType: "minimum" });
+    expect(reply.status, reply.text).toBe(201);
+    expect(reply.body.dimensionValue).toBe(stored);
+  });
+
+  test("GET lists them", async () => {
+    const reply = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    expect(reply.status).toBe(200);
+    expect(reply.body.items).toHaveLength(8);
+    expect(reply.body.items).toContainEqual(created);
+  });
+
+  test("PATCH changes only what is sent", async () => {
+    const reply = await api.patch<ThresholdDto>(`/api/thresholds/${created.id}`, { thresholdPct: 25.5, isActive: false });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toEqual({ ...created, thresholdPct: 25.5, isActive: false, updatedAt: expect.stringMatching(ISO_TIMESTAMP) });
+    const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    expect(listed.body.items.find((t) => t.id === created.id)).toMatchObject({ thresholdPct: 25.5, isActive: false });
+
+    const renamed = await api.patch<ThresholdDto>(`/api/thresholds/${created.id}`, { dimensionValue: "CORE" });
+    expect(renamed.body).toMatchObject({ dimensionValue: "core", thresholdPct: 25.5 });
+  });
+
+  test("DELETE answers 204 with no body; afterwards the limit is a 404", async () => {
+    const reply = await api.delete<unknown>(`/api/thresholds/${created.id}`);
+    expect(reply.status).toBe(204);
+    expect(reply.text).toBe("");
+    expectError(await api.delete(`/api/thresholds/${created.id}`), 404, "not_found");
+    expectError(await api.patch(`/api/thresholds/${created.id}`, { thresholdPct: 10 }), 404, "not_found");
+    const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    expect(listed.body.items.map((t) => t.id)).not.toContain(created.id);
+  });
+
+  test("ids that cannot exist, or belong to another portfolio, are 404s", async () => {
+    expectError(await api.patch(`/api/thresholds/${SOME_UUID}`, { thresholdPct: 10 }), 404, "not_found");
+    expectError(await api.delete("/api/thresholds/42"), 404, "not_found");
+    const mine = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    const id = mine.body.items[0]?.id ?? SOME_UUID;
+    const other = await newPortfolio("thresholds other");
+    expectError(await other.patch(`/api/thresholds/${id}`, { thresholdPct: 10 }), 404, "not_found");
+    expectError(await other.delete(`/api/thresholds/${id}`), 404, "not_found");
+    expect((await other.get<{ items: unknown[] }>("/api/thresholds")).body.items).toEqual([]);
   });
 });
 
-describe("security headers", () => {
-  const EVERYWHERE = {
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "same-origin",
-    "permissions-policy": expect.stringContaining("camera=()"),
-  };
+describe("limits: validation", () => {
+  const valid = { dimensionType: "strategy", dimensionValue: "core", thresholdPct: 30, thresholdType: "maximum", severityLevel: "warning" };
 
   test.each([
-    ["GET", "/api/health", undefined],
-    ["GET", "/api/positions", "limit=oops"],
-    ["GET", "/api/no-such-endpoint", undefined],
-    ["POST", "/api/thresholds", undefined],
-  ])("API answers carry them, errors included: %s %s", async (method, path, query) => {
-    const response = await fetch(`${h.server.baseUrl}${path}?${query ?? h.query}`, { method, headers: h.server.headers("manager"), body: method === "POST" ? "{" : null });
-    expect(Object.fromEntries(response.headers)).toMatchObject({ ...EVERYWHERE, "content-security-policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" });
+    [{ thresholdPct: 130 }, "thresholdPct"],
+    [{ thresholdPct: -1 }, "thresholdPct"],
+    [{ thresholdPct: "30" }, "thresholdPct"],
+    [{ thresholdType: "max" }, "thresholdType"],
+    [{ severityLevel: "high" }, "severityLevel"],
+    [{ dimensionType: "city" }, "dimensionType"],
+    [{ dimensionType: "state", dimensionValue: "ZZ" }, "dimensionValue"],
+    [{ dimensionType: "msa", dimensionValue: "1234" }, "dimensionValue"],
+    [{ isActive: "yes" }, "isActive"],
+  ])("POST with %o is a 400 naming the field", async (change, field) => {
+    const reply = await api.post<unknown>("/api/thresholds", { ...valid, ...change });
+    const error = expectError(reply, 400, "invalid_input");
+    expect(fieldsOf(error)).toEqual([field]);
+    expect(error.message).toContain(field);
   });
 
-  test.each(["/", "/positions", "/alerts", "/limits", "/trends", "/exposures/strategy", "/no-such-page"])("page %s: a nonce CSP that its own scripts carry", async (path) => {
-    const load = () => fetch(`${h.server.baseUrl}${path}`, { headers: h.server.headers("manager") });
-    const response = await load();
-    const policy = response.headers.get("content-security-policy") ?? "";
-    expect(Object.fromEntries(response.headers)).toMatchObject(EVERYWHERE);
-    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
-    expect(nonce, policy).toBeDefined();
-    expect(policy).toContain("frame-ancestors 'none'");
-    expect(policy).toContain("object-src 'none'");
-    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
-    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-    expect((await load()).headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+  test("a missing dimensionType or thresholdPct is a 400 naming it", async () => {
+    const error = expectError(await api.post("/api/thresholds", { dimensionValue: "core" }), 400, "invalid_input");
+    expect(fieldsOf(error).sort()).toEqual(["dimensionType", "thresholdPct"]);
   });
-});
 
-describe("every case above", () => {
-  test("no request answered 5xx, wrote anything it refused, or broke the error shape", () => {
-    h.expectNoFindings();
+  test.each([
+    [{ thresholdPct: 130 }, "thresholdPct"],
+    [{ severityLevel: "high" }, "severityLevel"],
+    [{ dimensionValue: "ZZ" }, "dimensionValue"],
+  ])("PATCH with %o is a 400 naming the field and changes nothing", async (change, field) => {
+    const limit = await api.post<ThresholdDto>("/api/thresholds", { dimensionType: "state", dimensionValue: "TX", thresholdPct: 20, severityLevel: "critical" });
+    expect(limit.status, limit.text).toBe(201);
+    expect(fieldsOf(expectError(await api.patch(`/api/thresholds/${limit.body.id}`, change), 400, "invalid_input"))).toEqual([field]);
+    const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    expect(listed.body.items.find((t) => t.id === limit.body.id)).toEqual(limit.body);
+    await api.delete(`/api/thresholds/${limit.body.id}`);
+  });
+
+  test("the same limit twice is a 409, also when spelled differently or reached by PATCH", async () => {
+    const first = await api.post<ThresholdDto>("/api/thresholds", { ...valid, dimensionValue: "opportunistic" });
+    expect(first.status, first.text).toBe(201);
+    expectError(await api.post("/api/thresholds", { ...valid, dimensionValue: " Opportunistic ", thresholdPct: 45 }), 409, "conflict");
+
+    const second = await api.post<ThresholdDto>("/api/thresholds", { ...valid, dimensionValue: "development" });
+    expect(second.status, second.text).toBe(201);
+    expectError(await api.patch(`/api/thresholds/${second.body.id}`, { dimensionValue: "opportunistic" }), 409, "conflict");
+
+    // A different severity or direction on the same value is a different limit.
+    expect((await api.post("/api/thresholds", { ...valid, dimensionValue: "opportunistic", severityLevel: "critical", thresholdPct: 40 })).status).toBe(201);
+    expect((await api.post("/api/thresholds", { ...valid, dimensionValue: "opportunistic", thresholdType: "minimum", thresholdPct: 5 })).status).toBe(201);
   });
 });

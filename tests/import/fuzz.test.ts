@@ -57,7 +57,9 @@ const nasty = fc.oneof(
 
 const csvCell = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
-describe("importers under hostile input", () => {
+// Each property runs hundreds of cases: seconds alone, longer when the other projects share the two
+// cores, so the default 5 s per test is too tight (a timeout here says nothing about the importers).
+describe("importers under hostile input", { timeout: 60_000 }, () => {
   test("arbitrary text as CSV or JSON", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 2000 }), fc.constantFrom("csv" as const, "json" as const), async (text, format) =>

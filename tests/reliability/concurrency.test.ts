@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startAppServer, type AppServer } from "@/lib/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { evaluateLimits } from "@/lib/engine/limits";
 import type { Dimension, ExposureBucket, Limit } from "@/lib/engine/types";
 import { createPortfolio, isExactly, makeBook, sleep, snapshotMatches, storedPositions, type Book, type Client, type ExposureDto, type Reply } from "./support";

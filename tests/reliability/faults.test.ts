@@ -1,7 +1,7 @@
 import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startAppServer, type AppServer } from "@/lib/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 import { Client, createPortfolio, makeBook, sleep, type Book, type Reply } from "./support";
 

@@ -1,4 +1,4 @@
-import type { AppServer, Role } from "@/lib/app-server";
+import type { AppServer, Role } from "@/tests/support/app-server";
 import { computeExposures } from "@/lib/engine/exposures";
 import { generateSyntheticPositions } from "@/lib/engine/synthetic";
 import type { ExposureResult, Position } from "@/lib/engine/types";

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startAppServer } from "../../lib/app-server";
+import { startAppServer } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -5,32 +5,22 @@ import { ExposureDials } from "@/components/overview/exposure-dials";
 import { OpenAlerts } from "@/components/overview/open-alerts";
 import { OverviewTotals } from "@/components/overview/overview-totals";
 import { RecomputeForm } from "@/components/overview/recompute-form";
-import { SectionBoundary } from "@/components/ui/section-boundary";
 import { AlertsSkeleton, DialsSkeleton } from "@/components/overview/skeletons";
-import { currentPortfolio } from "@/components/portfolio";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/errors";
-import { listPositions } from "@/lib/positions";
-import { getRunOrThrow, todayUtc } from "@/lib/runs";
+import { SectionBoundary } from "@/components/ui/section-boundary";
+import { pageContext } from "@/lib/http/page";
+import { listPositions } from "@/lib/services/positions-list";
+import { findRun, todayUtc } from "@/lib/services/runs";
 
 export const metadata: Metadata = { title: "Overview" };
 
-async function latestRun(portfolio: string) {
-  try {
-    return await getRunOrThrow(undefined, portfolio);
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") return null;
-    throw error;
-  }
-}
-
 export default async function OverviewPage() {
-  const portfolio = await currentPortfolio();
+  const ctx = await pageContext();
   const today = todayUtc();
-  const run = await latestRun(portfolio);
+  const run = await findRun(ctx);
   if (!run) {
-    const stored = (await listPositions({ limit: 1 }, portfolio)).total;
+    const stored = (await listPositions(ctx, { limit: 1 })).total;
     return (
       <>
         <PageHeader title="Overview" description="Where the portfolio's money is concentrated, against its limits." />
@@ -52,14 +42,14 @@ export default async function OverviewPage() {
         </h2>
         <SectionBoundary what="The exposure dials">
           <Suspense fallback={<DialsSkeleton />}>
-            <ExposureDials portfolio={portfolio} />
+            <ExposureDials ctx={ctx} />
           </Suspense>
         </SectionBoundary>
       </section>
       <Card title="Open alerts">
         <SectionBoundary what="Open alerts">
           <Suspense fallback={<AlertsSkeleton />}>
-            <OpenAlerts portfolio={portfolio} />
+            <OpenAlerts ctx={ctx} />
           </Suspense>
         </SectionBoundary>
       </Card>

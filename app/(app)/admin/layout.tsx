@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requirePageActor } from "@/components/auth/guard";
+import { requirePageActor } from "@/lib/http/page";
 
 // The guard sits here as well as in the page because a layout renders outside this route's
 // loading.tsx boundary: a viewer gets a real 403 before anything streams.

@@ -5,7 +5,7 @@ import { parseAuditState } from "@/components/admin/audit-params";
 import { AuditSection } from "@/components/admin/audit-section";
 import { TokensSection } from "@/components/admin/tokens-section";
 import { UsersSection } from "@/components/admin/users-section";
-import { requirePageActor } from "@/components/auth/guard";
+import { requirePageActor } from "@/lib/http/page";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 
 export const metadata: Metadata = { title: "Admin" };

@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentPortfolio } from "@/components/portfolio";
 import { ImportHistory } from "@/components/positions/import-history";
 import { PositionsTable } from "@/components/positions/positions-table";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { ImportHistorySkeleton, PositionsTableSkeleton } from "@/components/positions/skeletons";
 import { parseTableState } from "@/components/positions/table-params";
 import { UploadPanel } from "@/components/positions/upload-panel";
+import { pageContext } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Positions" };
 
 export default async function PositionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [portfolio, params] = await Promise.all([currentPortfolio(), searchParams]);
+  const [ctx, params] = await Promise.all([pageContext(), searchParams]);
+  const portfolio = ctx.portfolio.slug;
   const state = parseTableState(params);
   return (
     <>
@@ -32,12 +33,12 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
         </Card>
         <SectionBoundary what="The positions table">
           <Suspense fallback={<PositionsTableSkeleton />}>
-            <PositionsTable portfolio={portfolio} state={state} />
+            <PositionsTable ctx={ctx} state={state} />
           </Suspense>
         </SectionBoundary>
         <SectionBoundary what="The import history">
           <Suspense fallback={<ImportHistorySkeleton />}>
-            <ImportHistory portfolio={portfolio} />
+            <ImportHistory ctx={ctx} />
           </Suspense>
         </SectionBoundary>
       </div>

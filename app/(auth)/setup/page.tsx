@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
-import { countUsers } from "@/lib/auth/users";
+import { countUsers } from "@/lib/services/users";
 
 export const metadata: Metadata = { title: "First-run setup" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/components/auth/guard";
+import { getActor } from "@/lib/http/page";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ssoConfigured } from "@/lib/auth/server";
-import { countUsers } from "@/lib/auth/users";
+import { countUsers } from "@/lib/services/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 

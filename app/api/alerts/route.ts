@@ -1,7 +1,9 @@
-import { listAlerts } from "@/lib/alerts";
-import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { alertListSchema } from "@/lib/schemas";
+import { listAlerts } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("viewer", async (request: Request) => json(await listAlerts(parseQuery(request, alertListSchema), portfolioSlugOf(request))));
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) => json(await listAlerts(ctx, parseQuery(request, alertListSchema))));

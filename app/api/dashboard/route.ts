@@ -1,6 +1,7 @@
-import { getDashboard } from "@/lib/analysis";
-import { json, portfolioSlugOf, route } from "@/lib/http";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { getDashboard } from "@/lib/services/analysis";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("viewer", async (request: Request) => json(await getDashboard(portfolioSlugOf(request))));
+export const GET = portfolioRoute("viewer", async ({ ctx }) => json(await getDashboard(ctx)));

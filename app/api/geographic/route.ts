@@ -1,8 +1,10 @@
-import { getGeographic } from "@/lib/analysis";
-import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { runRefSchema } from "@/lib/schemas";
+import { getGeographic } from "@/lib/services/analysis";
 
-export const GET = route("viewer", async (request: Request) => {
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
   const { runId } = parseQuery(request, runRefSchema);
-  return json(await getGeographic(runId, portfolioSlugOf(request)));
+  return json(await getGeographic(ctx, runId));
 });

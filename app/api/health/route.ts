@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
-import { handler, json } from "@/lib/http";
+import { json } from "@/lib/http/respond";
+import { handler } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,9 @@
-import { json, parseJsonBody, route } from "@/lib/http";
-import { createPortfolio, listPortfolios } from "@/lib/portfolios";
+import { parseJsonBody } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { portfolioCreateSchema } from "@/lib/schemas";
+import { createPortfolio, listPortfolios } from "@/lib/services/portfolios";
 
 export const GET = route("viewer", async () => json({ items: await listPortfolios() }));
 
-export const POST = route("manager", async (request: Request) => {
-  const body = await parseJsonBody(request, portfolioCreateSchema);
-  return json(await createPortfolio(body), 201);
-});
+export const POST = route("manager", async ({ request }) => json(await createPortfolio(await parseJsonBody(request, portfolioCreateSchema)), 201));

@@ -1,8 +1,10 @@
-import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
-import { listPositions } from "@/lib/positions";
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { positionListSchema } from "@/lib/schemas";
+import { listPositions } from "@/lib/services/positions-list";
 
-export const GET = route("viewer", async (request: Request) => {
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
   const { limit, cursor, offset, sort, dir, ...filters } = parseQuery(request, positionListSchema);
-  return json(await listPositions({ limit, cursor, offset, sort, dir, filters }, portfolioSlugOf(request)));
+  return json(await listPositions(ctx, { limit, cursor, offset, sort, dir, filters }));
 });

@@ -1,10 +1,11 @@
-import { json, parseJsonBody, portfolioSlugOf, route } from "@/lib/http";
-import { thresholdCreateSchema } from "@/lib/schemas";
-import { createThreshold, listThresholds } from "@/lib/thresholds";
+import { parseJsonBody } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { limitCreateSchema } from "@/lib/schemas";
+import { createLimit, listLimits } from "@/lib/services/limits";
 
-export const GET = route("viewer", async (request: Request) => json(await listThresholds(portfolioSlugOf(request))));
+// Limits keep their original REST path, /api/thresholds, for the clients that use it.
 
-export const POST = route("manager", async (request: Request) => {
-  const body = await parseJsonBody(request, thresholdCreateSchema);
-  return json(await createThreshold(body, portfolioSlugOf(request)), 201);
-});
+export const GET = portfolioRoute("viewer", async ({ ctx }) => json(await listLimits(ctx)));
+
+export const POST = portfolioRoute("manager", async ({ request, ctx }) => json(await createLimit(ctx, await parseJsonBody(request, limitCreateSchema)), 201));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { EMPTY_LIMIT_FORM, fromLimit, toLimitInput, validateLimitForm, type LimitFormValues } from "@/components/limits/limit-form-state";
 import { LIMIT_PRESETS } from "@/components/limits/presets";
-import { thresholdCreateSchema } from "@/lib/schemas";
+import { limitCreateSchema } from "@/lib/schemas";
 
 const form = (overrides: Partial<LimitFormValues>): LimitFormValues => ({ ...EMPTY_LIMIT_FORM, thresholdPct: "30", ...overrides });
 
@@ -56,6 +56,6 @@ describe("toLimitInput and fromLimit", () => {
 describe("presets", () => {
   test.each(LIMIT_PRESETS.map((p) => ({ label: p.label, preset: p })))("$label is a limit the server accepts", ({ preset }) => {
     expect(validateLimitForm(preset.values).errors).toEqual({});
-    expect(thresholdCreateSchema.safeParse(toLimitInput(preset.values)).success).toBe(true);
+    expect(limitCreateSchema.safeParse(toLimitInput(preset.values)).success).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { isDimension } from "@/lib/dimensions";
+import { isDimension } from "@/lib/display/labels";
 
 // Checked here, above the page's loading boundary, so an unknown dimension answers a real 404
 // before anything streams.

@@ -6,10 +6,12 @@ import { DimensionTabs } from "@/components/exposures/dimension-tabs";
 import { CrossTabSkeleton, ExposureSectionsSkeleton } from "@/components/exposures/exposure-skeletons";
 import { ExposureSections } from "@/components/exposures/exposure-sections";
 import { parseCrossTabAxes, parseSort, type SearchParams } from "@/components/exposures/url-state";
-import { SectionBoundary } from "@/components/ui/section-boundary";
-import { currentPortfolio } from "@/components/portfolio";
 import { PageHeader } from "@/components/ui/page-header";
-import { DIMENSION_LABELS, isDimension } from "@/lib/dimensions";
+import { SectionBoundary } from "@/components/ui/section-boundary";
+import { DIMENSION_LABELS, isDimension } from "@/lib/display/labels";
+import { pageContext } from "@/lib/http/page";
+import { listLimits } from "@/lib/services/limits";
+import { findRun } from "@/lib/services/runs";
 
 interface Props {
   params: Promise<{ dimension: string }>;
@@ -24,8 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExposuresPage({ params, searchParams }: Props) {
   const { dimension } = await params;
   if (!isDimension(dimension)) notFound();
-  const [query, portfolio] = await Promise.all([searchParams, currentPortfolio()]);
+  const [query, ctx] = await Promise.all([searchParams, pageContext()]);
   const axes = parseCrossTabAxes(dimension, query);
+  // Started here, awaited inside the section's Suspense boundary: the header streams at once.
+  const data = Promise.all([findRun(ctx), listLimits(ctx)]).then(([run, { items: limits }]) => (run ? { run, limits } : null));
 
   return (
     <>
@@ -33,13 +37,13 @@ export default async function ExposuresPage({ params, searchParams }: Props) {
       <DimensionTabs active={dimension} />
       <SectionBoundary what="The exposures">
         <Suspense key={dimension} fallback={<ExposureSectionsSkeleton withMap={dimension === "state"} />}>
-          <ExposureSections dimension={dimension} portfolio={portfolio} sort={parseSort(query)} params={query} />
+          <ExposureSections dimension={dimension} portfolio={ctx.portfolio.slug} data={data} sort={parseSort(query)} params={query} />
         </Suspense>
       </SectionBoundary>
       <div className="mt-4">
         <SectionBoundary what="The cross-tab">
           <Suspense key={`${axes.rows}:${axes.cols}`} fallback={<CrossTabSkeleton />}>
-            <CrossTabSection dimension={dimension} axes={axes} params={query} portfolio={portfolio} />
+            <CrossTabSection dimension={dimension} axes={axes} params={query} ctx={ctx} />
           </Suspense>
         </SectionBoundary>
       </div>

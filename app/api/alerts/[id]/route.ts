@@ -1,6 +1,6 @@
-import { getAlertOrThrow } from "@/lib/alerts";
-import { idParam, json, portfolioSlugOf, route } from "@/lib/http";
+import { uuidParam } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { getAlertOrThrow } from "@/lib/services/alerts";
 
-export const GET = route("viewer", async (request: Request, { params }: { params: Promise<{ id: string }> }) =>
-  json(await getAlertOrThrow(await idParam(params, "Alert"), portfolioSlugOf(request))),
-);
+export const GET = portfolioRoute<{ id: string }>("viewer", async ({ params, ctx }) => json(await getAlertOrThrow(ctx, uuidParam(params.id, "Alert"))));

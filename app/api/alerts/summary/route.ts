@@ -1,7 +1,8 @@
-import { countOpenAlerts } from "@/lib/alerts";
-import { json, portfolioSlugOf, route } from "@/lib/http";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { countOpenAlerts } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
 /** Open alerts by severity: what the nav badge polls. */
-export const GET = route("viewer", async (request: Request) => json(await countOpenAlerts(portfolioSlugOf(request))));
+export const GET = portfolioRoute("viewer", async ({ ctx }) => json(await countOpenAlerts(ctx)));

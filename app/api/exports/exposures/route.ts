@@ -1,9 +1,11 @@
-import { exportExposures } from "@/lib/exports";
-import { attachment, parseQuery, portfolioSlugOf, route } from "@/lib/http";
+import { parseQuery } from "@/lib/http/parse";
+import { attachment } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { exportQuerySchema } from "@/lib/schemas";
+import { exportExposures } from "@/lib/services/runs-export";
 
-export const GET = route("viewer", async (request: Request) => {
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
   const { runId, format } = parseQuery(request, exportQuerySchema);
-  const file = await exportExposures(runId, format, portfolioSlugOf(request));
+  const file = await exportExposures(ctx, runId, format);
   return attachment(file.body as BodyInit, file.contentType, file.filename);
 });

@@ -1,5 +1,7 @@
-import { compareLimits } from "@/lib/analysis";
-import { json, parseJsonBody, portfolioSlugOf, route } from "@/lib/http";
+import { parseJsonBody } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { compareSchema } from "@/lib/schemas";
+import { compareLimits } from "@/lib/services/analysis";
 
-export const POST = route("viewer", async (request: Request) => json(await compareLimits(await parseJsonBody(request, compareSchema), portfolioSlugOf(request))));
+export const POST = portfolioRoute("viewer", async ({ request, ctx }) => json(await compareLimits(ctx, await parseJsonBody(request, compareSchema))));

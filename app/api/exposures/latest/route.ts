@@ -1,6 +1,7 @@
-import { json, portfolioSlugOf, route } from "@/lib/http";
-import { getRunOrThrow } from "@/lib/runs";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { getRunOrThrow } from "@/lib/services/runs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("viewer", async (request: Request) => json(await getRunOrThrow(undefined, portfolioSlugOf(request))));
+export const GET = portfolioRoute("viewer", async ({ ctx }) => json(await getRunOrThrow(ctx)));

@@ -1,10 +1,10 @@
-import { json, parseJsonBody, parseQuery, portfolioSlugOf, route } from "@/lib/http";
-import { computeRun, listRuns } from "@/lib/runs";
+import { parseJsonBody, parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { dateRangeSchema, runCreateSchema } from "@/lib/schemas";
+import { listRuns } from "@/lib/services/runs";
+import { computeRun } from "@/lib/services/runs-compute";
 
-export const GET = route("viewer", async (request: Request) => json(await listRuns(parseQuery(request, dateRangeSchema), portfolioSlugOf(request))));
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) => json(await listRuns(ctx, parseQuery(request, dateRangeSchema))));
 
-export const POST = route("manager", async (request: Request) => {
-  const body = await parseJsonBody(request, runCreateSchema);
-  return json(await computeRun(body, portfolioSlugOf(request)), 201);
-});
+export const POST = portfolioRoute("manager", async ({ request, ctx }) => json(await computeRun(ctx, await parseJsonBody(request, runCreateSchema)), 201));

@@ -1,5 +1,7 @@
-import { getTrend } from "@/lib/analysis";
-import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { trendQuerySchema } from "@/lib/schemas";
+import { getTrend } from "@/lib/services/analysis";
 
-export const GET = route("viewer", async (request: Request) => json(await getTrend(parseQuery(request, trendQuerySchema), portfolioSlugOf(request))));
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) => json(await getTrend(ctx, parseQuery(request, trendQuerySchema))));

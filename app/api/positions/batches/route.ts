@@ -1,4 +1,5 @@
-import { json, portfolioSlugOf, route } from "@/lib/http";
-import { listImportBatches } from "@/lib/positions";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { listImportBatches } from "@/lib/services/positions-list";
 
-export const GET = route("viewer", async (request: Request) => json({ items: await listImportBatches(portfolioSlugOf(request)) }));
+export const GET = portfolioRoute("viewer", async ({ ctx }) => json({ items: await listImportBatches(ctx) }));

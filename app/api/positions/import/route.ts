@@ -1,13 +1,14 @@
-import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
-import { readImportSource } from "@/lib/import-request";
-import { importPositions } from "@/lib/positions";
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { readImportSource } from "@/lib/http/upload";
 import { importOptionsSchema } from "@/lib/schemas";
+import { importPositions } from "@/lib/services/positions-import";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route("manager", async (request: Request) => {
+export const POST = portfolioRoute("manager", async ({ request, ctx }) => {
   const { format, ...options } = parseQuery(request, importOptionsSchema);
   const source = await readImportSource(request, format);
-  const result = await importPositions(source, options, portfolioSlugOf(request));
-  return json(result, 201);
+  return json(await importPositions(ctx, source, options), 201);
 });

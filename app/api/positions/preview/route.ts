@@ -1,13 +1,15 @@
-import { json, parseQuery, portfolioSlugOf, route } from "@/lib/http";
-import { readImportSource } from "@/lib/import-request";
-import { previewImport } from "@/lib/positions";
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { readImportSource } from "@/lib/http/upload";
 import { importOptionsSchema } from "@/lib/schemas";
+import { previewImport } from "@/lib/services/positions-import";
 
 export const dynamic = "force-dynamic";
 
 /** Parses and validates an upload exactly as the import would, and writes nothing. */
-export const POST = route("manager", async (request: Request) => {
+export const POST = portfolioRoute("manager", async ({ request, ctx }) => {
   const { format, mode } = parseQuery(request, importOptionsSchema);
   const source = await readImportSource(request, format);
-  return json(await previewImport(source, mode, portfolioSlugOf(request)));
+  return json(await previewImport(ctx, source, mode));
 });

@@ -1,16 +1,17 @@
-import { idParam, json, noContent, parseJsonBody, portfolioSlugOf, route } from "@/lib/http";
-import { thresholdUpdateSchema } from "@/lib/schemas";
-import { deleteThreshold, updateThreshold } from "@/lib/thresholds";
+import { parseJsonBody, uuidParam } from "@/lib/http/parse";
+import { json, noContent } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { limitUpdateSchema } from "@/lib/schemas";
+import { deleteLimit, updateLimit } from "@/lib/services/limits";
 
-type Context = { params: Promise<{ id: string }> };
+// Limits keep their original REST path, /api/thresholds, for the clients that use it.
 
-export const PATCH = route("manager", async (request: Request, { params }: Context) => {
-  const id = await idParam(params, "Limit");
-  const body = await parseJsonBody(request, thresholdUpdateSchema);
-  return json(await updateThreshold(id, body, portfolioSlugOf(request)));
+export const PATCH = portfolioRoute<{ id: string }>("manager", async ({ request, params, ctx }) => {
+  const id = uuidParam(params.id, "Limit");
+  return json(await updateLimit(ctx, id, await parseJsonBody(request, limitUpdateSchema)));
 });
 
-export const DELETE = route("manager", async (request: Request, { params }: Context) => {
-  await deleteThreshold(await idParam(params, "Limit"), portfolioSlugOf(request));
+export const DELETE = portfolioRoute<{ id: string }>("manager", async ({ params, ctx }) => {
+  await deleteLimit(ctx, uuidParam(params.id, "Limit"));
   return noContent();
 });

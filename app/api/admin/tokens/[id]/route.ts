@@ -1,7 +1,9 @@
-import { revokeApiToken } from "@/lib/auth/tokens";
-import { idParam, noContent, route } from "@/lib/http";
+import { uuidParam } from "@/lib/http/parse";
+import { noContent } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
+import { revokeApiToken } from "@/lib/services/api-tokens";
 
-export const DELETE = route("admin", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  await revokeApiToken(await idParam(params, "API token"));
+export const DELETE = route<{ id: string }>("admin", async ({ params, ctx }) => {
+  await revokeApiToken(ctx, uuidParam(params.id, "API token"));
   return noContent();
 });

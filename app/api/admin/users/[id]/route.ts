@@ -1,8 +1,10 @@
-import { setUserRole } from "@/lib/auth/users";
-import { json, parseJsonBody, route } from "@/lib/http";
+import { parseJsonBody } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { roleUpdateSchema } from "@/lib/schemas";
+import { setUserRole } from "@/lib/services/users";
 
-export const PATCH = route("admin", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const PATCH = route<{ id: string }>("admin", async ({ request, params, ctx }) => {
   const { role } = await parseJsonBody(request, roleUpdateSchema);
-  return json(await setUserRole((await params).id, role));
+  return json(await setUserRole(ctx, params.id, role));
 });

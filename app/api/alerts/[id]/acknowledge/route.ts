@@ -1,9 +1,10 @@
-import { acknowledgeAlert } from "@/lib/alerts";
-import { idParam, json, parseJsonBody, portfolioSlugOf, route } from "@/lib/http";
+import { parseJsonBody, uuidParam } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
 import { acknowledgeSchema } from "@/lib/schemas";
+import { acknowledgeAlert } from "@/lib/services/alerts";
 
-export const POST = route("manager", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const id = await idParam(params, "Alert");
-  const body = await parseJsonBody(request, acknowledgeSchema);
-  return json(await acknowledgeAlert(id, body, portfolioSlugOf(request)));
+export const POST = portfolioRoute<{ id: string }>("manager", async ({ request, params, ctx }) => {
+  const id = uuidParam(params.id, "Alert");
+  return json(await acknowledgeAlert(ctx, id, await parseJsonBody(request, acknowledgeSchema)));
 });

@@ -1,6 +1,6 @@
-import { idParam, json, portfolioSlugOf, route } from "@/lib/http";
-import { getRunOrThrow } from "@/lib/runs";
+import { uuidParam } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { portfolioRoute } from "@/lib/http/route";
+import { getRunOrThrow } from "@/lib/services/runs";
 
-export const GET = route("viewer", async (request: Request, { params }: { params: Promise<{ id: string }> }) =>
-  json(await getRunOrThrow(await idParam(params, "Run"), portfolioSlugOf(request))),
-);
+export const GET = portfolioRoute<{ id: string }>("viewer", async ({ params, ctx }) => json(await getRunOrThrow(ctx, uuidParam(params.id, "Run"))));

@@ -1,0 +1,46 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { authenticate } from "../auth/authenticate";
+import { type Actor, hasRole, type Role } from "../auth/roles";
+import { isAppError } from "../errors";
+import type { PortfolioContext } from "../services/context";
+import { DEFAULT_PORTFOLIO, getPortfolioOrThrow } from "../services/portfolios";
+
+// The way into a page: who is signed in, and which portfolio the UI works on. Both are resolved
+// once per request (React's cache) however many layouts and sections ask.
+
+/** The cookie that remembers the portfolio chosen in the nav. */
+export const PORTFOLIO_COOKIE = "aker-portfolio";
+
+/** The signed-in user of this request, or null. */
+export const getActor = cache(async (): Promise<Actor | null> => authenticate(await headers()));
+
+/** For pages: sign-in when nobody is signed in, a 403 page when the role is too low. */
+export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in");
+  if (!hasRole(actor.role, role)) forbidden();
+  return actor;
+}
+
+/**
+ * The portfolio chosen in the nav. A cookie naming a portfolio that no longer exists falls back
+ * to the default instead of breaking every page.
+ */
+export const cookiePortfolio = cache(async () => {
+  const slug = (await cookies()).get(PORTFOLIO_COOKIE)?.value;
+  try {
+    return await getPortfolioOrThrow(slug ?? DEFAULT_PORTFOLIO);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found" && slug !== undefined) return getPortfolioOrThrow(DEFAULT_PORTFOLIO);
+    throw error;
+  }
+});
+
+/** What a page's sections are handed: the signed-in viewer (at least) and the chosen portfolio. */
+export const pageContext = cache(async (): Promise<PortfolioContext & { actor: Actor }> => {
+  const actor = await requirePageActor("viewer");
+  return { actor, portfolio: await cookiePortfolio() };
+});

@@ -1,0 +1,138 @@
+import { getPrisma } from "../db/client";
+import type { Alert, AlertEvent, Prisma } from "../db/generated/client";
+import { LONG_TX } from "../db/tx";
+import { AppError } from "../errors";
+import { logger } from "../logger";
+import type { ALERT_STATUSES, AlertTransition } from "../schemas";
+import { audit } from "./audit";
+import { actorName, type PortfolioContext } from "./context";
+import { lockPortfolio } from "./portfolios";
+
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export function toAlertDto(a: Alert) {
+  return {
+    id: a.id,
+    thresholdId: a.limitId,
+    runId: a.runId,
+    dimensionType: a.dimensionType,
+    dimensionValue: a.dimensionValue,
+    severity: a.severity,
+    status: a.status as AlertStatus,
+    thresholdType: a.thresholdType,
+    exposurePct: a.exposurePct,
+    thresholdPct: a.thresholdPct,
+    breachPct: a.breachPct,
+    alertMessage: a.alertMessage,
+    acknowledgedBy: a.acknowledgedBy,
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+    comment: a.comment,
+    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    resolvedBy: a.resolvedBy,
+    lastSeenAt: a.lastSeenAt.toISOString(),
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+export type AlertDto = ReturnType<typeof toAlertDto>;
+
+function toEventDto(e: AlertEvent) {
+  return { id: e.id, kind: e.kind, actor: e.actor, comment: e.comment, exposurePct: e.exposurePct, createdAt: e.createdAt.toISOString() };
+}
+export type AlertEventDto = ReturnType<typeof toEventDto>;
+export type AlertDetailDto = AlertDto & { history: AlertEventDto[] };
+
+export interface AlertQuery {
+  status?: AlertStatus | "open" | undefined;
+  severity?: "warning" | "critical" | undefined;
+  dimensionType?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface AlertPage {
+  items: AlertDto[];
+  nextCursor?: string | undefined;
+}
+
+/** Newest first; the cursor is the offset of the next page. */
+export async function listAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<AlertPage> {
+  const prisma = await getPrisma();
+  const where: Prisma.AlertWhereInput = { portfolioId: ctx.portfolio.id };
+  if (query.status === "open") where.status = { in: ["active", "acknowledged"] };
+  else if (query.status) where.status = query.status;
+  if (query.severity) where.severity = query.severity;
+  if (query.dimensionType) where.dimensionType = query.dimensionType;
+  const offset = query.cursor ? Number.parseInt(query.cursor, 10) || 0 : 0;
+  const rows = await prisma.alert.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: offset, take: query.limit + 1 });
+  const items = rows.slice(0, query.limit).map(toAlertDto);
+  return { items, nextCursor: rows.length > query.limit ? String(offset + query.limit) : undefined };
+}
+
+export interface OpenAlertCounts {
+  warning: number;
+  critical: number;
+  total: number;
+}
+
+export async function countOpenAlerts(ctx: PortfolioContext): Promise<OpenAlertCounts> {
+  const prisma = await getPrisma();
+  const groups = await prisma.alert.groupBy({ by: ["severity"], where: { portfolioId: ctx.portfolio.id, openKey: { not: null } }, _count: true });
+  const of = (s: string) => groups.find((g) => g.severity === s)?._count ?? 0;
+  return { warning: of("warning"), critical: of("critical"), total: of("warning") + of("critical") };
+}
+
+export async function getAlertOrThrow(ctx: PortfolioContext, id: string): Promise<AlertDetailDto> {
+  const prisma = await getPrisma();
+  const alert = await prisma.alert.findFirst({
+    where: { id, portfolioId: ctx.portfolio.id },
+    include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
+  return { ...toAlertDto(alert), history: alert.events.map(toEventDto) };
+}
+
+/** Who acknowledges is the actor of the request: the signed-in user, the token's owner, the CLI. */
+export async function acknowledgeAlert(ctx: PortfolioContext, id: string, input: AlertTransition): Promise<AlertDetailDto> {
+  const by = actorName(ctx);
+  return transition(ctx, id, (alert) => {
+    if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is resolved and cannot be acknowledged`);
+    return {
+      status: "acknowledged",
+      acknowledgedBy: by,
+      acknowledgedAt: new Date(),
+      comment: input.comment ?? alert.comment,
+      events: { create: { kind: "acknowledged", actor: by, comment: input.comment ?? null } },
+    };
+  });
+}
+
+export async function resolveAlert(ctx: PortfolioContext, id: string, input: AlertTransition): Promise<AlertDetailDto> {
+  const by = actorName(ctx);
+  return transition(ctx, id, (alert) => {
+    if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is already resolved`);
+    return {
+      status: "resolved",
+      openKey: null,
+      resolvedAt: new Date(),
+      resolvedBy: by,
+      comment: input.comment ?? alert.comment,
+      events: { create: { kind: "resolved", actor: by, comment: input.comment ?? null } },
+    };
+  });
+}
+
+async function transition(ctx: PortfolioContext, id: string, change: (alert: Alert) => Prisma.AlertUpdateInput): Promise<AlertDetailDto> {
+  const portfolioId = ctx.portfolio.id;
+  const prisma = await getPrisma();
+  await prisma.$transaction(async (tx) => {
+    await lockPortfolio(tx, portfolioId);
+    const alert = await tx.alert.findFirst({ where: { id, portfolioId } });
+    if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
+    const data = change(alert);
+    await tx.alert.update({ where: { id }, data });
+    await audit(tx, ctx, `alert.${String(data.status)}`, { portfolioId, target: id, details: { message: alert.alertMessage } });
+    logger.info({ event: `alert.${String(data.status)}`, alertId: id, by: data.acknowledgedBy ?? data.resolvedBy }, `alert ${String(data.status)}`);
+  }, LONG_TX);
+  return getAlertOrThrow(ctx, id);
+}

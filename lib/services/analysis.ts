@@ -1,0 +1,156 @@
+import { getPrisma } from "../db/client";
+import { compareToLimits, type LimitComparison } from "../engine/compare";
+import { computeCrossTab, type CrossTab } from "../engine/crosstab";
+import { buildDials, buildSeries } from "../engine/dashboard";
+import { normalizeDimensionValue } from "../engine/normalize";
+import { analyzeTrend, type TrendPoint } from "../engine/trend";
+import { type Dimension, DIMENSIONS, type Position, UNKNOWN } from "../engine/types";
+import { AppError } from "../errors";
+import { msaName } from "../reference/cbsa";
+import { countOpenAlerts, listAlerts } from "./alerts";
+import type { PortfolioContext } from "./context";
+import { activeLimits } from "./limits";
+import { type DateRange, dateRange, getRunOrThrow, type RunDetail } from "./runs";
+
+// Reads that analyse stored data with the engine: trends over runs, limit comparisons, the
+// geographic summary, the dashboard, and the cross-tab of the current book.
+
+export interface TrendQuery extends DateRange {
+  dimensionType: Dimension;
+  dimensionValue: string;
+}
+
+/** Exposure of one value over stored runs, oldest first; a run where it had no positions counts 0 %. */
+export async function getTrend(ctx: PortfolioContext, query: TrendQuery) {
+  const normalized = normalizeDimensionValue(query.dimensionType, query.dimensionValue);
+  if (!normalized.ok) throw new AppError("invalid_input", `Invalid dimensionValue: ${normalized.message}`, [{ field: "dimensionValue", message: normalized.message }]);
+  const prisma = await getPrisma();
+  const runs = await prisma.exposureRun.findMany({
+    where: { portfolioId: ctx.portfolio.id, asOfDate: dateRange(query) },
+    orderBy: { asOfDate: "asc" },
+    select: {
+      asOfDate: true,
+      totalPortfolioValue: true,
+      exposures: { where: { dimensionType: query.dimensionType, dimensionValue: normalized.value }, select: { exposurePct: true, exposureValue: true } },
+    },
+  });
+  const points: TrendPoint[] = runs.map((run) => ({
+    asOfDate: run.asOfDate.toISOString().slice(0, 10),
+    exposurePct: run.exposures[0]?.exposurePct ?? 0,
+    exposureValue: run.exposures[0]?.exposureValue.toNumber() ?? 0,
+    totalPortfolioValue: run.totalPortfolioValue.toNumber(),
+  }));
+  return { dimensionType: query.dimensionType, dimensionValue: normalized.value, ...analyzeTrend(points) };
+}
+export type TrendDto = Awaited<ReturnType<typeof getTrend>>;
+
+/** Every value of each named dimension against a flat maximum, breaches first. */
+export async function compareLimits(
+  ctx: PortfolioContext,
+  input: { limits: Partial<Record<Dimension, number>>; runId?: string | undefined },
+): Promise<{ runId: string; asOfDate: string; items: LimitComparison[] }> {
+  const run = await getRunOrThrow(ctx, input.runId);
+  return { runId: run.id, asOfDate: run.asOfDate, items: compareToLimits(run.exposures, input.limits) };
+}
+
+function geographicView(run: RunDetail, dimension: "msa" | "state") {
+  const buckets = run.exposures.filter((e) => e.dimensionType === dimension && e.dimensionValue !== UNKNOWN);
+  return {
+    ...run.concentration[dimension],
+    top10: buckets.slice(0, 10).map((b) => ({
+      dimensionValue: b.dimensionValue,
+      name: dimension === "msa" ? msaName(b.dimensionValue) : null,
+      exposurePct: b.exposurePct,
+      exposureValue: b.exposureValue,
+      positionCount: b.positionCount,
+    })),
+  };
+}
+
+export async function getGeographic(ctx: PortfolioContext, runId?: string) {
+  const run = await getRunOrThrow(ctx, runId);
+  return { runId: run.id, asOfDate: run.asOfDate, msa: geographicView(run, "msa"), state: geographicView(run, "state") };
+}
+
+/** Everything the overview shows, from the latest run: one dial per dimension, chart series, alerts. */
+export async function getDashboard(ctx: PortfolioContext) {
+  const run = await getRunOrThrow(ctx);
+  const limits = await activeLimits(await getPrisma(), ctx.portfolio.id);
+  const result = { totalPortfolioValue: run.totalPortfolioValue, positionCount: run.positionCount, exposures: run.exposures, concentration: run.concentration };
+  const [open, newest] = await Promise.all([countOpenAlerts(ctx), listAlerts(ctx, { status: "open", limit: 5 })]);
+  return {
+    portfolio: ctx.portfolio.slug,
+    run: { id: run.id, asOfDate: run.asOfDate, totalPortfolioValue: run.totalPortfolioValue, positionCount: run.positionCount, computedAt: run.computedAt },
+    dials: buildDials(result, limits),
+    series: Object.fromEntries(DIMENSIONS.map((d) => [d, buildSeries(result, d)])) as Record<Dimension, ReturnType<typeof buildSeries>>,
+    alerts: { open, newest: newest.items },
+  };
+}
+
+export interface CrossTabView extends CrossTab {
+  portfolio: string;
+  positionCount: number;
+}
+
+const COLUMN: Record<Dimension, string> = {
+  strategy: "strategy",
+  state: "state",
+  msa: "msa_id",
+  vintage: "vintage",
+  construction_type: "construction_type",
+  rent_band: "rent_band",
+};
+
+const FIELD: Record<Dimension, "strategy" | "state" | "msaId" | "vintage" | "constructionType" | "rentBand"> = {
+  strategy: "strategy",
+  state: "state",
+  msa: "msaId",
+  vintage: "vintage",
+  construction_type: "constructionType",
+  rent_band: "rentBand",
+};
+
+interface GroupRow {
+  r: string | number | null;
+  c: string | number | null;
+  value: number;
+  n: number;
+}
+
+const EMPTY: Position = {
+  positionId: null,
+  assetId: null,
+  msaId: null,
+  strategy: null,
+  state: null,
+  vintage: null,
+  constructionType: null,
+  rentBand: null,
+  positionValue: 0,
+  units: null,
+};
+
+function withAttribute(position: Position, dimension: Dimension, raw: string | number | null): Position {
+  if (dimension === "vintage") return { ...position, vintage: raw === null ? null : Number(raw) };
+  return { ...position, [FIELD[dimension]]: raw === null ? null : String(raw) };
+}
+
+/**
+ * Value by two dimensions at once, from the stored positions (the current book), not from a run:
+ * runs keep one dimension at a time. The database sums positions per pair of RAW attribute values
+ * (a few hundred rows rather than every position: loading 100k positions takes seconds on the
+ * embedded database and holds up every other query meanwhile); the engine then buckets those
+ * sums exactly as it buckets positions (unknown, vintage by decade, the top-N cut).
+ */
+export async function getCrossTab(ctx: PortfolioContext, rowDimension: Dimension, columnDimension: Dimension): Promise<CrossTabView> {
+  const prisma = await getPrisma();
+  const groups = await prisma.$queryRawUnsafe<GroupRow[]>(
+    `SELECT ${COLUMN[rowDimension]} AS r, ${COLUMN[columnDimension]} AS c,
+            SUM(position_value)::float8 AS value, COUNT(*)::int AS n
+       FROM positions WHERE portfolio_id = $1::uuid GROUP BY 1, 2`,
+    ctx.portfolio.id,
+  );
+  const sums = groups.map((g) => withAttribute(withAttribute({ ...EMPTY, positionValue: Number(g.value) }, rowDimension, g.r), columnDimension, g.c));
+  const positionCount = groups.reduce((sum, g) => sum + Number(g.n), 0);
+  return { portfolio: ctx.portfolio.slug, positionCount, ...computeCrossTab(sums, rowDimension, columnDimension) };
+}

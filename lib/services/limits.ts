@@ -1,0 +1,132 @@
+import { getPrisma } from "../db/client";
+import type { Limit as LimitRow } from "../db/generated/client";
+import { LONG_TX, type Tx } from "../db/tx";
+import { evaluateLimits } from "../engine/limits";
+import { normalizeDimensionValue } from "../engine/normalize";
+import type { Dimension, Limit, Severity, ThresholdType } from "../engine/types";
+import { AppError } from "../errors";
+import { logger } from "../logger";
+import type { LimitCreate, LimitUpdate } from "../schemas";
+import { type AlertSyncCounts, syncAlerts } from "./alert-sync";
+import { audit } from "./audit";
+import type { PortfolioContext } from "./context";
+import { lockPortfolio } from "./portfolios";
+import { loadRunExposures } from "./runs";
+
+// Exposure limits (the REST API keeps its original path, /api/thresholds). Every change
+// re-evaluates the latest run in the same transaction, so alerts always reflect the limits in force.
+
+export type LimitDto = Limit & { createdAt: string; updatedAt: string };
+
+function toLimitDto(t: LimitRow): LimitDto {
+  return {
+    id: t.id,
+    dimensionType: t.dimensionType as Dimension,
+    dimensionValue: t.dimensionValue,
+    thresholdPct: t.thresholdPct,
+    thresholdType: t.thresholdType as ThresholdType,
+    severityLevel: t.severityLevel as Severity,
+    isActive: t.isActive,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+export async function activeLimits(tx: Pick<Tx, "limit">, portfolioId: string): Promise<Limit[]> {
+  const rows = await tx.limit.findMany({ where: { portfolioId, isActive: true } });
+  return rows.map(toLimitDto);
+}
+
+export async function listLimits(ctx: PortfolioContext): Promise<{ items: LimitDto[] }> {
+  const prisma = await getPrisma();
+  const rows = await prisma.limit.findMany({ where: { portfolioId: ctx.portfolio.id }, orderBy: [{ dimensionType: "asc" }, { createdAt: "asc" }] });
+  return { items: rows.map(toLimitDto) };
+}
+
+/** A limit's value is normalised like position attributes, so "Value_Add" matches value_add. */
+function normalizeValue(dimension: Dimension, raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined || raw.trim() === "") return null;
+  const result = normalizeDimensionValue(dimension, raw);
+  if (!result.ok) throw new AppError("invalid_input", `Invalid dimensionValue: ${result.message}`, [{ field: "dimensionValue", message: result.message }]);
+  return result.value;
+}
+
+export async function createLimit(ctx: PortfolioContext, input: LimitCreate): Promise<LimitDto> {
+  const { portfolio } = ctx;
+  const prisma = await getPrisma();
+  const dimensionValue = normalizeValue(input.dimensionType, input.dimensionValue);
+  const created = await prisma.$transaction(async (tx) => {
+    await lockPortfolio(tx, portfolio.id);
+    await assertNoTwin(tx, portfolio.id, { ...input, dimensionValue });
+    const row = await tx.limit.create({ data: { ...input, dimensionValue, portfolioId: portfolio.id } });
+    await audit(tx, ctx, "limit.created", { portfolioId: portfolio.id, target: row.id, details: { ...input, dimensionValue } });
+    await reevaluateLatestRun(tx, ctx);
+    return row;
+  }, LONG_TX);
+  logger.info({ event: "limit.created", portfolio: portfolio.slug, limitId: created.id }, "limit created");
+  return toLimitDto(created);
+}
+
+export async function updateLimit(ctx: PortfolioContext, id: string, patch: LimitUpdate): Promise<LimitDto> {
+  const { portfolio } = ctx;
+  const prisma = await getPrisma();
+  const updated = await prisma.$transaction(async (tx) => {
+    await lockPortfolio(tx, portfolio.id);
+    const current = await tx.limit.findFirst({ where: { id, portfolioId: portfolio.id } });
+    if (!current) throw new AppError("not_found", `Limit ${id} does not exist`);
+    const dimensionType = patch.dimensionType ?? (current.dimensionType as Dimension);
+    const dimensionValue = normalizeValue(dimensionType, patch.dimensionValue === undefined ? current.dimensionValue : patch.dimensionValue);
+    await assertNoTwin(tx, portfolio.id, { ...current, ...patch, dimensionType, dimensionValue }, id);
+    const row = await tx.limit.update({ where: { id }, data: { ...patch, dimensionType, dimensionValue } });
+    await audit(tx, ctx, "limit.updated", { portfolioId: portfolio.id, target: id, details: { ...patch, dimensionType, dimensionValue } });
+    await reevaluateLatestRun(tx, ctx);
+    return row;
+  }, LONG_TX);
+  logger.info({ event: "limit.updated", portfolio: portfolio.slug, limitId: id, changes: patch }, "limit updated");
+  return toLimitDto(updated);
+}
+
+/** Deleting a limit resolves its open alerts (by `auto`); the alerts themselves stay as history. */
+export async function deleteLimit(ctx: PortfolioContext, id: string): Promise<void> {
+  const { portfolio } = ctx;
+  const prisma = await getPrisma();
+  await prisma.$transaction(async (tx) => {
+    await lockPortfolio(tx, portfolio.id);
+    const current = await tx.limit.findFirst({ where: { id, portfolioId: portfolio.id } });
+    if (!current) throw new AppError("not_found", `Limit ${id} does not exist`);
+    await tx.limit.delete({ where: { id } });
+    const details = { dimensionType: current.dimensionType, dimensionValue: current.dimensionValue, thresholdPct: current.thresholdPct };
+    await audit(tx, ctx, "limit.deleted", { portfolioId: portfolio.id, target: id, details });
+    await reevaluateLatestRun(tx, ctx);
+  }, LONG_TX);
+  logger.info({ event: "limit.deleted", portfolio: portfolio.slug, limitId: id }, "limit deleted");
+}
+
+interface LimitKey {
+  dimensionType: string;
+  dimensionValue: string | null;
+  thresholdType: string;
+  severityLevel: string;
+}
+
+async function assertNoTwin(tx: Tx, portfolioId: string, key: LimitKey, exceptId?: string): Promise<void> {
+  const { dimensionType, dimensionValue, thresholdType, severityLevel } = key;
+  const twin = await tx.limit.findFirst({
+    where: { portfolioId, dimensionType, dimensionValue, thresholdType, severityLevel, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
+  if (twin) {
+    const named = `${dimensionType}${dimensionValue ? `='${dimensionValue}'` : ""}`;
+    throw new AppError("conflict", `A ${severityLevel} ${thresholdType} limit on ${named} already exists (${twin.id}); edit it instead.`, [
+      { field: "dimensionValue", message: "duplicate limit" },
+    ]);
+  }
+}
+
+/** Limits changed: re-check the latest snapshot so alerts reflect the limits in force. */
+async function reevaluateLatestRun(tx: Tx, ctx: PortfolioContext): Promise<AlertSyncCounts | null> {
+  const portfolioId = ctx.portfolio.id;
+  const latest = await tx.exposureRun.findFirst({ where: { portfolioId }, orderBy: { asOfDate: "desc" }, select: { id: true } });
+  if (!latest) return null;
+  const exposures = await loadRunExposures(tx, latest.id);
+  return syncAlerts(tx, ctx, latest.id, evaluateLimits(exposures, await activeLimits(tx, portfolioId)));
+}

@@ -1,0 +1,252 @@
+import { getPrisma } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { Tx } from "../db/tx";
+import { normalizeDimensionValue } from "../engine/normalize";
+import { type Dimension, type Position, UNKNOWN } from "../engine/types";
+import { AppError } from "../errors";
+import type { PositionSort, SortDirection } from "../schemas";
+import type { PortfolioContext } from "./context";
+
+// Reading the stored book for people: filtered, sorted, paged; and the values to filter by.
+
+export interface PositionFilters {
+  limit: number;
+  /** Row id of the last position seen: the page starts after it, in the chosen order. */
+  cursor?: number | undefined;
+  /** Rows to skip (page numbers); after the cursor when both are given. */
+  offset?: number | undefined;
+  sort?: PositionSort | undefined;
+  dir?: SortDirection | undefined;
+  filters?: Partial<Record<Dimension, string>>;
+}
+
+const FILTER_COLUMN = {
+  strategy: "strategy",
+  state: "state",
+  msa: "msaId",
+  construction_type: "constructionType",
+  rent_band: "rentBand",
+} as const satisfies Partial<Record<Dimension, keyof Prisma.PositionWhereInput>>;
+
+const SORT_COLUMN = {
+  id: "id",
+  position_id: "positionId",
+  asset_id: "assetId",
+  value: "positionValue",
+  units: "units",
+  strategy: "strategy",
+  state: "state",
+  msa: "msaId",
+  vintage: "vintage",
+  construction_type: "constructionType",
+  rent_band: "rentBand",
+} as const satisfies Record<PositionSort, keyof Prisma.PositionWhereInput & keyof Prisma.PositionOrderByWithRelationInput>;
+type SortColumn = (typeof SORT_COLUMN)[PositionSort];
+const NOT_NULL: ReadonlySet<SortColumn> = new Set(["id", "positionValue"]);
+
+function filterWhere(portfolioId: string, filters: PositionFilters["filters"]): Prisma.PositionWhereInput {
+  const where: Prisma.PositionWhereInput = { portfolioId };
+  for (const [dimension, raw] of Object.entries(filters ?? {}) as Array<[Dimension, string | undefined]>) {
+    if (raw === undefined) continue;
+    const normalized = normalizeDimensionValue(dimension, raw);
+    if (!normalized.ok) throw new AppError("invalid_input", `Filter ${dimension}: ${normalized.message}`, [{ field: dimension, message: normalized.message }]);
+    const value = normalized.value === "unknown" ? null : normalized.value;
+    if (dimension === "vintage") {
+      const decade = value === null ? null : Number.parseInt(value, 10);
+      where.vintage = decade === null ? null : { gte: decade, lt: decade + 10 };
+    } else {
+      where[FILTER_COLUMN[dimension]] = value;
+    }
+  }
+  return where;
+}
+
+// One condition on a column picked at run time; Prisma's types cannot follow a computed key.
+const on = (column: SortColumn, condition: unknown) => ({ [column]: condition }) as Prisma.PositionWhereInput;
+
+/**
+ * Keyset: the rows after the cursor row in (column, id) order, missing values last in either
+ * direction. A page costs the same at row 90,000 as at row 1.
+ */
+async function afterCursor(portfolioId: string, cursor: number, column: SortColumn, dir: SortDirection): Promise<Prisma.PositionWhereInput> {
+  const past = dir === "asc" ? "gt" : "lt";
+  if (column === "id") return { id: { [past]: cursor } };
+  const prisma = await getPrisma();
+  const row = await prisma.position.findFirst({ where: { id: cursor, portfolioId } });
+  if (!row) throw new AppError("invalid_input", "The cursor names a position that no longer exists; start from the first page.", [{ field: "cursor", message: "stale cursor" }]);
+  const value = row[column];
+  if (value === null) return { AND: [on(column, null), { id: { [past]: cursor } }] };
+  const after = [on(column, { [past]: value }), { AND: [on(column, value), { id: { [past]: cursor } }] }];
+  return { OR: NOT_NULL.has(column) ? after : [...after, on(column, null)] };
+}
+
+function orderOf(column: SortColumn, dir: SortDirection): Prisma.PositionOrderByWithRelationInput[] {
+  if (column === "id") return [{ id: dir }];
+  const first = NOT_NULL.has(column) ? { [column]: dir } : { [column]: { sort: dir, nulls: "last" } };
+  return [first as Prisma.PositionOrderByWithRelationInput, { id: dir }];
+}
+
+export async function listPositions(ctx: PortfolioContext, query: PositionFilters) {
+  const { portfolio } = ctx;
+  const prisma = await getPrisma();
+  const column = SORT_COLUMN[query.sort ?? "id"];
+  const dir = query.dir ?? "asc";
+  const where = filterWhere(portfolio.id, query.filters);
+  const keyset = query.cursor === undefined ? undefined : await afterCursor(portfolio.id, query.cursor, column, dir);
+  const [rows, total] = await Promise.all([
+    prisma.position.findMany({
+      where: keyset ? { AND: [where, keyset] } : where,
+      orderBy: orderOf(column, dir),
+      skip: query.offset,
+      take: query.limit + 1,
+    }),
+    prisma.position.count({ where }),
+  ]);
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(toPositionDto),
+    total,
+    nextCursor: rows.length > query.limit ? String(page[page.length - 1]?.id) : undefined,
+  };
+}
+
+export type PositionFacets = Record<Dimension, Array<{ value: string; count: number }>>;
+
+interface FacetRow {
+  strategy: string | null;
+  state: string | null;
+  msa_id: string | null;
+  construction_type: string | null;
+  rent_band: string | null;
+  decade: number | null;
+  dimension: Dimension;
+  n: number;
+}
+
+// Facets scan the whole book (~90 ms at 100k positions on PGlite) but change only with an import,
+// and every write to positions is an import batch: the newest batch (and the number of batches)
+// identifies the book's version, so a cached answer is never stale.
+const FACET_CACHE_SIZE = 16;
+const facetCache = new Map<string, PositionFacets>();
+
+async function bookVersion(portfolioId: string): Promise<string> {
+  const prisma = await getPrisma();
+  const [latest, batches] = await Promise.all([
+    prisma.importBatch.findFirst({ where: { portfolioId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
+    prisma.importBatch.count({ where: { portfolioId } }),
+  ]);
+  return `${portfolioId}:${batches}:${latest?.id ?? "none"}`;
+}
+
+/** The values each dimension takes in the stored book (for filter choices), most positions first. */
+export async function listPositionFacets(ctx: PortfolioContext): Promise<PositionFacets> {
+  const { portfolio } = ctx;
+  const version = await bookVersion(portfolio.id);
+  const cached = facetCache.get(version);
+  if (cached) return cached;
+  const facets = await computeFacets(portfolio.id);
+  if (facetCache.size >= FACET_CACHE_SIZE) facetCache.delete(facetCache.keys().next().value ?? "");
+  facetCache.set(version, facets);
+  return facets;
+}
+
+async function computeFacets(portfolioId: string): Promise<PositionFacets> {
+  const prisma = await getPrisma();
+  // One scan for all six dimensions; GROUPING() tells which set a row belongs to, since the
+  // grouped value itself may be null (the unknown bucket).
+  const rows = await prisma.$queryRawUnsafe<FacetRow[]>(
+    `SELECT strategy, state, msa_id, construction_type, rent_band, (vintage / 10) * 10 AS decade, count(*)::int AS n,
+            CASE WHEN GROUPING(strategy) = 0 THEN 'strategy' WHEN GROUPING(state) = 0 THEN 'state'
+                 WHEN GROUPING(msa_id) = 0 THEN 'msa' WHEN GROUPING(construction_type) = 0 THEN 'construction_type'
+                 WHEN GROUPING(rent_band) = 0 THEN 'rent_band' ELSE 'vintage' END AS dimension
+       FROM positions WHERE portfolio_id = $1::uuid
+      GROUP BY GROUPING SETS ((strategy), (state), (msa_id), (construction_type), (rent_band), ((vintage / 10) * 10))`,
+    portfolioId,
+  );
+  const facets: PositionFacets = { strategy: [], state: [], msa: [], vintage: [], construction_type: [], rent_band: [] };
+  for (const r of rows) {
+    const raw = r.dimension === "vintage" ? (r.decade === null ? null : `${r.decade}s`) : r[r.dimension === "msa" ? "msa_id" : r.dimension];
+    facets[r.dimension].push({ value: raw ?? UNKNOWN, count: Number(r.n) });
+  }
+  for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return facets;
+}
+
+function toPositionDto(p: Prisma.PositionGetPayload<object>) {
+  return {
+    id: p.id,
+    positionId: p.positionId,
+    assetId: p.assetId,
+    msaId: p.msaId,
+    strategy: p.strategy,
+    state: p.state,
+    vintage: p.vintage,
+    constructionType: p.constructionType,
+    rentBand: p.rentBand,
+    positionValue: p.positionValue.toNumber(),
+    units: p.units,
+    batchId: p.batchId,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export type PositionDto = ReturnType<typeof toPositionDto>;
+export type PositionPage = Awaited<ReturnType<typeof listPositions>>;
+
+interface PositionRow {
+  position_id: string | null;
+  asset_id: string | null;
+  msa_id: string | null;
+  strategy: string | null;
+  state: string | null;
+  vintage: number | null;
+  construction_type: string | null;
+  rent_band: string | null;
+  position_value: number;
+  units: number | null;
+}
+
+/** Every stored position of a portfolio, in the engine's shape (money as a number from here on). */
+export async function loadPositions(db: Pick<Tx, "$queryRawUnsafe">, portfolioId: string): Promise<Position[]> {
+  const rows = await db.$queryRawUnsafe<PositionRow[]>(
+    `SELECT position_id, asset_id, msa_id, strategy, state, vintage, construction_type, rent_band,
+            position_value::float8 AS position_value, units
+       FROM positions WHERE portfolio_id = $1::uuid ORDER BY id`,
+    portfolioId,
+  );
+  return rows.map((r) => ({
+    positionId: r.position_id,
+    assetId: r.asset_id,
+    msaId: r.msa_id,
+    strategy: r.strategy,
+    state: r.state,
+    vintage: r.vintage,
+    constructionType: r.construction_type,
+    rentBand: r.rent_band,
+    positionValue: Number(r.position_value),
+    units: r.units,
+  }));
+}
+
+export async function listImportBatches(ctx: PortfolioContext, limit = 50) {
+  const prisma = await getPrisma();
+  const batches = await prisma.importBatch.findMany({
+    where: { portfolioId: ctx.portfolio.id },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { errors: { orderBy: { row: "asc" }, take: 100 } },
+  });
+  return batches.map((b) => ({
+    id: b.id,
+    mode: b.mode,
+    onError: b.onError,
+    format: b.format,
+    sourceName: b.sourceName,
+    received: b.received,
+    imported: b.imported,
+    rejectedCount: b.rejectedCount,
+    createdAt: b.createdAt.toISOString(),
+    errors: b.errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+  }));
+}
+export type ImportBatchDto = Awaited<ReturnType<typeof listImportBatches>>[number];

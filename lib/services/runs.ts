@@ -1,0 +1,118 @@
+import { getPrisma } from "../db/client";
+import type { ExposureRun, Prisma } from "../db/generated/client";
+import type { Tx } from "../db/tx";
+import { type Concentration, type Dimension, DIMENSIONS, type ExposureBucket, UNKNOWN } from "../engine/types";
+import { AppError } from "../errors";
+import type { PortfolioContext } from "./context";
+
+// Reading stored runs: dated, immutable snapshots of a portfolio's exposures (runs-compute.ts
+// writes them).
+
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+export const asDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+const isoOf = (date: Date) => date.toISOString().slice(0, 10);
+
+export interface RunSummary {
+  id: string;
+  runId: string;
+  asOfDate: string;
+  source: string;
+  totalPortfolioValue: number;
+  positionCount: number;
+  computedAt: string;
+}
+
+export interface RunDetail extends RunSummary {
+  exposures: ExposureBucket[];
+  concentration: Record<Dimension, Concentration>;
+}
+
+export function toRunSummary(run: ExposureRun): RunSummary {
+  return {
+    id: run.id,
+    runId: run.id,
+    asOfDate: isoOf(run.asOfDate),
+    source: run.source,
+    totalPortfolioValue: run.totalPortfolioValue.toNumber(),
+    positionCount: run.positionCount,
+    computedAt: run.computedAt.toISOString(),
+  };
+}
+
+const dimensionOrder = new Map<string, number>(DIMENSIONS.map((d, i) => [d, i]));
+
+/** Same order as the engine: by dimension, largest first, `unknown` last. */
+export function sortExposures(rows: ExposureBucket[]): ExposureBucket[] {
+  return rows.sort(
+    (a, b) =>
+      (dimensionOrder.get(a.dimensionType) ?? 99) - (dimensionOrder.get(b.dimensionType) ?? 99) ||
+      Number(a.dimensionValue === UNKNOWN) - Number(b.dimensionValue === UNKNOWN) ||
+      b.exposureValue - a.exposureValue ||
+      a.dimensionValue.localeCompare(b.dimensionValue),
+  );
+}
+
+export async function loadRunExposures(db: Pick<Tx, "exposure">, runId: string): Promise<ExposureBucket[]> {
+  const rows = await db.exposure.findMany({ where: { runId } });
+  return sortExposures(
+    rows.map((r) => ({
+      dimensionType: r.dimensionType as Dimension,
+      dimensionValue: r.dimensionValue,
+      exposureValue: r.exposureValue.toNumber(),
+      exposurePct: r.exposurePct,
+      positionCount: r.positionCount,
+    })),
+  );
+}
+
+/** A stored run with its exposures: the one asked for, or the latest as-of date; null when there is none. */
+export async function findRun(ctx: PortfolioContext, runId?: string): Promise<RunDetail | null> {
+  const prisma = await getPrisma();
+  const portfolioId = ctx.portfolio.id;
+  const run = runId
+    ? await prisma.exposureRun.findFirst({ where: { id: runId, portfolioId } })
+    : await prisma.exposureRun.findFirst({ where: { portfolioId }, orderBy: { asOfDate: "desc" } });
+  if (!run) return null;
+  return {
+    ...toRunSummary(run),
+    exposures: await loadRunExposures(prisma, run.id),
+    concentration: run.concentration as unknown as Record<Dimension, Concentration>,
+  };
+}
+
+/** The latest run's summary without its exposures (the nav's as-of date); null when there is none. */
+export async function findLatestRunSummary(ctx: PortfolioContext): Promise<RunSummary | null> {
+  const prisma = await getPrisma();
+  const run = await prisma.exposureRun.findFirst({ where: { portfolioId: ctx.portfolio.id }, orderBy: { asOfDate: "desc" } });
+  return run ? toRunSummary(run) : null;
+}
+
+/** As findRun, but a missing run is a 404 that says what to do. */
+export async function getRunOrThrow(ctx: PortfolioContext, runId?: string): Promise<RunDetail> {
+  const run = await findRun(ctx, runId);
+  if (!run) {
+    throw new AppError("not_found", runId ? `Run ${runId} does not exist` : `Portfolio "${ctx.portfolio.slug}" has no exposure runs yet: compute one first.`);
+  }
+  return run;
+}
+
+export interface DateRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function listRuns(ctx: PortfolioContext, range: DateRange): Promise<{ items: RunSummary[] }> {
+  const prisma = await getPrisma();
+  const runs = await prisma.exposureRun.findMany({
+    where: { portfolioId: ctx.portfolio.id, asOfDate: dateRange(range) },
+    orderBy: { asOfDate: "desc" },
+  });
+  return { items: runs.map(toRunSummary) };
+}
+
+export function dateRange(range: DateRange): Prisma.DateTimeFilter {
+  if (range.from && range.to && range.from > range.to) {
+    throw new AppError("invalid_input", "from must not be after to", [{ field: "from", message: "is after to" }]);
+  }
+  return { ...(range.from ? { gte: asDate(range.from) } : {}), ...(range.to ? { lte: asDate(range.to) } : {}) };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import type { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/http/parse";
+import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
+import type { PortfolioContext } from "@/lib/services/context";
+import { createLimit, listLimits, updateLimit } from "@/lib/services/limits";
+import { useTestDatabase } from "../support/db";
+import { freshPortfolio, limitOf } from "../support/fixtures";
+
+useTestDatabase();
+
+const valid: LimitCreateInput = { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" };
+
+/** What POST /api/thresholds does: the schema at the edge, then the service (which normalises the value). */
+const create = async (ctx: PortfolioContext, body: unknown) => createLimit(ctx, parseOrThrow(limitCreateSchema, body, "limit"));
+
+describe("limits", () => {
+  test.each([
+    ["dimensionType", { dimensionType: "city" }],
+    ["thresholdPct", { thresholdPct: 130 }],
+    ["thresholdPct", { thresholdPct: -1 }],
+    ["thresholdType", { thresholdType: "max" }],
+    ["severityLevel", { severityLevel: "high" }],
+    ["isActive", { isActive: "yes" }],
+    ["dimensionValue", { dimensionType: "state", dimensionValue: "ZZ" }],
+    ["dimensionValue", { dimensionType: "msa", dimensionValue: "123" }],
+  ])("a bad %s is a 400 that names the field", async (field, patch) => {
+    const ctx = await freshPortfolio();
+    const error = (await create(ctx, { ...valid, ...patch }).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: "invalid_input", status: 400 });
+    expect(error.details?.map((d) => d.field)).toContain(field);
+    expect((await listLimits(ctx)).items).toEqual([]);
+  });
+
+  test.each([
+    ["strategy", " Value_Add ", "value_add"],
+    ["construction_type", " New Construction ", "new construction"],
+    ["state", "tx", "TX"],
+    ["vintage", "1987", "1980s"],
+    ["msa", " 31080 ", "31080"],
+    ["rent_band", "", null],
+  ])("a %s value %j is stored normalised as %j", async (dimensionType, dimensionValue, stored) => {
+    const ctx = await freshPortfolio();
+    const limit = await create(ctx, { ...valid, dimensionType, dimensionValue });
+    expect(limit.dimensionValue).toBe(stored);
+  });
+
+  test("a twin of an existing limit is a 409, editing one is not", async () => {
+    const ctx = await freshPortfolio();
+    const limit = await createLimit(ctx, limitOf(valid));
+    await expect(createLimit(ctx, limitOf({ ...valid, dimensionValue: "VALUE_ADD" }))).rejects.toMatchObject({ code: "conflict", status: 409 });
+    await createLimit(ctx, limitOf({ ...valid, severityLevel: "warning", thresholdPct: 25 }));
+    const edited = await updateLimit(ctx, limit.id, { thresholdPct: 35 });
+    expect(edited).toMatchObject({ thresholdPct: 35, dimensionValue: "value_add", severityLevel: "critical" });
+    await expect(updateLimit(ctx, limit.id, { severityLevel: "warning" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateLimit(ctx, "00000000-0000-4000-8000-000000000000", { thresholdPct: 1 })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
