@@ -22,7 +22,7 @@ export {
   type ExportFormat,
 } from "./export";
 
-export { getDb, closeDb, openDatabase, useDatabase, type Database } from "./db/client";
+export { getDb, closeDb, openDatabase, switchDatabase, type Database } from "./db/client";
 export { databaseConfigFromEnv, type DatabaseConfig } from "./db/config";
 export { AppError, type ErrorCode, type FieldIssue } from "./errors";
 export type { ActorContext, PortfolioContext, PortfolioRef } from "./services/context";

@@ -7,11 +7,12 @@ import { Button } from "../ui/button";
 export function NewTokenBox({ token, name, userEmail, onDone }: { token: string; name: string; userEmail: string; onDone: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
   const value = useRef<HTMLElement>(null);
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   // Only rendered after a submit, never on the server, so reading the origin here is safe.
   const origin = typeof window === "undefined" ? "" : window.location.origin;
 
-  useEffect(() => box.current?.focus(), [token]);
+  // The form keys this box by its token, so each new token mounts it afresh and takes the focus.
+  useEffect(() => box.current?.focus(), []);
 
   async function copy() {
     try {
@@ -28,7 +29,7 @@ export function NewTokenBox({ token, name, userEmail, onDone }: { token: string;
   }
 
   return (
-    <div ref={box} tabIndex={-1} role="region" aria-label="New API token" data-testid="new-token-box" className="mt-4 rounded-card border-2 border-near bg-near-bg p-4 text-sm outline-none">
+    <section ref={box} tabIndex={-1} aria-label="New API token" data-testid="new-token-box" className="mt-4 rounded-card border-2 border-near bg-near-bg p-4 text-sm outline-none">
       <p className="font-semibold">
         <span aria-hidden="true">⚠ </span>Token &ldquo;{name}&rdquo; for {userEmail}. Copy it now: it will not be shown again.
       </p>
@@ -50,6 +51,6 @@ export function NewTokenBox({ token, name, userEmail, onDone }: { token: string;
       <Button className="mt-3" onClick={onDone}>
         Done, I have copied it
       </Button>
-    </div>
+    </section>
   );
 }

@@ -37,7 +37,7 @@ export function NewTokenForm({ users, defaultUserId }: { users: Array<{ id: stri
           </p>
         </div>
       </form>
-      {created && <NewTokenBox token={created.token} name={created.apiToken.name} userEmail={created.apiToken.userEmail} onDone={() => setDismissed(created.token)} />}
+      {created && <NewTokenBox key={created.token} token={created.token} name={created.apiToken.name} userEmail={created.apiToken.userEmail} onDone={() => setDismissed(created.token)} />}
     </>
   );
 }

@@ -99,6 +99,7 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
         data-testid="action-comment"
         rows={3}
         maxLength={2000}
+        // biome-ignore lint/a11y/noAutofocus: the dialog opens to write its comment; focus belongs there.
         autoFocus
         aria-describedby="alert-action-comment-error"
         placeholder={action.kind === "acknowledge" ? "e.g. selling two assets in Q3" : "e.g. limit raised after review"}

@@ -41,6 +41,7 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
   // initialData only seeds an empty cache; a newer server render (coming back to the page, or the
   // refresh after an action) replaces an older cached list instead of flashing it. Deliberately keyed
   // on the server render only, not on the query key.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the server render only, as said above.
   useEffect(() => {
     if (limit === ALERT_PAGE_SIZE && renderedAt > dataUpdatedAt) queryClient.setQueryData(queryKey, initial, { updatedAt: renderedAt });
   }, [initial, renderedAt]);

@@ -10,6 +10,7 @@ const FORMATS = [
 export function ExportLinks({ runId, portfolio }: { runId: string; portfolio: string }) {
   const query = (format: string) => new URLSearchParams({ format, runId, portfolio }).toString();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of download links, not of form controls, so not a fieldset.
     <div role="group" aria-label="Export exposures" className="flex items-center gap-1.5">
       <span className="text-xs text-muted">Export</span>
       {FORMATS.map(({ format, label }) => (

@@ -32,12 +32,14 @@ export function StateMap({ rows }: { rows: readonly ExposureRow[] }) {
   return (
     <Card title="Exposure by state">
       <MapHover>
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the states are a labelled group of images. */}
         <svg viewBox={MAP_VIEWBOX} role="group" aria-label="Map of the United States, states shaded by share of portfolio value" className="mx-auto h-auto w-full max-w-4xl" data-testid="state-map">
           {shapes.map((shape) => {
             const row = held.get(shape.code);
             const text = describe(shape.name, shape.code, row);
             const fill = row && maxPct > 0 ? classFill(classOf(row.exposurePct, maxPct)) : "var(--map-empty)";
             return (
+              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a state's shape is an image with its own label; nothing on it is interactive.
               <path key={shape.code} d={shape.d} data-state={shape.code} role="img" aria-label={text} style={{ fill }} stroke="var(--color-surface)" strokeWidth={0.75} />
             );
           })}

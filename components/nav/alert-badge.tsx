@@ -33,6 +33,7 @@ export function AlertBadge({ portfolio, initial }: { portfolio: string; initial:
   return (
     <span
       data-testid="open-alert-count"
+      role="img"
       aria-label={`${data.total} open alerts${critical ? `, ${data.critical} critical` : ""}`}
       className={`ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-xs font-semibold ${
         data.total === 0 ? "bg-surface-2 text-muted" : critical ? "bg-breach text-white" : "bg-near text-white"

@@ -9,6 +9,7 @@ export function DropZone({ onFile, disabled }: { onFile: (file: File) => void; d
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // A file picked before hydration fired its change event at no one: take it up now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount; onFile is a new function on every render.
   useEffect(() => {
     const early = input.current?.files?.[0];
     if (early) {

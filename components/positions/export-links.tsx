@@ -7,6 +7,7 @@ const FORMATS = [
 /** Downloads of the whole stored book, in the import columns (re-importable). */
 export function ExportLinks({ portfolio }: { portfolio: string }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of download links, not of form controls, so not a fieldset.
     <div className="flex flex-wrap items-center gap-1 text-sm" role="group" aria-label="Export all positions">
       <span className="text-muted">Export all:</span>
       {FORMATS.map(({ format, label }) => (

@@ -89,7 +89,7 @@ const csvCell = (value: string | number) => {
 
 /** The rejected rows as a CSV a person can work through while fixing the file. */
 export function rejectedToCsv(rejected: readonly RowIssue[]): string {
-  return ["row,field,message", ...rejected.map((r) => [r.row, r.field, r.message].map(csvCell).join(","))].join("\n") + "\n";
+  return `${["row,field,message", ...rejected.map((r) => [r.row, r.field, r.message].map(csvCell).join(","))].join("\n")}\n`;
 }
 
 const ACCEPTED = /\.(csv|txt|json|xlsx)$/i;

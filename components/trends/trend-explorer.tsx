@@ -79,7 +79,9 @@ export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }:
         {failed?.error && (
           <div role="alert" className="mb-3 flex flex-wrap items-center gap-2 rounded-md border border-breach/40 bg-breach-bg p-2 text-sm text-breach">
             {failed.error.message}
-            <Button variant="ghost" className="px-1 py-0" onClick={() => queries.forEach((q) => q.isError && void q.refetch())}>
+            <Button variant="ghost" className="px-1 py-0" onClick={() => {
+                for (const q of queries) if (q.isError) void q.refetch();
+              }}>
               Retry
             </Button>
           </div>

@@ -101,7 +101,7 @@ export async function closeDb(): Promise<void> {
 }
 
 /** Points the process-wide database at `config` (tests and the benchmark use throwaway ones). */
-export async function useDatabase(config: DatabaseConfig): Promise<Database> {
+export async function switchDatabase(config: DatabaseConfig): Promise<Database> {
   await closeDb();
   globalForDb.akerDb = openDatabase(config);
   return globalForDb.akerDb;

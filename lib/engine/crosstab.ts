@@ -32,7 +32,10 @@ function keyFunction(dimension: Dimension): KeyOf {
   const decades = new Map<number, string>();
   const decade = (year: number) => {
     let label = decades.get(year);
-    if (label === undefined) decades.set(year, (label = vintageBucket(year)));
+    if (label === undefined) {
+      label = vintageBucket(year);
+      decades.set(year, label);
+    }
     return label;
   };
   switch (dimension) {
@@ -81,7 +84,9 @@ function layOut(axis: Axis, max: number): { labels: string[]; target: Int32Array
   const folded = order.length - kept.length;
   const labels = kept.map((e) => e.key);
   const target = new Int32Array(axis.keys.length);
-  kept.forEach((e, i) => (target[e.slot] = i));
+  kept.forEach((e, i) => {
+    target[e.slot] = i;
+  });
   if (folded > 0) {
     for (const e of order.slice(kept.length)) target[e.slot] = labels.length;
     labels.push(CROSSTAB_OTHER);
@@ -122,7 +127,11 @@ export function computeCrossTab(
     const c = slotOf(columnSlots, columnAxis, columnKey(p));
     rowAxis.totals[r] = (rowAxis.totals[r] ?? 0) + value;
     columnAxis.totals[c] = (columnAxis.totals[c] ?? 0) + value;
-    const row = grid[r] ?? (grid[r] = new Map());
+    let row = grid[r];
+    if (row === undefined) {
+      row = new Map();
+      grid[r] = row;
+    }
     row.set(c, (row.get(c) ?? 0) + value);
     total += value;
   }

@@ -61,7 +61,10 @@ function addUnknown<K>(tally: Tally<K>, value: number): void {
 }
 
 export function addValue(tally: Tally<string>, key: string | null, value: number): void {
-  if (key === null) return addUnknown(tally, value);
+  if (key === null) {
+    addUnknown(tally, value);
+    return;
+  }
   accumulate(tally, tally.slots.get(key) ?? addSlot(tally, key), value);
 }
 
@@ -71,7 +74,10 @@ export function addValue(tally: Tally<string>, key: string | null, value: number
  * any other year falls back to the Map.
  */
 export function addYear(tally: Tally<number>, year: number | null, value: number): void {
-  if (year === null) return addUnknown(tally, value);
+  if (year === null) {
+    addUnknown(tally, value);
+    return;
+  }
   const decade = Math.floor(year / 10);
   const inTable = decade >= 0 && decade < tally.direct.length;
   let slot = inTable ? (tally.direct[decade] ?? -1) : -1;

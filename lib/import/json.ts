@@ -54,7 +54,10 @@ export function parseJsonDocument(document: unknown, opts: ImportOptions): Parse
     for (const key of Object.keys(item)) {
       keysSeen.add(key);
       let column = columnByKey.get(key);
-      if (column === undefined) columnByKey.set(key, (column = columnFor(key) ?? null));
+      if (column === undefined) {
+        column = columnFor(key) ?? null;
+        columnByKey.set(key, column);
+      }
       if (column === null) {
         ignored.add(key);
         continue;

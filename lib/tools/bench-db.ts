@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { closeDb, useDatabase } from "../db/client";
+import { closeDb, switchDatabase } from "../db/client";
 import { createScratchDatabase } from "../db/scratch";
 import { generateSyntheticPositions } from "../engine/synthetic";
 import { positionsToCsv } from "../export";
@@ -24,7 +24,7 @@ const seconds = (ms: number) => Math.round(ms / 10) / 100;
 export async function benchmarkDatabase(rows = 100_000, progress: (line: string) => void = () => {}): Promise<DatabaseBenchmark> {
   const scratch = await createScratchDatabase("aker_bench");
   try {
-    const db = await useDatabase(scratch.config);
+    const db = await switchDatabase(scratch.config);
     const ctx = await portfolioContext();
     const csv = positionsToCsv(generateSyntheticPositions(rows));
     progress(`${db.kind}: importing a ${rows.toLocaleString("en-US")}-row CSV…`);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { type AlertDetailDto, type AlertDto, Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
+import { type AlertDetailDto, type AlertDto, type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
 
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 const BREACH_MESSAGE = "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { Api, expectError, fieldsOf, newPortfolio, type RunResultDto } from "./support";
+import { type Api, expectError, fieldsOf, newPortfolio, type RunResultDto } from "./support";
 
 interface TrendDto {
   dimensionType: string;

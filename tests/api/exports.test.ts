@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { Api, expectError, fieldsOf, ISSUE_EXAMPLE_CSV, newPortfolio, type RunResultDto } from "./support";
+import { type Api, expectError, fieldsOf, ISSUE_EXAMPLE_CSV, newPortfolio, type RunResultDto } from "./support";
 
 const HEADER = "dimension_type,dimension_value,exposure_pct,exposure_value,total_portfolio_value";
 const PATH = "/api/exports/exposures";

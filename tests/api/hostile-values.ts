@@ -32,6 +32,7 @@ const HOSTILE_TEXT = [
   "%00",
   "%ZZ",
   "../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose.
   "${7*7}{{7*7}}",
   " ",
   "",

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 
-import { Api, expectError, fieldsOf, type ImportBody, newPortfolio, type PositionDto, UUID } from "./support";
+import { type Api, expectError, fieldsOf, type ImportBody, newPortfolio, type PositionDto, UUID } from "./support";
 
 /** The stored book as (positionId → value), which is what a manager checks after an import. */
 async function book(api: Api): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
+import { type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
 
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 

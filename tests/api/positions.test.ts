@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { Api, expectError, fieldsOf, newPortfolio, type PositionDto, type PositionPage } from "./support";
+import { type Api, expectError, fieldsOf, newPortfolio, type PositionDto, type PositionPage } from "./support";
 
 const IMPORT_COLUMNS = "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
 import {
-  Api,
+  type Api,
   DIMENSIONS,
   expectError,
   exposureOf,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import { describe, expect, test } from "vitest";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 
 // The migrations are hand-written SQL; this proves they build exactly the database that
 // schema.prisma describes (tables, columns, types, nullability, defaults, indexes), so the Prisma
@@ -73,7 +73,7 @@ function actualType(c: ColumnRow): string {
 }
 
 describe("migrations", () => {
-  const database = useTestDatabase();
+  const database = withTestDatabase();
 
   test("build the tables, columns, types and nullability schema.prisma describes", async () => {
     const columns = await database().prisma.$queryRawUnsafe<ColumnRow[]>(

@@ -120,7 +120,9 @@ describe("computeCrossTab: edge cases", () => {
 
   test("same dimension on both axes puts everything on the diagonal", () => {
     const tab = computeCrossTab(book, "strategy", "strategy");
-    tab.cells.forEach((row, r) => row.forEach((value, c) => expect(value).toBe(r === c ? tab.rowTotals[r] : 0)));
+    for (const [r, row] of tab.cells.entries()) {
+      for (const [c, value] of row.entries()) expect(value).toBe(r === c ? tab.rowTotals[r] : 0);
+    }
   });
 
   test("empty portfolio has no rows, no columns, total 0", () => {

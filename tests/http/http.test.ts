@@ -29,7 +29,12 @@ describe("readBodyBytes: never more than the limit in memory", () => {
 
   test("a declared Content-Length over the limit is refused before a byte is read", async () => {
     let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled += 1, c.enqueue(new Uint8Array(10))) });
+    const body = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        pulled += 1;
+        c.enqueue(new Uint8Array(10));
+      },
+    });
     const request = post(body, { "content-length": String(5 * 1024 * 1024) });
     await expect(readBodyBytes(request, 1024 * 1024, "The file")).rejects.toMatchObject({ code: "too_large", message: "The file is 5 MB, over the 1 MB limit; nothing was read." });
     expect(pulled).toBeLessThanOrEqual(1); // a stream may pre-fill one chunk; the reader never asked
@@ -37,7 +42,12 @@ describe("readBodyBytes: never more than the limit in memory", () => {
 
   test("a body without a length is cut off once it passes the limit", async () => {
     let pulled = 0;
-    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled += 1, c.enqueue(new Uint8Array(100))) });
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        pulled += 1;
+        c.enqueue(new Uint8Array(100));
+      },
+    });
     await expect(readBodyBytes(post(endless), 1000, "The file")).rejects.toMatchObject({ code: "too_large" });
     expect(pulled).toBeLessThan(15);
   });

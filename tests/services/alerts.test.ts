@@ -5,10 +5,10 @@ import type { PortfolioContext } from "@/lib/services/context";
 import { createLimit, deleteLimit, updateLimit } from "@/lib/services/limits";
 import { importPositions } from "@/lib/services/positions-import";
 import { computeRun } from "@/lib/services/runs-compute";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { as, csvOf, freshPortfolio, limitOf } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 
 const book = (valueAdd: number, corePlus: number) =>
   csvOf([

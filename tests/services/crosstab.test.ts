@@ -5,10 +5,10 @@ import { DIMENSIONS } from "@/lib/engine/types";
 import { getCrossTab } from "@/lib/services/analysis";
 import { importPositions } from "@/lib/services/positions-import";
 import { loadPositions } from "@/lib/services/positions-list";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { csvOf, freshPortfolio } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 
 const BOOK = csvOf([
   { position_id: "P1", strategy: "core", state: "TX", msa_id: "12420", vintage: "1987", construction_type: "garden", rent_band: "market", position_value: "3000000.10" },
@@ -35,7 +35,9 @@ describe("getCrossTab", () => {
       expect(actual.rows).toEqual(expected.rows);
       expect(actual.columns).toEqual(expected.columns);
       expect(actual.total).toBeCloseTo(expected.total, 6);
-      actual.cells.forEach((cells, r) => cells.forEach((value, c) => expect(value).toBeCloseTo(expected.cells[r]?.[c] ?? NaN, 6)));
+      for (const [r, cells] of actual.cells.entries()) {
+        for (const [c, value] of cells.entries()) expect(value).toBeCloseTo(expected.cells[r]?.[c] ?? NaN, 6);
+      }
     },
   );
 });

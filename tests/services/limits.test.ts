@@ -4,10 +4,10 @@ import { parseOrThrow } from "@/lib/http/parse";
 import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
 import type { PortfolioContext } from "@/lib/services/context";
 import { createLimit, listLimits, updateLimit } from "@/lib/services/limits";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { freshPortfolio, limitOf } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 
 const valid: LimitCreateInput = { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" };
 

@@ -3,10 +3,10 @@ import { AppError } from "@/lib/errors";
 import type { PortfolioContext } from "@/lib/services/context";
 import { importPositions, previewImport } from "@/lib/services/positions-import";
 import { listImportBatches, listPositionFacets, listPositions } from "@/lib/services/positions-list";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { csvOf, freshPortfolio } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 
 const GOOD = csvOf([
   { position_id: "P1", strategy: "value_add", state: "CA", position_value: "1000000" },

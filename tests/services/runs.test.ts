@@ -4,10 +4,10 @@ import { importPositions } from "@/lib/services/positions-import";
 import { listPositions } from "@/lib/services/positions-list";
 import { getRunOrThrow, listRuns } from "@/lib/services/runs";
 import { computeRun } from "@/lib/services/runs-compute";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { csvOf, freshPortfolio } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 
 const EXAMPLE = csvOf([
   { strategy: "value_add", state: "CA", position_value: "1000000" },

@@ -7,10 +7,10 @@ import { listLimits } from "@/lib/services/limits";
 import { listPositions } from "@/lib/services/positions-list";
 import { listRuns, todayUtc } from "@/lib/services/runs";
 import { loadSamplePortfolio, monthEndBefore, STARTER_LIMITS } from "@/lib/services/sample";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { freshPortfolio } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 
 describe("sample book", () => {
   test("is deterministic, about 300 positions over many states, real MSAs in their own state", () => {

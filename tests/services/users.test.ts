@@ -7,10 +7,10 @@ import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
 import { listAuditEvents } from "@/lib/services/audit";
 import { createLimit } from "@/lib/services/limits";
 import { countUsers, createFirstAdmin, createUser, setUserRole } from "@/lib/services/users";
-import { useTestDatabase } from "../support/db";
+import { withTestDatabase } from "../support/db";
 import { as, freshPortfolio, limitOf } from "../support/fixtures";
 
-useTestDatabase();
+withTestDatabase();
 const system = { actor: null };
 const user = (input: Record<string, string>) => parseOrThrow(userCreateSchema, input, "user");
 process.env.BETTER_AUTH_SECRET ??= "tests-only-secret-0123456789-abcdefghijklmnop";

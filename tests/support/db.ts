@@ -1,17 +1,17 @@
 import { afterAll, beforeAll } from "vitest";
-import { closeDb, useDatabase, type Database } from "@/lib/db/client";
+import { closeDb, switchDatabase, type Database } from "@/lib/db/client";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 /**
  * Gives the test file its own migrated database (Postgres when DATABASE_URL is set, PGlite
  * otherwise) as the process-wide one the services use, and drops it afterwards.
  */
-export function useTestDatabase(): () => Database {
+export function withTestDatabase(): () => Database {
   let scratch: ScratchDatabase | undefined;
   let database: Database | undefined;
   beforeAll(async () => {
     scratch = await createScratchDatabase("aker_test");
-    database = await useDatabase(scratch.config);
+    database = await switchDatabase(scratch.config);
   });
   afterAll(async () => {
     await closeDb();
