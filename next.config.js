@@ -2,7 +2,14 @@
 const nextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite ships WebAssembly and data files,
   // pino uses worker threads, exceljs and pg are large CommonJS packages.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "exceljs", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pino",
+    "exceljs",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden(): a real 403 page for signed-in users whose role does not reach a page.
@@ -19,8 +26,20 @@ const nextConfig = {
     ];
     return [
       { source: "/:path*", headers: always },
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000" }],
+      },
+      {
+        source: "/api/:path*",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
+      },
     ];
   },
 };

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
 import { pageSecurityHeaders } from "@/lib/http/security-headers";
 

@@ -16,11 +16,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-bg font-sans text-text antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         {authDisabled() && (
-          <div role="alert" data-testid="auth-off-banner" className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white">
+          <div
+            role="alert"
+            data-testid="auth-off-banner"
+            className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white"
+          >
             ⚠ Sign-in is OFF (AKER_AUTH=off): anyone who can reach this server is an admin. For local evaluation only.
           </div>
         )}

@@ -3,7 +3,8 @@ export const queryKeys = {
   /** Prefix of every alert query (lists, single alerts, the nav summary): invalidate after an alert action. */
   alertsAll: (portfolio: string) => ["alerts", portfolio] as const,
   alertSummary: (portfolio: string) => ["alerts", portfolio, "summary"] as const,
-  alerts: (portfolio: string, filters: Record<string, string | undefined>) => ["alerts", portfolio, "list", filters] as const,
+  alerts: (portfolio: string, filters: Record<string, string | undefined>) =>
+    ["alerts", portfolio, "list", filters] as const,
   alert: (portfolio: string, id: string) => ["alerts", portfolio, "one", id] as const,
   trend: (portfolio: string, dimension: string, values: readonly string[], from: string | undefined) =>
     ["trend", portfolio, dimension, [...values].sort(), from ?? "all"] as const,

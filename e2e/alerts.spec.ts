@@ -1,21 +1,58 @@
 import { expect, snapshot, test } from "./fixtures";
 
-const book = (valueAdd: number, core: number) => `position_id,strategy,state,position_value\nA,value_add,CA,${valueAdd}\nB,core,TX,${core}\n`;
+const book = (valueAdd: number, core: number) =>
+  `position_id,strategy,state,position_value\nA,value_add,CA,${valueAdd}\nB,core,TX,${core}\n`;
 
-test("a breach appears in the inbox without reload, is acknowledged, then auto-resolves", async ({ page, api }, testInfo) => {
+test("a breach appears in the inbox without reload, is acknowledged, then auto-resolves", async ({
+  page,
+  api,
+}, testInfo) => {
   const load = async (valueAdd: number, core: number) => {
-    expect((await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: book(valueAdd, core) })).status).toBe(201);
-    expect((await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(201);
+    expect(
+      (
+        await api("/api/positions/import", {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body: book(valueAdd, core),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api("/api/exposures/runs", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(201);
   };
   await load(400_000, 600_000);
   await page.goto("/alerts");
   await expect(page.getByTestId("alerts-empty")).toBeVisible();
 
   // A limit the data breaches, created while the inbox is open: the alert arrives by polling.
-  const limit = { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" };
-  expect((await api("/api/thresholds", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(limit) })).status).toBe(201);
+  const limit = {
+    dimensionType: "strategy",
+    dimensionValue: "value_add",
+    thresholdPct: 30,
+    thresholdType: "maximum",
+    severityLevel: "critical",
+  };
+  expect(
+    (
+      await api("/api/thresholds", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(limit),
+      })
+    ).status,
+  ).toBe(201);
   const row = page.getByTestId("alert-row").first();
-  await expect(row).toContainText("Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%", { timeout: 20_000 });
+  await expect(row).toContainText(
+    "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%",
+    { timeout: 20_000 },
+  );
   await expect(page.getByTestId("open-alert-count")).toHaveText("1");
 
   await row.getByTestId("ack-button").click();

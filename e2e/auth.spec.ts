@@ -3,7 +3,9 @@ import { expect, snapshot, test, USERS } from "./fixtures";
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("every page sends you to sign in; a wrong password is refused; sign-in and sign-out work", async ({ page }, testInfo) => {
+  test("every page sends you to sign in; a wrong password is refused; sign-in and sign-out work", async ({
+    page,
+  }, testInfo) => {
     // Sign-in is rate-limited (3 tries per 10 s per client); global setup has just used three.
     await page.waitForTimeout(10_000);
     await page.goto("/alerts");
@@ -45,7 +47,10 @@ test.describe("as a viewer", () => {
 test.describe("as an admin", () => {
   test.use({ role: "admin" });
 
-  test("creates an API token that is shown once and works, and sees it in the audit log", async ({ page, baseURL }, testInfo) => {
+  test("creates an API token that is shown once and works, and sees it in the audit log", async ({
+    page,
+    baseURL,
+  }, testInfo) => {
     await page.goto("/admin");
     await expect(page.getByTestId("users-table")).toContainText("manager@aker.test");
     const form = page.getByTestId("new-token-form");

@@ -8,8 +8,13 @@ const CSV = [
 ].join("\n");
 
 test("a dimension's chart, table, map and cross-tab show the computed exposures", async ({ page, api }, testInfo) => {
-  expect((await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: CSV })).status).toBe(201);
-  expect((await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(201);
+  expect(
+    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: CSV })).status,
+  ).toBe(201);
+  expect(
+    (await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
+      .status,
+  ).toBe(201);
 
   await page.goto("/exposures/state");
   await expect(page.getByTestId("exposure-bar-chart")).toBeVisible();
@@ -17,12 +22,17 @@ test("a dimension's chart, table, map and cross-tab show the computed exposures"
   await expect(table.locator('tr[data-value="TX"]')).toContainText("80.0 %");
   await expect(table.locator('tr[data-value="CA"]')).toContainText("20.0 %");
   await expect(page.getByTestId("concentration")).toContainText("80.0 %");
-  await expect(page.getByTestId("state-map").locator('path[data-state="TX"]')).toHaveAttribute("aria-label", /Texas \(TX\): 80\.0 %/);
+  await expect(page.getByTestId("state-map").locator('path[data-state="TX"]')).toHaveAttribute(
+    "aria-label",
+    /Texas \(TX\): 80\.0 %/,
+  );
   await snapshot(page, testInfo, "exposures-state");
 
   await page.getByTestId("dimension-tab-msa").click();
   await expect(page).toHaveURL(/\/exposures\/msa/);
-  await expect(page.getByTestId("exposure-table").locator('tr[data-value="19100"]')).toContainText("Dallas-Fort Worth-Arlington, TX");
+  await expect(page.getByTestId("exposure-table").locator('tr[data-value="19100"]')).toContainText(
+    "Dallas-Fort Worth-Arlington, TX",
+  );
   await snapshot(page, testInfo, "exposures-msa");
 
   await page.goto("/exposures/state?rows=state&cols=strategy");

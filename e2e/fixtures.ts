@@ -58,7 +58,10 @@ export const test = base.extend<Fixtures>({
     await use((path, init) => {
       const url = new URL(path, baseURL);
       url.searchParams.set("portfolio", portfolio);
-      return fetch(url, { ...init, headers: { ...USERS.manager.headers, ...(init?.headers as Record<string, string> | undefined) } });
+      return fetch(url, {
+        ...init,
+        headers: { ...USERS.manager.headers, ...(init?.headers as Record<string, string> | undefined) },
+      });
     });
   },
 });

@@ -1,9 +1,17 @@
 import { expect, snapshot, test } from "./fixtures";
 
-test("the limit form validates as you type and shows server errors next to the field", async ({ page, api }, testInfo) => {
+test("the limit form validates as you type and shows server errors next to the field", async ({
+  page,
+  api,
+}, testInfo) => {
   const csv = "position_id,strategy,state,position_value\nA,value_add,CA,400000\nB,core,TX,600000\n";
-  expect((await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status).toBe(201);
-  expect((await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(201);
+  expect(
+    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status,
+  ).toBe(201);
+  expect(
+    (await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
+      .status,
+  ).toBe(201);
 
   await page.goto("/limits");
   const form = page.getByTestId("limit-form");

@@ -1,6 +1,9 @@
 import { expect, snapshot, test } from "./fixtures";
 
-test("every page answers in the nav, and an unknown address is a friendly 404", async ({ page, portfolio }, testInfo) => {
+test("every page answers in the nav, and an unknown address is a friendly 404", async ({
+  page,
+  portfolio,
+}, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByTestId("nav-as-of")).toContainText("no run yet");

@@ -26,7 +26,9 @@ test("a new install loads the sample portfolio: six dials and the totals", async
 
 test("recompute takes an as-of date and the nav follows it", async ({ page, api }) => {
   const csv = "position_id,strategy,state,position_value\nA,core,TX,600000\nB,value_add,CA,400000\n";
-  expect((await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status).toBe(201);
+  expect(
+    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status,
+  ).toBe(201);
   await page.goto("/");
   const form = page.getByTestId("recompute-form");
   await form.getByLabel(/as-of date/i).fill("2025-06-30");

@@ -3,7 +3,7 @@ import { expect, snapshot, test } from "./fixtures";
 // Five good rows and two bad ones (rows 4 and 7 as a spreadsheet numbers them).
 const CSV = [
   "position_id,strategy,state,msa_id,position_value,notes",
-  "P1,value_add,TX,19100,\"$3,000,000.00\",ok",
+  'P1,value_add,TX,19100,"$3,000,000.00",ok',
   "P2,core,TX,26420,2000000,ok",
   "P3,core,ZZ,31080,1000000,bad state",
   "P4,core_plus,CA,31080,2500000,ok",
@@ -12,9 +12,14 @@ const CSV = [
   "P7,value_add,FL,33100,1000000,ok",
 ].join("\n");
 
-test("upload a CSV with two bad rows: the preview lists them, valid rows import, exposures match", async ({ page, api }, testInfo) => {
+test("upload a CSV with two bad rows: the preview lists them, valid rows import, exposures match", async ({
+  page,
+  api,
+}, testInfo) => {
   await page.goto("/positions");
-  await page.getByTestId("upload-input").setInputFiles({ name: "book.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+  await page
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "book.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
 
   const rejected = page.getByTestId("preview-rejected");
   await expect(rejected).toHaveCount(2);
@@ -28,7 +33,10 @@ test("upload a CSV with two bad rows: the preview lists them, valid rows import,
   // Nothing is written before the user chooses.
   expect(((await (await api("/api/positions")).json()) as { items: unknown[] }).items).toHaveLength(0);
 
-  await page.getByTestId("import-mode").getByLabel(/import valid rows only/i).check();
+  await page
+    .getByTestId("import-mode")
+    .getByLabel(/import valid rows only/i)
+    .check();
   await page.getByTestId("import-button").click();
   await expect(page.getByTestId("import-outcome")).toContainText(/Imported 5 positions/, { timeout: 60_000 });
   await expect(page.getByTestId("positions-count")).toContainText("5");
@@ -36,7 +44,10 @@ test("upload a CSV with two bad rows: the preview lists them, valid rows import,
   await snapshot(page, testInfo, "positions");
 
   // The import recomputed exposures: TX holds 5M of 10M, CA 4M.
-  const latest = (await (await api("/api/exposures/latest")).json()) as { totalPortfolioValue: number; exposures: Array<{ dimensionType: string; dimensionValue: string; exposurePct: number }> };
+  const latest = (await (await api("/api/exposures/latest")).json()) as {
+    totalPortfolioValue: number;
+    exposures: Array<{ dimensionType: string; dimensionValue: string; exposurePct: number }>;
+  };
   expect(latest.totalPortfolioValue).toBe(10_000_000);
   await page.goto("/exposures/state");
   await expect(page.getByTestId("exposure-table").locator('tr[data-value="TX"]')).toContainText("50.0 %");

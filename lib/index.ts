@@ -9,36 +9,62 @@
  *   "system"), and input already parsed with the schemas exported here. Outside Next, run with
  *   the `react-server` condition (`tsx --conditions=react-server`), as `npm run cli` does.
  */
+
+export { closeDb, type Database, getDb, openDatabase, switchDatabase } from "./db/client";
+export { type DatabaseConfig, databaseConfigFromEnv } from "./db/config";
 export * from "./engine";
-export { parsePositions, type ImportFormat, type ParsedImport } from "./import";
+export { AppError, type ErrorCode, type FieldIssue } from "./errors";
 export {
+  type ExportFile,
+  type ExportFormat,
   exposuresToCsv,
   exposuresToJson,
   exposuresToXlsx,
   positionsToCsv,
   positionsToJson,
   positionsToXlsx,
-  type ExportFile,
-  type ExportFormat,
 } from "./export";
-
-export { getDb, closeDb, openDatabase, switchDatabase, type Database } from "./db/client";
-export { databaseConfigFromEnv, type DatabaseConfig } from "./db/config";
-export { AppError, type ErrorCode, type FieldIssue } from "./errors";
+export { type ImportFormat, type ParsedImport, parsePositions } from "./import";
+export * from "./schemas";
+export { formatAlertMessage } from "./services/alert-sync";
+export {
+  type AlertDetailDto,
+  type AlertDto,
+  acknowledgeAlert,
+  countOpenAlerts,
+  getAlertOrThrow,
+  listAlerts,
+  resolveAlert,
+} from "./services/alerts";
+export { compareLimits, getCrossTab, getDashboard, getGeographic, getTrend } from "./services/analysis";
 export type { ActorContext, PortfolioContext, PortfolioRef } from "./services/context";
-export { getPortfolioOrThrow, portfolioContext, listPortfolios, createPortfolio, DEFAULT_PORTFOLIO } from "./services/portfolios";
-export { importPositions, previewImport, type ImportPreview, type ImportResult, type ImportSource } from "./services/positions-import";
-export { listPositions, listPositionFacets, listImportBatches, type PositionDto, type PositionPage } from "./services/positions-list";
+export { createLimit, deleteLimit, type LimitDto, listLimits, updateLimit } from "./services/limits";
+export {
+  createPortfolio,
+  DEFAULT_PORTFOLIO,
+  getPortfolioOrThrow,
+  listPortfolios,
+  portfolioContext,
+} from "./services/portfolios";
 export { exportPositions } from "./services/positions-export";
-export { getRunOrThrow, findRun, listRuns, type RunDetail, type RunSummary } from "./services/runs";
+export {
+  type ImportPreview,
+  type ImportResult,
+  type ImportSource,
+  importPositions,
+  previewImport,
+} from "./services/positions-import";
+export {
+  listImportBatches,
+  listPositionFacets,
+  listPositions,
+  type PositionDto,
+  type PositionPage,
+} from "./services/positions-list";
+export { findRun, getRunOrThrow, listRuns, type RunDetail, type RunSummary } from "./services/runs";
 export { computeRun, type RunResult } from "./services/runs-compute";
 export { exportExposures } from "./services/runs-export";
-export { listLimits, createLimit, updateLimit, deleteLimit, type LimitDto } from "./services/limits";
-export { listAlerts, getAlertOrThrow, acknowledgeAlert, resolveAlert, countOpenAlerts, type AlertDto, type AlertDetailDto } from "./services/alerts";
-export { formatAlertMessage } from "./services/alert-sync";
-export { getTrend, compareLimits, getGeographic, getDashboard, getCrossTab } from "./services/analysis";
 export { loadSamplePortfolio } from "./services/sample";
-export * from "./schemas";
 
 /** The open (active or acknowledged) alerts, newest first. */
 export async function listActiveAlerts(ctx: import("./services/context").PortfolioContext) {

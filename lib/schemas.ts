@@ -10,11 +10,14 @@ export const dimensionSchema = z.enum(DIMENSIONS, {
   error: `must be one of ${DIMENSIONS.join(", ")}`,
 });
 
-export const isoDateSchema = z
-  .iso.date({ error: "must be a real calendar date YYYY-MM-DD" })
+export const isoDateSchema = z.iso
+  .date({ error: "must be a real calendar date YYYY-MM-DD" })
   .refine((value) => value >= "1900-01-01", "must be 1900-01-01 or later");
 
-const pctSchema = z.number({ error: "must be a number" }).min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
+const pctSchema = z
+  .number({ error: "must be a number" })
+  .min(0, "must be between 0 and 100")
+  .max(100, "must be between 0 and 100");
 export const idSchema = z.uuid({ error: "must be an id (uuid)" });
 
 export const thresholdTypeSchema = z.enum(["maximum", "minimum"], { error: "must be maximum or minimum" });
@@ -22,7 +25,11 @@ export const severitySchema = z.enum(["warning", "critical"], { error: "must be 
 
 export const limitCreateSchema = z.strictObject({
   dimensionType: dimensionSchema,
-  dimensionValue: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).nullable().default(null),
+  dimensionValue: z
+    .string()
+    .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+    .nullable()
+    .default(null),
   thresholdPct: pctSchema,
   thresholdType: thresholdTypeSchema.default("maximum"),
   severityLevel: severitySchema.default("warning"),
@@ -34,7 +41,11 @@ export type LimitCreate = z.output<typeof limitCreateSchema>;
 
 export const limitUpdateSchema = z.strictObject({
   dimensionType: dimensionSchema.optional(),
-  dimensionValue: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).nullable().optional(),
+  dimensionValue: z
+    .string()
+    .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+    .nullable()
+    .optional(),
   thresholdPct: pctSchema.optional(),
   thresholdType: thresholdTypeSchema.optional(),
   severityLevel: severitySchema.optional(),
@@ -50,7 +61,9 @@ export const runCreateSchema = z.strictObject({
 export type RunCreate = z.output<typeof runCreateSchema>;
 
 export const compareSchema = z.strictObject({
-  limits: z.partialRecord(dimensionSchema, pctSchema).refine((l) => Object.keys(l).length > 0, "name at least one dimension"),
+  limits: z
+    .partialRecord(dimensionSchema, pctSchema)
+    .refine((l) => Object.keys(l).length > 0, "name at least one dimension"),
   runId: idSchema.optional(),
 });
 
@@ -69,7 +82,10 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 
 /** The inbox acknowledges or resolves many alerts at once, with the same rules as the API. */
 export const alertBulkActionSchema = z.object({
-  ids: z.array(z.uuid({ error: "is not an alert id" })).min(1, "select at least one alert").max(500, "select at most 500 alerts"),
+  ids: z
+    .array(z.uuid({ error: "is not an alert id" }))
+    .min(1, "select at least one alert")
+    .max(500, "select at most 500 alerts"),
   comment: z.preprocess(blankToUndefined, acknowledgeSchema.shape.comment),
 });
 export type AlertBulkActionInput = z.input<typeof alertBulkActionSchema>;
@@ -83,7 +99,10 @@ export const alertListSchema = z.object({
   severity: severitySchema.optional(),
   dimensionType: dimensionSchema.optional(),
   limit: limitParam(500, 100),
-  cursor: z.string().regex(/^\d{1,9}$/, "must be a nextCursor from an earlier page").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, "must be a nextCursor from an earlier page")
+    .optional(),
 });
 
 /** Columns the positions list sorts by; ties are broken by the row id in the same direction. */

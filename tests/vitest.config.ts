@@ -2,7 +2,14 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const PURE = ["tests/engine/**/*.test.ts", "tests/import/**/*.test.ts", "tests/export/**/*.test.ts", "tests/http/**/*.test.ts", "tests/display/**/*.test.ts", "tests/components/**/*.test.ts"];
+const PURE = [
+  "tests/engine/**/*.test.ts",
+  "tests/import/**/*.test.ts",
+  "tests/export/**/*.test.ts",
+  "tests/http/**/*.test.ts",
+  "tests/display/**/*.test.ts",
+  "tests/components/**/*.test.ts",
+];
 
 // unit: pure code, Node only. integration: the services on a real throwaway database (Postgres
 // when DATABASE_URL is set, embedded PGlite otherwise). api: the production build over HTTP.

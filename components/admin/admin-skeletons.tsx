@@ -2,7 +2,12 @@ import { PageHeader } from "../ui/page-header";
 import { CardSkeleton } from "../ui/skeleton";
 
 export function AdminHeader() {
-  return <PageHeader title="Admin" description="Who may sign in and with which role, API tokens for scripts, and the audit log of every change." />;
+  return (
+    <PageHeader
+      title="Admin"
+      description="Who may sign in and with which role, API tokens for scripts, and the audit log of every change."
+    />
+  );
 }
 
 export const UsersSkeleton = () => <CardSkeleton height="h-96" label="Loading users" />;

@@ -24,7 +24,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export function parseAuditState(params: SearchParams): AuditState {
   const action = AUDIT_PREFIXES.find((p) => p.value === first(params.auditAction))?.value;
   const raw = first(params.auditCursor);
-  const cursor = raw && /^\d{1,10}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined;
+  const cursor =
+    raw && /^\d{1,10}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined;
   return { action, cursor };
 }
 

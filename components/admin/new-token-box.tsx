@@ -4,7 +4,17 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "../ui/button";
 
 /** The one time a token is visible: only its hash is stored, so it cannot be shown again. */
-export function NewTokenBox({ token, name, userEmail, onDone }: { token: string; name: string; userEmail: string; onDone: () => void }) {
+export function NewTokenBox({
+  token,
+  name,
+  userEmail,
+  onDone,
+}: {
+  token: string;
+  name: string;
+  userEmail: string;
+  onDone: () => void;
+}) {
   const [copied, setCopied] = useState<string | null>(null);
   const value = useRef<HTMLElement>(null);
   const box = useRef<HTMLElement>(null);
@@ -29,12 +39,23 @@ export function NewTokenBox({ token, name, userEmail, onDone }: { token: string;
   }
 
   return (
-    <section ref={box} tabIndex={-1} aria-label="New API token" data-testid="new-token-box" className="mt-4 rounded-card border-2 border-near bg-near-bg p-4 text-sm outline-none">
+    <section
+      ref={box}
+      tabIndex={-1}
+      aria-label="New API token"
+      data-testid="new-token-box"
+      className="mt-4 rounded-card border-2 border-near bg-near-bg p-4 text-sm outline-none"
+    >
       <p className="font-semibold">
-        <span aria-hidden="true">⚠ </span>Token &ldquo;{name}&rdquo; for {userEmail}. Copy it now: it will not be shown again.
+        <span aria-hidden="true">⚠ </span>Token &ldquo;{name}&rdquo; for {userEmail}. Copy it now: it will not be shown
+        again.
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code ref={value} data-testid="new-token-value" className="min-w-0 break-all rounded-md border border-border bg-surface px-2 py-1 font-mono text-xs">
+        <code
+          ref={value}
+          data-testid="new-token-value"
+          className="min-w-0 break-all rounded-md border border-border bg-surface px-2 py-1 font-mono text-xs"
+        >
           {token}
         </code>
         <Button variant="primary" onClick={copy}>

@@ -29,7 +29,14 @@ export function RevokeToken({ id, name }: { id: string; name: string }) {
       <div className="flex flex-wrap items-center gap-2">
         {confirming ? (
           <>
-            <button ref={confirm} type="button" className={buttonClass("danger", "whitespace-nowrap")} aria-label={`Confirm revoke ${name}`} disabled={pending} onClick={revoke}>
+            <button
+              ref={confirm}
+              type="button"
+              className={buttonClass("danger", "whitespace-nowrap")}
+              aria-label={`Confirm revoke ${name}`}
+              disabled={pending}
+              onClick={revoke}
+            >
               {pending ? "Revoking…" : "Confirm revoke"}
             </button>
             <Button onClick={() => setConfirming(false)} disabled={pending}>

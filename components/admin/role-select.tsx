@@ -46,8 +46,20 @@ export function RoleSelect({ userId, email, role }: { userId: string; email: str
           </option>
         ))}
       </select>
-      <p id={`${id}-status`} aria-live="polite" data-testid="role-status" className={`mt-1 max-w-xs text-xs ${message?.error ? "font-medium text-breach" : "text-muted"}`}>
-        {pending ? "Saving…" : message ? <>{message.error && <span aria-hidden="true">✕ </span>}{message.text}</> : null}
+      <p
+        id={`${id}-status`}
+        aria-live="polite"
+        data-testid="role-status"
+        className={`mt-1 max-w-xs text-xs ${message?.error ? "font-medium text-breach" : "text-muted"}`}
+      >
+        {pending ? (
+          "Saving…"
+        ) : message ? (
+          <>
+            {message.error && <span aria-hidden="true">✕ </span>}
+            {message.text}
+          </>
+        ) : null}
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
-import { listUsers } from "@/lib/services/users";
 import { formatDateTime } from "@/lib/display/format";
+import { listUsers } from "@/lib/services/users";
 import { Card } from "../ui/card";
 import { tdClass, thClass } from "./form-field";
 import { NewUserForm } from "./new-user-form";
@@ -23,7 +23,12 @@ export async function UsersSection({ actorId }: { actorId: string }) {
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-b border-border last:border-0">
+              <tr
+                key={u.id}
+                data-testid="user-row"
+                data-email={u.email}
+                className="border-b border-border last:border-0"
+              >
                 <th scope="row" className={`${tdClass} text-left font-medium`}>
                   {u.name}
                   {u.id === actorId && <span className="ml-1 text-xs font-normal text-muted">(you)</span>}

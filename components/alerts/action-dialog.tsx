@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
 import { type AlertActionOutcome, acknowledgeAlertsAction, resolveAlertsAction } from "@/lib/actions/alerts";
 import { Button } from "../ui/button";
 import type { AlertActionKind } from "./alert-row";
@@ -43,7 +43,16 @@ export function ActionDialog({ action, onCancel, onDone }: ActionDialogProps) {
       }}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-card border border-border bg-surface p-0 text-text shadow-xl backdrop:bg-black/40"
     >
-      {action && <ActionForm key={action.ids.join(",") + action.kind} action={action} pending={pending} startTransition={startTransition} onCancel={onCancel} onDone={onDone} />}
+      {action && (
+        <ActionForm
+          key={action.ids.join(",") + action.kind}
+          action={action}
+          pending={pending}
+          startTransition={startTransition}
+          onCancel={onCancel}
+          onDone={onDone}
+        />
+      )}
     </dialog>
   );
 }
@@ -113,8 +122,18 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
           Cancel
         </Button>
         {/* aria-disabled, not disabled: a disabled button drops keyboard focus to <body> while the action runs. */}
-        <Button type="submit" variant="primary" aria-disabled={pending} data-testid="action-submit" className={pending ? "opacity-60" : ""}>
-          {pending ? `${verb === "Acknowledge" ? "Acknowledging" : "Resolving"}…` : count === 1 ? verb : `${verb} ${count}`}
+        <Button
+          type="submit"
+          variant="primary"
+          aria-disabled={pending}
+          data-testid="action-submit"
+          className={pending ? "opacity-60" : ""}
+        >
+          {pending
+            ? `${verb === "Acknowledge" ? "Acknowledging" : "Resolving"}…`
+            : count === 1
+              ? verb
+              : `${verb} ${count}`}
         </Button>
       </div>
     </form>

@@ -3,9 +3,18 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
-import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
-import { filtersToSearch, isDefaultFilters, SEVERITY_FILTERS, STATUS_FILTER_LABELS, STATUS_FILTERS, withFilter, type AlertFilters, type SeverityFilter } from "./filters";
+import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
+import {
+  type AlertFilters,
+  filtersToSearch,
+  isDefaultFilters,
+  SEVERITY_FILTERS,
+  type SeverityFilter,
+  STATUS_FILTER_LABELS,
+  STATUS_FILTERS,
+  withFilter,
+} from "./filters";
 
 const selectClass = "rounded-md border border-border bg-surface px-2 py-1.5 text-sm";
 
@@ -78,7 +87,11 @@ export function AlertFilterBar({ filters: current }: { filters: AlertFilters }) 
           </select>
         </label>
         {!isDefaultFilters(filters) && (
-          <Link href="/alerts" scroll={false} className="pb-1.5 text-sm font-medium text-accent underline-offset-2 hover:underline">
+          <Link
+            href="/alerts"
+            scroll={false}
+            className="pb-1.5 text-sm font-medium text-accent underline-offset-2 hover:underline"
+          >
             Reset filters
           </Link>
         )}

@@ -5,7 +5,7 @@ import { formatDateTime, formatPct, formatPctExact } from "@/lib/display/format"
 import { ALERT_POLL_MS, queryKeys } from "../query-keys";
 import { Button } from "../ui/button";
 import { Skeleton } from "../ui/skeleton";
-import { fetchAlertDetail, type AlertEvent } from "./fetchers";
+import { type AlertEvent, fetchAlertDetail } from "./fetchers";
 
 const KIND: Record<string, { icon: string; label: string }> = {
   opened: { icon: "●", label: "Opened" },

@@ -2,18 +2,18 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AlertActionOutcome } from "@/lib/actions/alerts";
 import { ALERT_POLL_MS, queryKeys } from "../query-keys";
 import { Button } from "../ui/button";
-import type { AlertActionOutcome } from "@/lib/actions/alerts";
 import { ActionDialog, type PendingAction } from "./action-dialog";
-import { AlertRow, type AlertActionKind } from "./alert-row";
+import { type AlertActionKind, AlertRow } from "./alert-row";
 import { BulkBar } from "./bulk-bar";
 import { EmptyInbox } from "./empty-inbox";
-import { fetchAlertPage, type AlertPage } from "./fetchers";
-import { ALERT_PAGE_SIZE, toAlertQuery, STATUS_FILTER_LABELS, type AlertFilters } from "./filters";
+import { type AlertPage, fetchAlertPage } from "./fetchers";
+import { ALERT_PAGE_SIZE, type AlertFilters, STATUS_FILTER_LABELS, toAlertQuery } from "./filters";
 import { summarizeResult } from "./result-message";
-import { useNewAlertNote } from "./use-new-alert-note";
 import { Toast, type ToastMessage } from "./toast";
+import { useNewAlertNote } from "./use-new-alert-note";
 
 const MAX_LIMIT = 500;
 
@@ -43,7 +43,8 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
   // on the server render only, not on the query key.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the server render only, as said above.
   useEffect(() => {
-    if (limit === ALERT_PAGE_SIZE && renderedAt > dataUpdatedAt) queryClient.setQueryData(queryKey, initial, { updatedAt: renderedAt });
+    if (limit === ALERT_PAGE_SIZE && renderedAt > dataUpdatedAt)
+      queryClient.setQueryData(queryKey, initial, { updatedAt: renderedAt });
   }, [initial, renderedAt]);
   const page = data ?? initial;
   const items = page.items;
@@ -84,7 +85,9 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
       queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary(portfolio) }),
     ]);
     requestAnimationFrame(() => {
-      const row = origin.current ? document.querySelector<HTMLElement>(`[data-alert-id="${CSS.escape(origin.current)}"]`) : null;
+      const row = origin.current
+        ? document.querySelector<HTMLElement>(`[data-alert-id="${CSS.escape(origin.current)}"]`)
+        : null;
       (row?.querySelector<HTMLElement>("[data-testid=resolve-button]") ?? row ?? heading.current)?.focus();
     });
   };
@@ -96,7 +99,13 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
   return (
     <section aria-labelledby="alert-list-heading" className="rounded-card border border-border bg-surface shadow-sm">
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-border px-3 py-2">
-        <h2 id="alert-list-heading" ref={heading} tabIndex={-1} className="text-sm font-semibold" data-testid="alert-count">
+        <h2
+          id="alert-list-heading"
+          ref={heading}
+          tabIndex={-1}
+          className="text-sm font-semibold"
+          data-testid="alert-count"
+        >
           {countText}
         </h2>
         <p className="text-xs text-muted">
@@ -125,7 +134,13 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
               acknowledgeable={selected.filter((a) => a.status === "active").length}
               busy={pending !== null}
               onToggleAll={(on) => setSelection(new Set(on ? openItems.map((a) => a.id) : []))}
-              onAction={(kind) => startAction(kind, (kind === "acknowledge" ? selected.filter((a) => a.status === "active") : selected).map((a) => a.id), false)}
+              onAction={(kind) =>
+                startAction(
+                  kind,
+                  (kind === "acknowledge" ? selected.filter((a) => a.status === "active") : selected).map((a) => a.id),
+                  false,
+                )
+              }
               onClear={() => setSelection(new Set())}
             />
           )}
@@ -153,7 +168,11 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
           )}
         </>
       )}
-      <ActionDialog action={pending} onCancel={() => setPending(null)} onDone={(action, result) => void finish(action, result)} />
+      <ActionDialog
+        action={pending}
+        onCancel={() => setPending(null)}
+        onDone={(action, result) => void finish(action, result)}
+      />
       <Toast toast={toast} onDismiss={dismissToast} />
     </section>
   );

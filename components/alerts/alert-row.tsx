@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import type { AlertDto } from "@/lib/services/alerts";
-import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
+import { type ReactNode, useState } from "react";
 import { formatDateTime, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
+import type { AlertDto } from "@/lib/services/alerts";
 import { Button } from "../ui/button";
 import { SeverityBadge } from "../ui/status-badge";
 import { AlertHistory } from "./alert-history";
@@ -69,7 +69,10 @@ export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction 
         </div>
         <p className="mt-1 break-words text-sm">{alert.alertMessage}</p>
         <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
-          <Fact label="Exposure" title={`${formatPctExact(alert.exposurePct)} against ${relation} ${formatPctExact(alert.thresholdPct)}`}>
+          <Fact
+            label="Exposure"
+            title={`${formatPctExact(alert.exposurePct)} against ${relation} ${formatPctExact(alert.thresholdPct)}`}
+          >
             {formatPct(alert.exposurePct)} vs {relation} {formatPct(alert.thresholdPct)}
           </Fact>
           <Fact label="Breach" title={`${formatPctExact(alert.breachPct)} points past the limit`}>
@@ -80,13 +83,20 @@ export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction 
         </dl>
         {alert.acknowledgedBy && (
           <p className="mt-1 text-xs text-muted">
-            Acknowledged by <span className="font-medium text-text">{alert.acknowledgedBy}</span> · {formatDateTime(alert.acknowledgedAt)}
+            Acknowledged by <span className="font-medium text-text">{alert.acknowledgedBy}</span> ·{" "}
+            {formatDateTime(alert.acknowledgedAt)}
           </p>
         )}
         {alert.status === "resolved" && (
           <p className="mt-1 text-xs text-muted">
-            {alert.resolvedBy === "auto" ? "Resolved automatically when the breach cleared" : <>Resolved by <span className="font-medium text-text">{alert.resolvedBy}</span></>} ·{" "}
-            {formatDateTime(alert.resolvedAt)}
+            {alert.resolvedBy === "auto" ? (
+              "Resolved automatically when the breach cleared"
+            ) : (
+              <>
+                Resolved by <span className="font-medium text-text">{alert.resolvedBy}</span>
+              </>
+            )}{" "}
+            · {formatDateTime(alert.resolvedAt)}
           </p>
         )}
         {alert.comment && <p className="mt-1 break-words text-xs text-muted">Comment: “{alert.comment}”</p>}
@@ -108,11 +118,21 @@ export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction 
       {open && (
         <div className="col-start-2 flex flex-wrap items-start gap-2 sm:col-start-3 sm:row-start-1 sm:justify-end">
           {alert.status === "active" && (
-            <Button data-testid="ack-button" disabled={busy} onClick={() => onAction("acknowledge", [alert.id])} aria-label={`Acknowledge: ${alert.alertMessage}`}>
+            <Button
+              data-testid="ack-button"
+              disabled={busy}
+              onClick={() => onAction("acknowledge", [alert.id])}
+              aria-label={`Acknowledge: ${alert.alertMessage}`}
+            >
               Acknowledge
             </Button>
           )}
-          <Button data-testid="resolve-button" disabled={busy} onClick={() => onAction("resolve", [alert.id])} aria-label={`Resolve: ${alert.alertMessage}`}>
+          <Button
+            data-testid="resolve-button"
+            disabled={busy}
+            onClick={() => onAction("resolve", [alert.id])}
+            aria-label={`Resolve: ${alert.alertMessage}`}
+          >
             Resolve
           </Button>
         </div>

@@ -18,7 +18,11 @@ export function AlertStatusBadge({ alert }: { alert: Pick<AlertDto, "status" | "
   const key = alertStatusKey(alert);
   const s = STATUS[key];
   return (
-    <span data-testid="alert-status" data-status={key} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${s.className}`}>
+    <span
+      data-testid="alert-status"
+      data-status={key}
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${s.className}`}
+    >
       <span aria-hidden="true">{s.icon}</span>
       {s.label}
     </span>

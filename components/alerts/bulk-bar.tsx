@@ -24,7 +24,10 @@ export function BulkBar({ selectable, selected, acknowledgeable, busy, onToggleA
   }, [selected, allSelected]);
 
   return (
-    <div data-testid="bulk-bar" className="sticky top-0 z-10 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-border bg-surface px-3 py-2">
+    <div
+      data-testid="bulk-bar"
+      className="sticky top-0 z-10 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-border bg-surface px-3 py-2"
+    >
       <label className="flex items-center gap-2 text-sm">
         <input
           ref={all}
@@ -40,7 +43,11 @@ export function BulkBar({ selectable, selected, acknowledgeable, busy, onToggleA
         {selected} selected
       </span>
       <div className="ml-auto flex flex-wrap gap-2">
-        <Button data-testid="bulk-ack-button" disabled={busy || acknowledgeable === 0} onClick={() => onAction("acknowledge")}>
+        <Button
+          data-testid="bulk-ack-button"
+          disabled={busy || acknowledgeable === 0}
+          onClick={() => onAction("acknowledge")}
+        >
           Acknowledge{acknowledgeable > 0 ? ` ${acknowledgeable}` : ""} selected
         </Button>
         <Button data-testid="bulk-resolve-button" disabled={busy || selected === 0} onClick={() => onAction("resolve")}>

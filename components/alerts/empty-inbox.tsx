@@ -1,10 +1,13 @@
 import Link from "next/link";
-import { DEFAULT_FILTERS, isDefaultFilters, type AlertFilters } from "./filters";
+import { type AlertFilters, DEFAULT_FILTERS, isDefaultFilters } from "./filters";
 
 export function EmptyInbox({ filters }: { filters: AlertFilters }) {
   const everything = filters.status === "all" && !filters.severity && !filters.dimension;
   const [title, body] = isDefaultFilters(filters)
-    ? ["No open alerts — every limit is within bounds.", "A new breach appears here by itself within seconds of the run that finds it."]
+    ? [
+        "No open alerts — every limit is within bounds.",
+        "A new breach appears here by itself within seconds of the run that finds it.",
+      ]
     : everything
       ? ["No alerts yet.", "An alert opens when a run finds an exposure past one of your limits."]
       : ["Nothing matches these filters.", "Try another status, severity or dimension."];

@@ -1,5 +1,5 @@
 import type { AlertDetailDto, AlertEventDto, AlertPage } from "@/lib/services/alerts";
-import { alertsApiUrl, type AlertFilters } from "./filters";
+import { type AlertFilters, alertsApiUrl } from "./filters";
 
 // What the live inbox reads from the REST API (the server page reads the same services directly).
 

@@ -32,7 +32,8 @@ export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function single(params: SearchParamsLike, key: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.getAll(key).length === 1 ? (params.get(key) ?? undefined) : undefined;
+  if (params instanceof URLSearchParams)
+    return params.getAll(key).length === 1 ? (params.get(key) ?? undefined) : undefined;
   const value = params[key];
   return typeof value === "string" ? value : undefined;
 }
@@ -69,7 +70,11 @@ export function isDefaultFilters(filters: AlertFilters): boolean {
 }
 
 /** What listAlerts and GET /api/alerts take: "all" means no status filter. */
-export function toAlertQuery(filters: AlertFilters): { status?: Exclude<StatusFilter, "all">; severity?: SeverityFilter; dimensionType?: Dimension } {
+export function toAlertQuery(filters: AlertFilters): {
+  status?: Exclude<StatusFilter, "all">;
+  severity?: SeverityFilter;
+  dimensionType?: Dimension;
+} {
   return {
     ...(filters.status === "all" ? {} : { status: filters.status }),
     ...(filters.severity ? { severity: filters.severity } : {}),

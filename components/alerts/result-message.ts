@@ -9,7 +9,8 @@ const PAST = { acknowledge: "Acknowledged", resolve: "Resolved" } as const;
 const plural = (n: number) => `${n} alert${n === 1 ? "" : "s"}`;
 
 function reason(kind: keyof typeof PAST, failure: AlertActionFailure): string {
-  if (failure.status === 409) return kind === "acknowledge" ? "it is already resolved, so it cannot be acknowledged" : "it was already resolved";
+  if (failure.status === 409)
+    return kind === "acknowledge" ? "it is already resolved, so it cannot be acknowledged" : "it was already resolved";
   if (failure.status === 404) return "it no longer exists";
   return failure.message;
 }
@@ -24,6 +25,9 @@ export function summarizeResult(
   if (failed === 0) return { tone: "success", text: `${PAST[kind]} ${plural(done)}.` };
   const details = result.failed.map((f) => `${messages.get(f.id) ?? `Alert ${f.id}`}: ${reason(kind, f)}`);
   const verb = kind === "acknowledge" ? "acknowledged" : "resolved";
-  const text = done === 0 ? `${plural(failed)} could not be ${verb}.` : `${PAST[kind]} ${plural(done)}; ${failed} could not be ${verb}.`;
+  const text =
+    done === 0
+      ? `${plural(failed)} could not be ${verb}.`
+      : `${PAST[kind]} ${plural(done)}; ${failed} could not be ${verb}.`;
   return { tone: "error", text, details };
 }

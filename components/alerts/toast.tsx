@@ -22,7 +22,11 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   }, [toast, onDismiss]);
 
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-4 bottom-4 z-40 flex justify-end sm:left-auto">
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none fixed inset-x-4 bottom-4 z-40 flex justify-end sm:left-auto"
+    >
       {toast && (
         <div
           data-testid="alert-toast"
@@ -45,7 +49,12 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
                 </ul>
               )}
             </div>
-            <button type="button" onClick={onDismiss} className="rounded px-1 text-muted hover:text-text" aria-label="Dismiss message">
+            <button
+              type="button"
+              onClick={onDismiss}
+              className="rounded px-1 text-muted hover:text-text"
+              aria-label="Dismiss message"
+            >
               ×
             </button>
           </div>

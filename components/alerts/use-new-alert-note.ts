@@ -12,11 +12,15 @@ export function useNewAlertNote(items: readonly AlertDto[]): string {
   const newest = useRef<string | null>(null);
   const [note, setNote] = useState("");
   useEffect(() => {
-    const latest = items.reduce<string | null>((max, a) => (max === null || a.createdAt > max ? a.createdAt : max), null);
+    const latest = items.reduce<string | null>(
+      (max, a) => (max === null || a.createdAt > max ? a.createdAt : max),
+      null,
+    );
     const seen = newest.current;
     if (seen !== null) {
       const fresh = items.filter((a) => a.createdAt > seen);
-      if (fresh.length > 0) setNote(fresh.length === 1 ? `1 new alert: ${fresh[0]?.alertMessage ?? ""}` : `${fresh.length} new alerts`);
+      if (fresh.length > 0)
+        setNote(fresh.length === 1 ? `1 new alert: ${fresh[0]?.alertMessage ?? ""}` : `${fresh.length} new alerts`);
     }
     if (latest !== null && (seen === null || latest > seen)) newest.current = latest;
   }, [items]);

@@ -12,7 +12,15 @@ export function SetupForm() {
     <form action={action} data-testid="setup-form">
       <Field id="name" label="Your name" autoComplete="name" required error={failed?.fieldErrors.name} />
       <Field id="email" label="Email" type="email" autoComplete="username" required error={failed?.fieldErrors.email} />
-      <Field id="password" label="Password (at least 10 characters)" type="password" autoComplete="new-password" minLength={10} required error={failed?.fieldErrors.password} />
+      <Field
+        id="password"
+        label="Password (at least 10 characters)"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        error={failed?.fieldErrors.password}
+      />
       <p role="alert" className="mb-3 min-h-5 text-sm text-breach">
         {failed && Object.keys(failed.fieldErrors).length === 0 ? failed.message : null}
       </p>

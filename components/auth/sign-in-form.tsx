@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "../ui/button";
 import { Field } from "./field";
 
@@ -24,7 +24,11 @@ export function SignInForm({ sso }: { sso: boolean }) {
         window.location.assign("/");
         return;
       }
-      setError(res.status === 401 ? "That email and password do not match an account." : `Sign-in failed (${res.status}). Try again.`);
+      setError(
+        res.status === 401
+          ? "That email and password do not match an account."
+          : `Sign-in failed (${res.status}). Try again.`,
+      );
     } catch {
       setError("The server could not be reached. Try again.");
     }

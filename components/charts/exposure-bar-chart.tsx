@@ -1,8 +1,21 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from "recharts";
-import type { LimitStatus } from "@/lib/engine/types";
+import {
+  Bar,
+  BarChart,
+  type BarShapeProps,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatCount, formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
+import type { LimitStatus } from "@/lib/engine/types";
 import { barChartHeight } from "./bar-chart-size";
 
 export type BarStatus = LimitStatus | "none";
@@ -36,7 +49,12 @@ const isMissing = (p: BarPoint) => p.missing && p.status === "none";
 
 const LEGEND_ORDER: readonly BarStatus[] = ["breach", "near", "within", "none"];
 
-const STATUS_WORD: Record<BarStatus, string> = { within: "Within limit", near: "Near limit", breach: "Breach", none: "No limit" };
+const STATUS_WORD: Record<BarStatus, string> = {
+  within: "Within limit",
+  near: "Near limit",
+  breach: "Breach",
+  none: "No limit",
+};
 
 const MAX_LABEL = 24;
 const CHAR_WIDTH = 6.2;
@@ -82,7 +100,15 @@ function StatusBar(props: BarShapeProps) {
 }
 
 /** Horizontal bars, largest first, coloured by limit status; the flat limit as a dashed line. */
-export function ExposureBarChart({ points, flatLimitPct, label }: { points: BarPoint[]; flatLimitPct: number | null; label: string }) {
+export function ExposureBarChart({
+  points,
+  flatLimitPct,
+  label,
+}: {
+  points: BarPoint[];
+  flatLimitPct: number | null;
+  label: string;
+}) {
   const maxPct = Math.max(0, ...points.map((p) => p.pct), flatLimitPct ?? 0);
   const present = new Set(points.filter((p) => !isMissing(p)).map((p) => p.status));
   const anyMissing = points.some(isMissing);
@@ -99,18 +125,42 @@ export function ExposureBarChart({ points, flatLimitPct, label }: { points: BarP
           aria-label={label}
         >
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" dataKey="pct" domain={[0, Math.ceil(maxPct * 1.08) || 1]} tickFormatter={(v: number) => `${v} %`} tick={{ fontSize: 11 }} stroke="var(--color-muted)" />
-          <YAxis type="category" dataKey="label" width={labelWidth} tick={ValueTick} interval={0} stroke="var(--color-muted)" />
+          <XAxis
+            type="number"
+            dataKey="pct"
+            domain={[0, Math.ceil(maxPct * 1.08) || 1]}
+            tickFormatter={(v: number) => `${v} %`}
+            tick={{ fontSize: 11 }}
+            stroke="var(--color-muted)"
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={labelWidth}
+            tick={ValueTick}
+            interval={0}
+            stroke="var(--color-muted)"
+          />
           <Tooltip content={BarTooltip} cursor={{ fill: "var(--color-surface-2)" }} />
           <Bar dataKey="pct" shape={StatusBar} isAnimationActive={false}>
-            <LabelList dataKey="pct" position="right" formatter={(v) => formatPct(Number(v))} style={{ fontSize: 11, fill: "var(--color-text)" }} />
+            <LabelList
+              dataKey="pct"
+              position="right"
+              formatter={(v) => formatPct(Number(v))}
+              style={{ fontSize: 11, fill: "var(--color-text)" }}
+            />
           </Bar>
           {flatLimitPct !== null && (
             <ReferenceLine
               x={flatLimitPct}
               stroke="var(--color-breach)"
               strokeDasharray="5 4"
-              label={{ value: `Limit ${formatPct(flatLimitPct)}`, position: "top", fontSize: 11, fill: "var(--color-breach)" }}
+              label={{
+                value: `Limit ${formatPct(flatLimitPct)}`,
+                position: "top",
+                fontSize: 11,
+                fill: "var(--color-breach)",
+              }}
             />
           )}
         </BarChart>
@@ -124,7 +174,11 @@ export function ExposureBarChart({ points, flatLimitPct, label }: { points: BarP
         ))}
         {anyMissing && (
           <span className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: MISSING_FILL }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-2.5 w-2.5 rounded-sm"
+              style={{ background: MISSING_FILL }}
+            />
             Unknown (attribute missing)
           </span>
         )}

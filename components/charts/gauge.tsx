@@ -54,9 +54,20 @@ export function Gauge({ valuePct, limitPct, status, label, display }: GaugeProps
     <svg viewBox="0 0 200 112" role="img" aria-label={label} className="h-auto w-full max-w-[220px]">
       <title>{label}</title>
       <path d={arc(0, 1)} fill="none" stroke="var(--chart-grid)" strokeWidth={STROKE} strokeLinecap="butt" />
-      {fill > 0 && <path d={arc(0, fill)} fill="none" stroke={STATUS_COLOUR[status]} strokeWidth={STROKE} strokeLinecap="butt" />}
+      {fill > 0 && (
+        <path d={arc(0, fill)} fill="none" stroke={STATUS_COLOUR[status]} strokeWidth={STROKE} strokeLinecap="butt" />
+      )}
       {limitAt !== null && (
-        <line x1={tx0} y1={ty0} x2={tx1} y2={ty1} stroke="var(--color-text)" strokeWidth={3} strokeLinecap="round" data-testid="gauge-limit" />
+        <line
+          x1={tx0}
+          y1={ty0}
+          x2={tx1}
+          y2={ty1}
+          stroke="var(--color-text)"
+          strokeWidth={3}
+          strokeLinecap="round"
+          data-testid="gauge-limit"
+        />
       )}
       <text x={CX} y={CY - 14} textAnchor="middle" fontSize="26" fontWeight="600" fill="var(--color-text)">
         {display}

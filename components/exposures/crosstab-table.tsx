@@ -1,7 +1,7 @@
+import { formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { CrossTab } from "@/lib/engine/crosstab";
-import { UNKNOWN, type Dimension } from "@/lib/engine/types";
-import { formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
+import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 
 // Past this share of the darkest cell the text turns white, so it stays readable on the fill.
 const DARK_FROM = 0.55;
@@ -15,7 +15,9 @@ function axisLabels(dimension: Dimension, values: readonly string[], folded: num
   const otherAt = otherIndex(values, folded);
   return values.map((value, i) => {
     if (i === otherAt) return `Other (${folded})`;
-    return dimension === "msa" && value !== UNKNOWN ? `${value} ${labelValue(dimension, value)}` : labelValue(dimension, value);
+    return dimension === "msa" && value !== UNKNOWN
+      ? `${value} ${labelValue(dimension, value)}`
+      : labelValue(dimension, value);
   });
 }
 
@@ -46,7 +48,10 @@ export function CrossTabTable({ tab, label }: { tab: CrossTab; label: string }) 
   // The shading scale ignores the "other" row and column: a sum of many values would wash out the rest.
   const otherRow = otherIndex(tab.rows, tab.otherRows);
   const otherColumn = otherIndex(tab.columns, tab.otherColumns);
-  const max = Math.max(0, ...tab.cells.flatMap((cells, r) => (r === otherRow ? [] : cells.filter((_, c) => c !== otherColumn))));
+  const max = Math.max(
+    0,
+    ...tab.cells.flatMap((cells, r) => (r === otherRow ? [] : cells.filter((_, c) => c !== otherColumn))),
+  );
   const pct = (value: number) => formatPct(tab.total > 0 ? (value / tab.total) * 100 : 0);
   return (
     <div className="overflow-x-auto">
@@ -54,10 +59,16 @@ export function CrossTabTable({ tab, label }: { tab: CrossTab; label: string }) 
         <thead>
           <tr className="border-b border-border text-muted">
             <th scope="col" className="px-2 py-1.5 text-left align-bottom font-medium">
-              {DIMENSION_LABELS[tab.rowDimension]} <span aria-hidden="true">↓</span> · {DIMENSION_LABELS[tab.columnDimension]} <span aria-hidden="true">→</span>
+              {DIMENSION_LABELS[tab.rowDimension]} <span aria-hidden="true">↓</span> ·{" "}
+              {DIMENSION_LABELS[tab.columnDimension]} <span aria-hidden="true">→</span>
             </th>
             {columnLabels.map((column, c) => (
-              <th key={c} scope="col" className="max-w-32 px-2 py-1.5 text-right align-bottom font-medium" title={column}>
+              <th
+                key={c}
+                scope="col"
+                className="max-w-32 px-2 py-1.5 text-right align-bottom font-medium"
+                title={column}
+              >
                 <span className="line-clamp-2">{column}</span>
               </th>
             ))}
@@ -73,9 +84,18 @@ export function CrossTabTable({ tab, label }: { tab: CrossTab; label: string }) 
                 {rowLabels[r]}
               </th>
               {cells.map((value, c) => (
-                <HeatCell key={c} value={value} total={tab.total} max={max} title={`${rowLabels[r]} × ${columnLabels[c]}`} />
+                <HeatCell
+                  key={c}
+                  value={value}
+                  total={tab.total}
+                  max={max}
+                  title={`${rowLabels[r]} × ${columnLabels[c]}`}
+                />
               ))}
-              <td className="whitespace-nowrap bg-surface-2 px-2 py-1.5 text-right font-semibold tabular-nums" title={formatMoneyExact(tab.rowTotals[r])}>
+              <td
+                className="whitespace-nowrap bg-surface-2 px-2 py-1.5 text-right font-semibold tabular-nums"
+                title={formatMoneyExact(tab.rowTotals[r])}
+              >
                 {pct(tab.rowTotals[r] ?? 0)}
               </td>
             </tr>
@@ -87,7 +107,11 @@ export function CrossTabTable({ tab, label }: { tab: CrossTab; label: string }) 
               Total
             </th>
             {tab.columnTotals.map((value, c) => (
-              <td key={c} className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums" title={formatMoneyExact(value)}>
+              <td
+                key={c}
+                className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums"
+                title={formatMoneyExact(value)}
+              >
                 {pct(value)}
               </td>
             ))}

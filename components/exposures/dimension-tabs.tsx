@@ -16,7 +16,9 @@ export function DimensionTabs({ active }: { active: Dimension }) {
                 aria-current={current ? "page" : undefined}
                 data-testid={`dimension-tab-${dimension}`}
                 className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                  current ? "border-accent text-accent" : "border-transparent text-muted hover:border-border hover:text-text"
+                  current
+                    ? "border-accent text-accent"
+                    : "border-transparent text-muted hover:border-border hover:text-text"
                 }`}
               >
                 {DIMENSION_LABELS[dimension]}

@@ -1,14 +1,15 @@
-import { ExposureBarChart, type BarPoint } from "@/components/charts/exposure-bar-chart";
+import { type BarPoint, ExposureBarChart } from "@/components/charts/exposure-bar-chart";
 import { Card } from "@/components/ui/card";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
-import { UNKNOWN, type Dimension } from "@/lib/engine/types";
+import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { ExposureRow } from "./exposure-rows";
 import { DIMENSION_NOUN, fullValueLabel, LONG_DIMENSIONS, TOP_N } from "./labels";
 
-
 /** The bars the chart draws: known values largest first (capped for msa/state), `unknown` last. */
 export function chartPoints(dimension: Dimension, rows: readonly ExposureRow[]): { points: BarPoint[]; known: number } {
-  const known = rows.filter((r) => r.value !== UNKNOWN && r.positionCount > 0).sort((a, b) => b.exposurePct - a.exposurePct);
+  const known = rows
+    .filter((r) => r.value !== UNKNOWN && r.positionCount > 0)
+    .sort((a, b) => b.exposurePct - a.exposurePct);
   const unknown = rows.filter((r) => r.value === UNKNOWN);
   const shown = LONG_DIMENSIONS.has(dimension) ? known.slice(0, TOP_N) : known;
   const points = [...shown, ...unknown].map((r) => ({
@@ -25,7 +26,15 @@ export function chartPoints(dimension: Dimension, rows: readonly ExposureRow[]):
   return { points, known: known.length };
 }
 
-export function ExposureChartCard({ dimension, rows, flatLimitPct }: { dimension: Dimension; rows: readonly ExposureRow[]; flatLimitPct: number | null }) {
+export function ExposureChartCard({
+  dimension,
+  rows,
+  flatLimitPct,
+}: {
+  dimension: Dimension;
+  rows: readonly ExposureRow[];
+  flatLimitPct: number | null;
+}) {
   const { points, known } = chartPoints(dimension, rows);
   const noun = DIMENSION_NOUN[dimension];
   const capped = LONG_DIMENSIONS.has(dimension) && known > TOP_N;
@@ -36,7 +45,11 @@ export function ExposureChartCard({ dimension, rows, flatLimitPct }: { dimension
           The {TOP_N} largest of {known} {noun.many}; the table below can list every one.
         </p>
       )}
-      <ExposureBarChart points={points} flatLimitPct={flatLimitPct} label={`Bar chart: share of portfolio value by ${DIMENSION_LABELS[dimension]}`} />
+      <ExposureBarChart
+        points={points}
+        flatLimitPct={flatLimitPct}
+        label={`Bar chart: share of portfolio value by ${DIMENSION_LABELS[dimension]}`}
+      />
     </Card>
   );
 }

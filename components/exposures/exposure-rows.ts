@@ -1,5 +1,12 @@
 import { limitAppliesTo, limitStatus } from "@/lib/engine/limits";
-import { UNKNOWN, type Dimension, type ExposureBucket, type Limit, type LimitStatus, type Severity } from "@/lib/engine/types";
+import {
+  type Dimension,
+  type ExposureBucket,
+  type Limit,
+  type LimitStatus,
+  type Severity,
+  UNKNOWN,
+} from "@/lib/engine/types";
 
 export interface RowLimit {
   pct: number;
@@ -25,13 +32,26 @@ const RANK: Record<LimitStatus, number> = { within: 0, near: 1, breach: 2 };
 
 const byName = (a: string, b: string) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || (a < b ? -1 : a > b ? 1 : 0);
 
-const toRowLimit = (l: Limit): RowLimit => ({ pct: l.thresholdPct, severity: l.severityLevel, named: l.dimensionValue !== null });
+const toRowLimit = (l: Limit): RowLimit => ({
+  pct: l.thresholdPct,
+  severity: l.severityLevel,
+  named: l.dimensionValue !== null,
+});
 
-function rowFor(bucket: Pick<ExposureBucket, "dimensionValue" | "exposurePct" | "exposureValue" | "positionCount">, limits: readonly Limit[]): ExposureRow {
+function rowFor(
+  bucket: Pick<ExposureBucket, "dimensionValue" | "exposurePct" | "exposureValue" | "positionCount">,
+  limits: readonly Limit[],
+): ExposureRow {
   const applicable = limits.filter((l) => limitAppliesTo(l, bucket.dimensionValue));
-  const maximums = applicable.filter((l) => l.thresholdType === "maximum").sort((a, b) => a.thresholdPct - b.thresholdPct);
-  const minimums = applicable.filter((l) => l.thresholdType === "minimum").sort((a, b) => b.thresholdPct - a.thresholdPct);
-  const headrooms = applicable.map((l) => (l.thresholdType === "maximum" ? l.thresholdPct - bucket.exposurePct : bucket.exposurePct - l.thresholdPct));
+  const maximums = applicable
+    .filter((l) => l.thresholdType === "maximum")
+    .sort((a, b) => a.thresholdPct - b.thresholdPct);
+  const minimums = applicable
+    .filter((l) => l.thresholdType === "minimum")
+    .sort((a, b) => b.thresholdPct - a.thresholdPct);
+  const headrooms = applicable.map((l) =>
+    l.thresholdType === "maximum" ? l.thresholdPct - bucket.exposurePct : bucket.exposurePct - l.thresholdPct,
+  );
   const statuses = applicable.map((l) => limitStatus(bucket.exposurePct, l.thresholdPct, l.thresholdType));
   return {
     value: bucket.dimensionValue,
@@ -50,13 +70,23 @@ function rowFor(bucket: Pick<ExposureBucket, "dimensionValue" | "exposurePct" | 
  * against the active limits that apply to it. A limit naming a value the book does not hold gets a
  * 0 % row of its own, so a minimum nobody meets is visible.
  */
-export function buildExposureRows(dimension: Dimension, buckets: readonly ExposureBucket[], limits: readonly Limit[]): ExposureRow[] {
+export function buildExposureRows(
+  dimension: Dimension,
+  buckets: readonly ExposureBucket[],
+  limits: readonly Limit[],
+): ExposureRow[] {
   const active = limits.filter((l) => l.isActive && l.dimensionType === dimension);
   const own = buckets.filter((b) => b.dimensionType === dimension);
   const rows = own.map((b) => rowFor(b, active));
   const present = new Set(own.map((b) => b.dimensionValue));
-  const absent = [...new Set(active.flatMap((l) => (l.dimensionValue !== null && !present.has(l.dimensionValue) ? [l.dimensionValue] : [])))];
-  const extra = absent.sort(byName).map((value) => rowFor({ dimensionValue: value, exposurePct: 0, exposureValue: 0, positionCount: 0 }, active));
+  const absent = [
+    ...new Set(
+      active.flatMap((l) => (l.dimensionValue !== null && !present.has(l.dimensionValue) ? [l.dimensionValue] : [])),
+    ),
+  ];
+  const extra = absent
+    .sort(byName)
+    .map((value) => rowFor({ dimensionValue: value, exposurePct: 0, exposureValue: 0, positionCount: 0 }, active));
   const unknownAt = rows.findIndex((r) => r.value === UNKNOWN);
   if (unknownAt < 0) return [...rows, ...extra];
   return [...rows.slice(0, unknownAt), ...extra, ...rows.slice(unknownAt)];
@@ -64,6 +94,8 @@ export function buildExposureRows(dimension: Dimension, buckets: readonly Exposu
 
 /** The dimension-wide maximum drawn across the bar chart: the tightest active one, if any. */
 export function flatMaximum(dimension: Dimension, limits: readonly Limit[]): number | null {
-  const flat = limits.filter((l) => l.isActive && l.dimensionType === dimension && l.dimensionValue === null && l.thresholdType === "maximum");
+  const flat = limits.filter(
+    (l) => l.isActive && l.dimensionType === dimension && l.dimensionValue === null && l.thresholdType === "maximum",
+  );
   return flat.length > 0 ? Math.min(...flat.map((l) => l.thresholdPct)) : null;
 }

@@ -1,9 +1,9 @@
 import { SectionBoundary } from "@/components/ui/section-boundary";
+import { formatCount, formatDate, formatMoney, formatMoneyExact } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
-import { UNKNOWN, type Dimension } from "@/lib/engine/types";
+import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { LimitDto } from "@/lib/services/limits";
 import type { RunDetail } from "@/lib/services/runs";
-import { formatCount, formatDate, formatMoney, formatMoneyExact } from "@/lib/display/format";
 import { ConcentrationCard } from "./concentration-card";
 import { ExportLinks } from "./export-links";
 import { ExposureChartCard } from "./exposure-chart-card";
@@ -39,8 +39,8 @@ export async function ExposureSections({ dimension, portfolio, data: loading, so
     <div className="space-y-4" data-testid="exposure-sections">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
         <p data-testid="exposures-run">
-          {DIMENSION_LABELS[dimension]} exposure as of <strong className="text-text">{formatDate(run.asOfDate)}</strong> ·{" "}
-          {formatCount(run.positionCount)} positions ·{" "}
+          {DIMENSION_LABELS[dimension]} exposure as of <strong className="text-text">{formatDate(run.asOfDate)}</strong>{" "}
+          · {formatCount(run.positionCount)} positions ·{" "}
           <span title={formatMoneyExact(run.totalPortfolioValue)}>{formatMoney(run.totalPortfolioValue)}</span> total
         </p>
         <ExportLinks runId={run.id} portfolio={portfolio} />
@@ -50,7 +50,11 @@ export async function ExposureSections({ dimension, portfolio, data: loading, so
           <ExposureChartCard dimension={dimension} rows={rows} flatLimitPct={flatMaximum(dimension, limits)} />
         </SectionBoundary>
         <SectionBoundary what="The concentration figures">
-          <ConcentrationCard dimension={dimension} concentration={run.concentration[dimension]} topValue={top?.value ?? null} />
+          <ConcentrationCard
+            dimension={dimension}
+            concentration={run.concentration[dimension]}
+            topValue={top?.value ?? null}
+          />
         </SectionBoundary>
       </div>
       {dimension === "state" && (

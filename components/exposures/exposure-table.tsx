@@ -1,13 +1,21 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
-import { UNKNOWN, type Dimension } from "@/lib/engine/types";
 import { formatCount, formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
+import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 import { stateByCode } from "@/lib/reference/us-states";
 import type { ExposureRow, RowLimit } from "./exposure-rows";
 import { LONG_DIMENSIONS, TOP_N } from "./labels";
-import { nextSort, parseShowAll, sortRows, withParams, type SearchParams, type SortKey, type TableSort } from "./url-state";
+import {
+  nextSort,
+  parseShowAll,
+  type SearchParams,
+  type SortKey,
+  sortRows,
+  type TableSort,
+  withParams,
+} from "./url-state";
 
 const COLUMNS: Array<{ key: SortKey; label: string; numeric: boolean }> = [
   { key: "value", label: "Value", numeric: false },
@@ -22,7 +30,11 @@ function SortHeader({ column, sort, href }: { column: (typeof COLUMNS)[number]; 
   const active = sort.key === column.key;
   const ariaSort = active ? (sort.dir === "asc" ? "ascending" : "descending") : "none";
   return (
-    <th scope="col" aria-sort={ariaSort} className={`whitespace-nowrap px-3 py-2 font-medium ${column.numeric ? "text-right" : "text-left"}`}>
+    <th
+      scope="col"
+      aria-sort={ariaSort}
+      className={`whitespace-nowrap px-3 py-2 font-medium ${column.numeric ? "text-right" : "text-left"}`}
+    >
       <Link href={href} scroll={false} className="inline-flex items-center gap-1 hover:text-accent">
         {column.label}
         <span aria-hidden="true" className={active ? "text-accent" : "text-border"}>
@@ -44,7 +56,8 @@ function limitTitle(limit: RowLimit, kind: string): string {
 // Codes next to names: an MSA's CBSA code before its title, a state's name after its code.
 function ValueCell({ dimension, value }: { dimension: Dimension; value: string }) {
   if (value === UNKNOWN || (dimension !== "msa" && dimension !== "state")) return <>{labelValue(dimension, value)}</>;
-  const [code, name] = dimension === "msa" ? [value, labelValue(dimension, value)] : [value, stateByCode(value)?.name ?? ""];
+  const [code, name] =
+    dimension === "msa" ? [value, labelValue(dimension, value)] : [value, stateByCode(value)?.name ?? ""];
   return (
     <span className="flex flex-col sm:flex-row sm:gap-2">
       <span className={dimension === "msa" ? "font-mono text-xs text-muted sm:text-sm" : ""}>{code}</span>
@@ -54,7 +67,19 @@ function ValueCell({ dimension, value }: { dimension: Dimension; value: string }
 }
 
 /** Every value of the dimension with its limit, headroom and status; headers sort through the URL. */
-export function ExposureTable({ dimension, rows, sort, params, asOfDate }: { dimension: Dimension; rows: readonly ExposureRow[]; sort: TableSort; params: SearchParams; asOfDate: string }) {
+export function ExposureTable({
+  dimension,
+  rows,
+  sort,
+  params,
+  asOfDate,
+}: {
+  dimension: Dimension;
+  rows: readonly ExposureRow[];
+  sort: TableSort;
+  params: SearchParams;
+  asOfDate: string;
+}) {
   const sorted = sortRows(rows, sort, (value) => labelValue(dimension, value));
   const cappable = LONG_DIMENSIONS.has(dimension) && sorted.length > TOP_N;
   const showAll = !cappable || parseShowAll(params);
@@ -82,7 +107,11 @@ export function ExposureTable({ dimension, rows, sort, params, asOfDate }: { dim
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.value} data-value={row.value} className="border-b border-border/60 last:border-0 hover:bg-surface-2">
+              <tr
+                key={row.value}
+                data-value={row.value}
+                className="border-b border-border/60 last:border-0 hover:bg-surface-2"
+              >
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <ValueCell dimension={dimension} value={row.value} />
                 </th>
@@ -95,10 +124,20 @@ export function ExposureTable({ dimension, rows, sort, params, asOfDate }: { dim
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.positionCount)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                   {row.maximum === null && row.minimum === null && <span className="text-muted">—</span>}
-                  {row.maximum && <span className="block" title={limitTitle(row.maximum, "maximum")}>{limitText(row.maximum, "≤")}</span>}
-                  {row.minimum && <span className="block" title={limitTitle(row.minimum, "minimum")}>{limitText(row.minimum, "≥")}</span>}
+                  {row.maximum && (
+                    <span className="block" title={limitTitle(row.maximum, "maximum")}>
+                      {limitText(row.maximum, "≤")}
+                    </span>
+                  )}
+                  {row.minimum && (
+                    <span className="block" title={limitTitle(row.minimum, "minimum")}>
+                      {limitText(row.minimum, "≥")}
+                    </span>
+                  )}
                 </td>
-                <td className={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${row.headroomPp !== null && row.headroomPp < 0 ? "font-semibold text-breach" : ""}`}>
+                <td
+                  className={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${row.headroomPp !== null && row.headroomPp < 0 ? "font-semibold text-breach" : ""}`}
+                >
                   {formatPp(row.headroomPp)}
                 </td>
                 <td className="px-3 py-2">
@@ -112,7 +151,12 @@ export function ExposureTable({ dimension, rows, sort, params, asOfDate }: { dim
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
         <p>Headroom: percentage points to the nearest applicable limit; negative means past it.</p>
         {cappable && (
-          <Link href={`/exposures/${dimension}${withParams(params, { all: showAll ? undefined : "1" })}`} scroll={false} className="font-medium text-accent hover:underline" data-testid="table-show-all">
+          <Link
+            href={`/exposures/${dimension}${withParams(params, { all: showAll ? undefined : "1" })}`}
+            scroll={false}
+            className="font-medium text-accent hover:underline"
+            data-testid="table-show-all"
+          >
             {showAll ? `Show the first ${TOP_N}` : `Show all ${formatCount(sorted.length)} rows`}
           </Link>
         )}

@@ -1,5 +1,5 @@
 import { labelValue } from "@/lib/display/labels";
-import { UNKNOWN, type Dimension } from "@/lib/engine/types";
+import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 import { stateByCode } from "@/lib/reference/us-states";
 
 /** A dimension inside a sentence: "a known MSA", "the largest 25 of 40 states". */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type PointerEvent, type ReactNode } from "react";
+import { type PointerEvent, type ReactNode, useRef, useState } from "react";
 
 /**
  * Hover tooltips for a server-rendered SVG: an element marked data-state shows its accessible

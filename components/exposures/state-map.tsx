@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
-import { UNKNOWN } from "@/lib/engine/types";
 import { formatMoney, formatPct } from "@/lib/display/format";
+import { UNKNOWN } from "@/lib/engine/types";
 import { stateByCode } from "@/lib/reference/us-states";
 import type { ExposureRow } from "./exposure-rows";
 import { MapHover } from "./map-hover";
@@ -33,14 +33,29 @@ export function StateMap({ rows }: { rows: readonly ExposureRow[] }) {
     <Card title="Exposure by state">
       <MapHover>
         {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the states are a labelled group of images. */}
-        <svg viewBox={MAP_VIEWBOX} role="group" aria-label="Map of the United States, states shaded by share of portfolio value" className="mx-auto h-auto w-full max-w-4xl" data-testid="state-map">
+        <svg
+          viewBox={MAP_VIEWBOX}
+          role="group"
+          aria-label="Map of the United States, states shaded by share of portfolio value"
+          className="mx-auto h-auto w-full max-w-4xl"
+          data-testid="state-map"
+        >
           {shapes.map((shape) => {
             const row = held.get(shape.code);
             const text = describe(shape.name, shape.code, row);
             const fill = row && maxPct > 0 ? classFill(classOf(row.exposurePct, maxPct)) : "var(--map-empty)";
             return (
               // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a state's shape is an image with its own label; nothing on it is interactive.
-              <path key={shape.code} d={shape.d} data-state={shape.code} role="img" aria-label={text} style={{ fill }} stroke="var(--color-surface)" strokeWidth={0.75} />
+              <path
+                key={shape.code}
+                d={shape.d}
+                data-state={shape.code}
+                role="img"
+                aria-label={text}
+                style={{ fill }}
+                stroke="var(--color-surface)"
+                strokeWidth={0.75}
+              />
             );
           })}
         </svg>
@@ -48,13 +63,21 @@ export function StateMap({ rows }: { rows: readonly ExposureRow[] }) {
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted" data-testid="map-legend">
         <span className="font-medium text-text">Share of value</span>
         <span className="inline-flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm border border-border" style={{ background: "var(--map-empty)" }} />
+          <span
+            aria-hidden="true"
+            className="inline-block h-3 w-4 rounded-sm border border-border"
+            style={{ background: "var(--map-empty)" }}
+          />
           none
         </span>
         {maxPct > 0 &&
           Array.from({ length: CLASSES }, (_, k) => (
             <span key={k} className="inline-flex items-center gap-1.5">
-              <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm" style={{ background: classFill(k) }} />
+              <span
+                aria-hidden="true"
+                className="inline-block h-3 w-4 rounded-sm"
+                style={{ background: classFill(k) }}
+              />
               {k === 0 ? "up to" : formatPct(step * k)}
               {k === 0 ? ` ${formatPct(step)}` : `–${formatPct(step * (k + 1))}`}
             </span>
@@ -62,8 +85,7 @@ export function StateMap({ rows }: { rows: readonly ExposureRow[] }) {
       </div>
       {offMap.length > 0 && (
         <p className="mt-2 text-xs text-muted">
-          Not on the map:{" "}
-          {offMap.map((r) => describe(stateByCode(r.value)?.name ?? r.value, r.value, r)).join("; ")}.
+          Not on the map: {offMap.map((r) => describe(stateByCode(r.value)?.name ?? r.value, r.value, r)).join("; ")}.
         </p>
       )}
     </Card>

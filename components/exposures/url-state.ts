@@ -1,5 +1,5 @@
 import { isDimension } from "@/lib/display/labels";
-import { UNKNOWN, type Dimension } from "@/lib/engine/types";
+import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { ExposureRow } from "./exposure-rows";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -15,7 +15,14 @@ export interface TableSort {
 export const DEFAULT_SORT: TableSort = { key: "pct", dir: "desc" };
 
 // What a first click on a column sorts by: names A→Z, headroom tightest first, amounts largest first.
-const FIRST_DIRECTION: Record<SortKey, SortDirection> = { value: "asc", pct: "desc", amount: "desc", count: "desc", limit: "asc", headroom: "asc" };
+const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
+  value: "asc",
+  pct: "desc",
+  amount: "desc",
+  count: "desc",
+  limit: "asc",
+  headroom: "asc",
+};
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
@@ -61,7 +68,11 @@ function sortValue(row: ExposureRow, key: Exclude<SortKey, "value">): number | n
 }
 
 /** Sorted copy; `unknown` stays last and rows without a limit sort after those with one. */
-export function sortRows(rows: readonly ExposureRow[], sort: TableSort, labelOf: (value: string) => string): ExposureRow[] {
+export function sortRows(
+  rows: readonly ExposureRow[],
+  sort: TableSort,
+  labelOf: (value: string) => string,
+): ExposureRow[] {
   const sign = sort.dir === "asc" ? 1 : -1;
   return [...rows].sort((a, b) => {
     const unknown = Number(a.value === UNKNOWN) - Number(b.value === UNKNOWN);

@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A labelled control with its hint and its error, the error in a live region next to it. */
-export function LimitField({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: ReactNode; children: ReactNode }) {
+export function LimitField({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">
@@ -13,8 +25,18 @@ export function LimitField({ id, label, error, hint, children }: { id: string; l
           {hint}
         </p>
       )}
-      <p id={`${id}-error`} data-testid={`${id}-error`} aria-live="polite" className="mt-1 min-h-4 text-xs font-medium text-breach">
-        {error ? <><span aria-hidden="true">✕ </span>{error}</> : null}
+      <p
+        id={`${id}-error`}
+        data-testid={`${id}-error`}
+        aria-live="polite"
+        className="mt-1 min-h-4 text-xs font-medium text-breach"
+      >
+        {error ? (
+          <>
+            <span aria-hidden="true">✕ </span>
+            {error}
+          </>
+        ) : null}
       </p>
     </div>
   );
@@ -27,6 +49,7 @@ export const controlClass = (invalid: boolean) =>
 export function describedBy(id: string, error: string | undefined, hint: boolean) {
   return {
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined,
   };
 }

@@ -17,7 +17,14 @@ export interface LimitFormValues {
   isActive: boolean;
 }
 
-export const LIMIT_FIELDS = ["dimensionType", "dimensionValue", "thresholdPct", "thresholdType", "severityLevel", "isActive"] as const;
+export const LIMIT_FIELDS = [
+  "dimensionType",
+  "dimensionValue",
+  "thresholdPct",
+  "thresholdType",
+  "severityLevel",
+  "isActive",
+] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 export type LimitFieldErrors = Partial<Record<LimitField, string>>;
 
@@ -47,7 +54,14 @@ export function toLimitInput(values: LimitFormValues): LimitCreateInput {
   };
 }
 
-export function fromLimit(limit: { dimensionType: Dimension; dimensionValue: string | null; thresholdPct: number; thresholdType: ThresholdType; severityLevel: Severity; isActive: boolean }): LimitFormValues {
+export function fromLimit(limit: {
+  dimensionType: Dimension;
+  dimensionValue: string | null;
+  thresholdPct: number;
+  thresholdType: ThresholdType;
+  severityLevel: Severity;
+  isActive: boolean;
+}): LimitFormValues {
   return {
     dimensionType: limit.dimensionType,
     dimensionValue: limit.dimensionValue ?? "",

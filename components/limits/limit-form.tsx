@@ -1,12 +1,19 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
+import { createLimitAction, updateLimitAction } from "@/lib/actions/limits";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
 import { DIMENSIONS, type Dimension, type Severity } from "@/lib/engine/types";
-import { createLimitAction, updateLimitAction } from "@/lib/actions/limits";
 import { Button } from "../ui/button";
-import { LimitField, controlClass, describedBy } from "./limit-field";
-import { isLimitField, toLimitInput, validateLimitForm, type LimitField as Field, type LimitFieldErrors, type LimitFormValues } from "./limit-form-state";
+import { controlClass, describedBy, LimitField } from "./limit-field";
+import {
+  type LimitField as Field,
+  isLimitField,
+  type LimitFieldErrors,
+  type LimitFormValues,
+  toLimitInput,
+  validateLimitForm,
+} from "./limit-form-state";
 
 export type ValueOptions = Record<Dimension, Array<{ value: string; label: string }>>;
 
@@ -23,7 +30,15 @@ interface LimitFormProps {
   focusOnOpen?: boolean;
 }
 
-export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, onSubmitStart, focusOnOpen = false }: LimitFormProps) {
+export function LimitForm({
+  initial,
+  editingId,
+  valueOptions,
+  onDone,
+  onCancel,
+  onSubmitStart,
+  focusOnOpen = false,
+}: LimitFormProps) {
   const id = useId();
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
@@ -61,7 +76,8 @@ export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, 
       const result = editingId ? await updateLimitAction({ ...input, id: editingId }) : await createLimitAction(input);
       if (result.ok) return onDone(editingId ? "Limit saved." : "Limit created.");
       const fieldErrors: LimitFieldErrors = {};
-      for (const [field, text] of Object.entries(result.fieldErrors)) if (isLimitField(field)) fieldErrors[field] = text;
+      for (const [field, text] of Object.entries(result.fieldErrors))
+        if (isLimitField(field)) fieldErrors[field] = text;
       setServerErrors(fieldErrors);
       setMessage(result.message);
     });
@@ -69,13 +85,29 @@ export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, 
 
   const f = (name: Field) => `${id}-${name}`;
   const options = valueOptions[values.dimensionType];
-  const valueHint = normalizedValue ? `Saved as “${normalizedValue}”.` : values.dimensionValue.trim() === "" ? "Blank: the limit applies to every value." : undefined;
+  const valueHint = normalizedValue
+    ? `Saved as “${normalizedValue}”.`
+    : values.dimensionValue.trim() === ""
+      ? "Blank: the limit applies to every value."
+      : undefined;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editingId ? "Edit limit" : "New limit"} data-testid="limit-form" className="space-y-3">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={editingId ? "Edit limit" : "New limit"}
+      data-testid="limit-form"
+      className="space-y-3"
+    >
       <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
         <LimitField id={f("dimensionType")} label="Dimension" error={shown("dimensionType")}>
-          <select id={f("dimensionType")} name="dimensionType" value={values.dimensionType} onChange={(e) => set("dimensionType", e.target.value as Dimension)} className={controlClass(false)}>
+          <select
+            id={f("dimensionType")}
+            name="dimensionType"
+            value={values.dimensionType}
+            onChange={(e) => set("dimensionType", e.target.value as Dimension)}
+            className={controlClass(false)}
+          >
             {DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {DIMENSION_LABELS[d]}
@@ -83,7 +115,12 @@ export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, 
             ))}
           </select>
         </LimitField>
-        <LimitField id={f("dimensionValue")} label="Value (blank for every value)" error={shown("dimensionValue")} hint={valueHint}>
+        <LimitField
+          id={f("dimensionValue")}
+          label="Value (blank for every value)"
+          error={shown("dimensionValue")}
+          hint={valueHint}
+        >
           <input
             id={f("dimensionValue")}
             name="dimensionValue"
@@ -106,7 +143,13 @@ export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, 
           <div className="flex gap-4 py-1.5 text-sm">
             {(["maximum", "minimum"] as const).map((type) => (
               <label key={type} className="inline-flex items-center gap-1.5">
-                <input type="radio" name="thresholdType" value={type} checked={values.thresholdType === type} onChange={() => set("thresholdType", type)} />
+                <input
+                  type="radio"
+                  name="thresholdType"
+                  value={type}
+                  checked={values.thresholdType === type}
+                  onChange={() => set("thresholdType", type)}
+                />
                 {type === "maximum" ? "Maximum (at most)" : "Minimum (at least)"}
               </label>
             ))}
@@ -127,14 +170,25 @@ export function LimitForm({ initial, editingId, valueOptions, onDone, onCancel, 
           />
         </LimitField>
         <LimitField id={f("severityLevel")} label="Severity of its alerts" error={shown("severityLevel")}>
-          <select id={f("severityLevel")} name="severityLevel" value={values.severityLevel} onChange={(e) => set("severityLevel", e.target.value as Severity)} className={controlClass(false)}>
+          <select
+            id={f("severityLevel")}
+            name="severityLevel"
+            value={values.severityLevel}
+            onChange={(e) => set("severityLevel", e.target.value as Severity)}
+            className={controlClass(false)}
+          >
             <option value="warning">Warning</option>
             <option value="critical">Critical</option>
           </select>
         </LimitField>
         <div className="flex items-center pt-4">
           <label className="inline-flex items-center gap-2 text-sm">
-            <input type="checkbox" name="isActive" checked={values.isActive} onChange={(e) => set("isActive", e.target.checked)} />
+            <input
+              type="checkbox"
+              name="isActive"
+              checked={values.isActive}
+              onChange={(e) => set("isActive", e.target.checked)}
+            />
             Active (checked on every run)
           </label>
         </div>

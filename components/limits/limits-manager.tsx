@@ -5,7 +5,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { LimitForm, type ValueOptions } from "./limit-form";
 import { EMPTY_LIMIT_FORM, fromLimit, type LimitFormValues } from "./limit-form-state";
-import { LimitsTable, type LimitRow } from "./limits-table";
+import { type LimitRow, LimitsTable } from "./limits-table";
 import { LIMIT_PRESETS } from "./presets";
 
 interface Draft {

@@ -9,7 +9,11 @@ import { LimitsManager } from "./limits-manager";
 export async function LimitsSection({ ctx }: { ctx: PortfolioContext }) {
   const [{ items }, run] = await Promise.all([listLimits(ctx), findRun(ctx)]);
   const valueOptions = Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as ValueOptions;
-  for (const b of run?.exposures ?? []) valueOptions[b.dimensionType].push({ value: b.dimensionValue, label: labelValue(b.dimensionType, b.dimensionValue) });
+  for (const b of run?.exposures ?? [])
+    valueOptions[b.dimensionType].push({
+      value: b.dimensionValue,
+      label: labelValue(b.dimensionType, b.dimensionValue),
+    });
   const limits = items.map((l) => ({ ...l, valueLabel: limitValueLabel(l.dimensionType, l.dimensionValue) }));
   return <LimitsManager limits={limits} valueOptions={valueOptions} />;
 }

@@ -2,7 +2,12 @@ import { PageHeader } from "../ui/page-header";
 import { CardSkeleton } from "../ui/skeleton";
 
 export function LimitsHeader() {
-  return <PageHeader title="Limits" description="Concentration limits, checked on every run: a maximum is breached strictly above it, a minimum strictly below." />;
+  return (
+    <PageHeader
+      title="Limits"
+      description="Concentration limits, checked on every run: a maximum is breached strictly above it, a minimum strictly below."
+    />
+  );
 }
 
 export function LimitsManagerSkeleton() {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { DIMENSION_LABELS } from "@/lib/display/labels";
-import { formatPct, formatPctExact } from "@/lib/display/format";
 import { deleteLimitAction, updateLimitAction } from "@/lib/actions/limits";
+import { formatPct, formatPctExact } from "@/lib/display/format";
+import { DIMENSION_LABELS } from "@/lib/display/labels";
 import type { ActionResult } from "@/lib/http/action";
 import type { LimitDto } from "@/lib/services/limits";
 import { Button, buttonClass } from "../ui/button";
@@ -19,12 +19,29 @@ interface LimitsTableProps {
 }
 
 /** The second step of a delete: focus moves to the confirm button, so Enter confirms and Tab reaches Cancel. */
-function ConfirmDelete({ name, busy, onConfirm, onCancel }: { name: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function ConfirmDelete({
+  name,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  name: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
   return (
     <>
-      <button ref={confirm} type="button" className={buttonClass("danger")} aria-label={`Confirm delete ${name}`} disabled={busy} onClick={onConfirm}>
+      <button
+        ref={confirm}
+        type="button"
+        className={buttonClass("danger")}
+        aria-label={`Confirm delete ${name}`}
+        disabled={busy}
+        onClick={onConfirm}
+      >
         Confirm delete
       </button>
       <Button onClick={onCancel}>Cancel</Button>
@@ -101,7 +118,9 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
                   <td className="px-2 py-2">
                     <SeverityBadge severity={limit.severityLevel} />
                   </td>
-                  <td className="px-2 py-2" data-testid="limit-active">{limit.isActive ? "Yes" : "No"}</td>
+                  <td className="px-2 py-2" data-testid="limit-active">
+                    {limit.isActive ? "Yes" : "No"}
+                  </td>
                   <td className="px-2 py-2">
                     <div className="flex justify-end gap-1">
                       {confirming === limit.id ? (
@@ -120,7 +139,13 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
                             variant="ghost"
                             aria-label={`${limit.isActive ? "Deactivate" : "Activate"} ${name}`}
                             disabled={busy === limit.id}
-                            onClick={() => act(limit.id, () => updateLimitAction({ id: limit.id, isActive: !limit.isActive }), limit.isActive ? "Limit deactivated." : "Limit activated.")}
+                            onClick={() =>
+                              act(
+                                limit.id,
+                                () => updateLimitAction({ id: limit.id, isActive: !limit.isActive }),
+                                limit.isActive ? "Limit deactivated." : "Limit activated.",
+                              )
+                            }
                           >
                             {limit.isActive ? "Deactivate" : "Activate"}
                           </Button>

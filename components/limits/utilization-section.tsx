@@ -1,5 +1,5 @@
-import { limitUtilization } from "@/lib/engine/utilization";
 import { formatDate } from "@/lib/display/format";
+import { limitUtilization } from "@/lib/engine/utilization";
 import type { PortfolioContext } from "@/lib/services/context";
 import { listLimits } from "@/lib/services/limits";
 import { findRun } from "@/lib/services/runs";

@@ -1,7 +1,7 @@
+import { formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { LimitStatus } from "@/lib/engine/types";
 import type { LimitUtilization } from "@/lib/engine/utilization";
-import { formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { SeverityBadge, StatusBadge } from "../ui/status-badge";
 import { UtilizationBar } from "./utilization-bar";
 
@@ -24,18 +24,37 @@ export function UtilizationTable({ rows }: { rows: LimitUtilization[] }) {
           <caption className="sr-only">Exposure of each value against its limits, breaches first</caption>
           <thead>
             <tr className="border-b border-border text-left text-xs text-muted">
-              <th scope="col" className="px-2 py-2 font-medium">Status</th>
-              <th scope="col" className="px-2 py-2 font-medium">Value</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Exposure</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Limit</th>
-              <th scope="col" className="px-2 py-2 font-medium">Utilisation</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Headroom</th>
-              <th scope="col" className="px-2 py-2 font-medium">Severity</th>
+              <th scope="col" className="px-2 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-2 py-2 font-medium">
+                Value
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Exposure
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Limit
+              </th>
+              <th scope="col" className="px-2 py-2 font-medium">
+                Utilisation
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Headroom
+              </th>
+              <th scope="col" className="px-2 py-2 font-medium">
+                Severity
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.limitId}:${r.dimensionValue}`} data-testid="utilization-row" data-status={r.status} className="border-b border-border last:border-0">
+              <tr
+                key={`${r.limitId}:${r.dimensionValue}`}
+                data-testid="utilization-row"
+                data-status={r.status}
+                className="border-b border-border last:border-0"
+              >
                 <td className="px-2 py-2">
                   <StatusBadge status={r.status} />
                 </td>
@@ -49,10 +68,16 @@ export function UtilizationTable({ rows }: { rows: LimitUtilization[] }) {
                 <td className="px-2 py-2 text-right tabular-nums" title={formatPctExact(r.limitPct)}>
                   {r.thresholdType === "maximum" ? "max" : "min"} {formatPct(r.limitPct)}
                 </td>
-                <td className="px-2 py-2" title={r.utilizationPct === null ? undefined : formatPctExact(r.utilizationPct)}>
+                <td
+                  className="px-2 py-2"
+                  title={r.utilizationPct === null ? undefined : formatPctExact(r.utilizationPct)}
+                >
                   <UtilizationBar utilizationPct={r.utilizationPct} status={r.status} />
                 </td>
-                <td className={`px-2 py-2 text-right tabular-nums ${r.headroomPp < 0 ? "font-semibold text-breach" : ""}`} title={`${r.headroomPp} pp`}>
+                <td
+                  className={`px-2 py-2 text-right tabular-nums ${r.headroomPp < 0 ? "font-semibold text-breach" : ""}`}
+                  title={`${r.headroomPp} pp`}
+                >
                   {formatPp(r.headroomPp)}
                 </td>
                 <td className="px-2 py-2">

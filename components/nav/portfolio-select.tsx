@@ -3,7 +3,13 @@
 import { useRef } from "react";
 import { selectPortfolioAction } from "@/lib/actions/session";
 
-export function PortfolioSelect({ current, options }: { current: string; options: Array<{ slug: string; name: string }> }) {
+export function PortfolioSelect({
+  current,
+  options,
+}: {
+  current: string;
+  options: Array<{ slug: string; name: string }>;
+}) {
   const form = useRef<HTMLFormElement>(null);
   if (options.length <= 1) return <span className="text-sm font-medium text-text">{options[0]?.name ?? current}</span>;
   return (

@@ -14,7 +14,11 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteNav({ ctx }: { ctx: PortfolioContext & { actor: Actor } }) {
   const { actor } = ctx;
   const portfolio = ctx.portfolio.slug;
-  const [portfolios, latest, alerts] = await Promise.all([listPortfolios(), findLatestRunSummary(ctx), countOpenAlerts(ctx)]);
+  const [portfolios, latest, alerts] = await Promise.all([
+    listPortfolios(),
+    findLatestRunSummary(ctx),
+    countOpenAlerts(ctx),
+  ]);
   const asOf = latest?.asOfDate ?? null;
   return (
     <header className="border-b border-border bg-surface">
@@ -31,9 +35,7 @@ export async function SiteNav({ ctx }: { ctx: PortfolioContext & { actor: Actor 
           <span data-testid="nav-user" title={actor.email}>
             {actor.name} · <span className="capitalize">{actor.role}</span>
           </span>
-          {actor.via === "session" && (
-            <SignOutButton />
-          )}
+          {actor.via === "session" && <SignOutButton />}
         </div>
       </nav>
     </header>

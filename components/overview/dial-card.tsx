@@ -1,15 +1,16 @@
 import Link from "next/link";
+import { formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { Dial, DialValue } from "@/lib/engine/dashboard";
 import { limitAppliesTo } from "@/lib/engine/limits";
-import { UNKNOWN, type Limit } from "@/lib/engine/types";
-import { formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import { type Limit, UNKNOWN } from "@/lib/engine/types";
 import { Gauge } from "../charts/gauge";
 import { StatusBadge } from "../ui/status-badge";
 
 export const TOP_VALUES = 5;
 /** Shared with the skeleton so the page does not jump when the dials arrive. */
-export const DIAL_CARD_CLASS = "relative flex min-h-[26rem] flex-col rounded-card border border-border bg-surface p-4 shadow-sm";
+export const DIAL_CARD_CLASS =
+  "relative flex min-h-[26rem] flex-col rounded-card border border-border bg-surface p-4 shadow-sm";
 
 /** A distance in percentage points, unsigned: "2.0 pp". */
 const points = (pp: number) => formatPp(Math.abs(pp)).replace(/^[+±]/, "");
@@ -19,14 +20,27 @@ const STATUS_WORD = { within: "within", near: "near", breach: "breach", none: "n
 function limitsText(limits: readonly Limit[], value: string): string {
   const applying = limits.filter((l) => limitAppliesTo(l, value));
   if (applying.length === 0) return "no limit";
-  return applying.map((l) => `${l.thresholdType === "maximum" ? "max" : "min"} ${formatPct(l.thresholdPct)} (${l.severityLevel})`).join(", ");
+  return applying
+    .map((l) => `${l.thresholdType === "maximum" ? "max" : "min"} ${formatPct(l.thresholdPct)} (${l.severityLevel})`)
+    .join(", ");
 }
 
-function ValueRow({ dimension, value, limits }: { dimension: Dial["dimensionType"]; value: DialValue; limits: readonly Limit[] }) {
+function ValueRow({
+  dimension,
+  value,
+  limits,
+}: {
+  dimension: Dial["dimensionType"];
+  value: DialValue;
+  limits: readonly Limit[];
+}) {
   const name = labelValue(dimension, value.dimensionValue);
   return (
     <li className="flex items-center gap-2 py-1 text-sm">
-      <span className="min-w-0 flex-1 truncate" title={`${name}: ${formatMoneyExact(value.exposureValue)}, ${value.positionCount} positions; ${limitsText(limits, value.dimensionValue)}`}>
+      <span
+        className="min-w-0 flex-1 truncate"
+        title={`${name}: ${formatMoneyExact(value.exposureValue)}, ${value.positionCount} positions; ${limitsText(limits, value.dimensionValue)}`}
+      >
         {name}
       </span>
       {value.status !== "within" && <StatusBadge status={value.status} />}
@@ -58,7 +72,10 @@ export function DialCard({ dial, limits }: { dial: Dial; limits: readonly Limit[
     <article className={DIAL_CARD_CLASS} data-testid={`dial-${dimension}`} data-status={dialStatus}>
       <header className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">
-          <Link href={`/exposures/${dimension}`} className="after:absolute after:inset-0 after:rounded-card hover:text-accent">
+          <Link
+            href={`/exposures/${dimension}`}
+            className="after:absolute after:inset-0 after:rounded-card hover:text-accent"
+          >
             {label}
           </Link>
         </h3>
@@ -73,12 +90,19 @@ export function DialCard({ dial, limits }: { dial: Dial; limits: readonly Limit[
           label={`${label}: largest is ${topName} at ${formatPct(topPct)}${dial.limitPct !== null ? ` against a limit of ${formatPct(dial.limitPct)}` : ""}; ${label.toLowerCase()} status ${STATUS_WORD[dialStatus]}`}
         />
       </div>
-      <p className="truncate text-center text-sm font-medium" title={top ? `${topName}: ${formatMoneyExact(top.exposureValue)}` : undefined} data-testid="dial-top">
+      <p
+        className="truncate text-center text-sm font-medium"
+        title={top ? `${topName}: ${formatMoneyExact(top.exposureValue)}` : undefined}
+        data-testid="dial-top"
+      >
         {topName}
         {top && <span className="font-normal text-muted"> · {formatMoney(top.exposureValue)}</span>}
       </p>
       <p className="text-center text-xs text-muted">{limitLine}</p>
-      <ol aria-label={`Largest ${label.toLowerCase()} exposures`} className="relative z-10 mt-3 divide-y divide-border border-t border-border">
+      <ol
+        aria-label={`Largest ${label.toLowerCase()} exposures`}
+        className="relative z-10 mt-3 divide-y divide-border border-t border-border"
+      >
         {dial.values.slice(0, TOP_VALUES).map((value) => (
           <ValueRow key={value.dimensionValue} dimension={dimension} value={value} limits={limits} />
         ))}

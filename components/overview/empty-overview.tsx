@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { formatCount } from "@/lib/display/format";
 import { buildSampleBook, sampleBookAt } from "@/lib/reference/sample-book";
-import { Card } from "../ui/card";
 import { buttonClass } from "../ui/button";
+import { Card } from "../ui/card";
 import { LoadSampleButton } from "./load-sample-button";
 import { RecomputeForm } from "./recompute-form";
 
@@ -26,8 +26,8 @@ export function EmptyOverview({ storedPositions, today }: { storedPositions: num
           <LoadSampleButton replaces={storedPositions} />
         </div>
         <p className="text-xs text-muted">
-          The sample: {formatCount(sample.length)} multifamily positions in {count(sample.map((p) => p.state))} states and{" "}
-          {count(sample.map((p) => p.msaId))} metro areas, with a year of monthly history and a few starter limits.
+          The sample: {formatCount(sample.length)} multifamily positions in {count(sample.map((p) => p.state))} states
+          and {count(sample.map((p) => p.msaId))} metro areas, with a year of monthly history and a few starter limits.
         </p>
       </div>
     </Card>

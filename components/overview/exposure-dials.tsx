@@ -10,7 +10,11 @@ export async function ExposureDials({ ctx }: { ctx: PortfolioContext }) {
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="exposure-dials">
       {dashboard.dials.map((dial) => (
-        <DialCard key={dial.dimensionType} dial={dial} limits={active.filter((t) => t.dimensionType === dial.dimensionType)} />
+        <DialCard
+          key={dial.dimensionType}
+          dial={dial}
+          limits={active.filter((t) => t.dimensionType === dial.dimensionType)}
+        />
       ))}
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { formatCount, formatMoney } from "@/lib/display/format";
 import { loadSampleAction } from "@/lib/actions/runs";
+import { formatCount, formatMoney } from "@/lib/display/format";
 import type { ActionResult } from "@/lib/http/action";
 import type { SampleSummary } from "@/lib/services/sample";
 import { Button } from "../ui/button";
@@ -17,7 +17,13 @@ export function LoadSampleButton({ replaces = 0 }: { replaces?: number }) {
     });
   return (
     <div className="flex flex-col items-start gap-1">
-      <Button variant={replaces > 0 ? "secondary" : "primary"} onClick={run} disabled={pending} aria-busy={pending} data-testid="load-sample">
+      <Button
+        variant={replaces > 0 ? "secondary" : "primary"}
+        onClick={run}
+        disabled={pending}
+        aria-busy={pending}
+        data-testid="load-sample"
+      >
         {pending ? "Loading sample portfolio…" : "Load sample portfolio"}
       </Button>
       <p aria-live="polite" className={`min-h-4 text-xs ${result && !result.ok ? "text-breach" : "text-muted"}`}>

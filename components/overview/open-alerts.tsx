@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { formatDateTime, formatPct } from "@/lib/display/format";
+import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
 import { type AlertDto, countOpenAlerts, listAlerts } from "@/lib/services/alerts";
 import type { PortfolioContext } from "@/lib/services/context";
-import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
-import { formatDateTime, formatPct } from "@/lib/display/format";
 import { SeverityBadge } from "../ui/status-badge";
 
 const NEWEST = 5;
@@ -15,16 +15,25 @@ function headline(a: AlertDto): string {
 
 /** Open alerts by severity, and the newest few. */
 export async function OpenAlerts({ ctx }: { ctx: PortfolioContext }) {
-  const [counts, newest] = await Promise.all([countOpenAlerts(ctx), listAlerts(ctx, { status: "open", limit: NEWEST })]);
+  const [counts, newest] = await Promise.all([
+    countOpenAlerts(ctx),
+    listAlerts(ctx, { status: "open", limit: NEWEST }),
+  ]);
   return (
     <div data-testid="open-alerts" className="flex flex-col gap-4 md:flex-row">
       <dl className="grid shrink-0 grid-cols-3 gap-2 md:w-64 md:grid-cols-1">
-        {([
-          ["Critical", counts.critical, "text-breach"],
-          ["Warning", counts.warning, "text-near"],
-          ["Total open", counts.total, "text-text"],
-        ] as const).map(([label, count, colour]) => (
-          <div key={label} className="rounded-md bg-surface-2 px-3 py-2" data-testid={`alerts-${label.split(" ")[0]?.toLowerCase()}`}>
+        {(
+          [
+            ["Critical", counts.critical, "text-breach"],
+            ["Warning", counts.warning, "text-near"],
+            ["Total open", counts.total, "text-text"],
+          ] as const
+        ).map(([label, count, colour]) => (
+          <div
+            key={label}
+            className="rounded-md bg-surface-2 px-3 py-2"
+            data-testid={`alerts-${label.split(" ")[0]?.toLowerCase()}`}
+          >
             <dt className="text-xs text-muted">{label}</dt>
             <dd className={`text-xl font-semibold tabular-nums ${count > 0 ? colour : "text-muted"}`}>{count}</dd>
           </div>
@@ -36,7 +45,10 @@ export async function OpenAlerts({ ctx }: { ctx: PortfolioContext }) {
         ) : (
           <ul aria-label="Newest open alerts" className="divide-y divide-border">
             {newest.items.map((a) => (
-              <li key={a.id} className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-0.5 py-2 text-sm sm:grid-cols-[auto_1fr_auto]">
+              <li
+                key={a.id}
+                className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-0.5 py-2 text-sm sm:grid-cols-[auto_1fr_auto]"
+              >
                 <SeverityBadge severity={a.severity} />
                 <Link href="/alerts" className="min-w-0 hover:text-accent hover:underline" title={a.alertMessage}>
                   {headline(a)}

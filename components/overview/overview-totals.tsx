@@ -2,11 +2,25 @@ import { formatCount, formatDate, formatDateTime, formatMoney, formatMoneyExact 
 import type { RunSummary } from "@/lib/services/runs";
 
 /** Total value, position count and as-of date of the latest run. */
-export function OverviewTotals({ run }: { run: Pick<RunSummary, "totalPortfolioValue" | "positionCount" | "asOfDate" | "computedAt"> }) {
+export function OverviewTotals({
+  run,
+}: {
+  run: Pick<RunSummary, "totalPortfolioValue" | "positionCount" | "asOfDate" | "computedAt">;
+}) {
   const tiles = [
-    { label: "Total value", value: formatMoney(run.totalPortfolioValue), title: formatMoneyExact(run.totalPortfolioValue), testId: "total-value" },
+    {
+      label: "Total value",
+      value: formatMoney(run.totalPortfolioValue),
+      title: formatMoneyExact(run.totalPortfolioValue),
+      testId: "total-value",
+    },
     { label: "Positions", value: formatCount(run.positionCount), title: undefined, testId: "position-count" },
-    { label: "As of", value: formatDate(run.asOfDate), title: `Computed ${formatDateTime(run.computedAt)}`, testId: "as-of" },
+    {
+      label: "As of",
+      value: formatDate(run.asOfDate),
+      title: `Computed ${formatDateTime(run.computedAt)}`,
+      testId: "as-of",
+    },
   ];
   return (
     <dl className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { formatCount, formatDate } from "@/lib/display/format";
 import { recomputeAction } from "@/lib/actions/runs";
+import { formatCount, formatDate } from "@/lib/display/format";
 import { Button } from "../ui/button";
 
 type RecomputeResult = Awaited<ReturnType<typeof recomputeAction>>;
@@ -10,13 +10,19 @@ type RecomputeResult = Awaited<ReturnType<typeof recomputeAction>>;
 function outcome(result: RecomputeResult): string {
   if (!result.ok) return result.message;
   const { opened, resolved, positionCount, asOfDate } = result.data;
-  const alerts = [opened && `${opened} alert${opened === 1 ? "" : "s"} opened`, resolved && `${resolved} resolved`].filter(Boolean);
+  const alerts = [
+    opened && `${opened} alert${opened === 1 ? "" : "s"} opened`,
+    resolved && `${resolved} resolved`,
+  ].filter(Boolean);
   return `Recomputed ${formatCount(positionCount)} positions as of ${formatDate(asOfDate)}${alerts.length ? `: ${alerts.join(", ")}` : ""}.`;
 }
 
 /** As-of date picker (default today, UTC) and the Recompute button. */
 export function RecomputeForm({ today }: { today: string }) {
-  const [result, action, pending] = useActionState<RecomputeResult | null, FormData>((_, formData) => recomputeAction(formData), null);
+  const [result, action, pending] = useActionState<RecomputeResult | null, FormData>(
+    (_, formData) => recomputeAction(formData),
+    null,
+  );
   const id = useId();
   // Controlled, so the chosen date survives React's form reset after the action.
   const [date, setDate] = useState(today);
@@ -41,7 +47,11 @@ export function RecomputeForm({ today }: { today: string }) {
           {pending ? "Recomputing…" : "Recompute"}
         </Button>
       </div>
-      <p id={`${id}-status`} aria-live="polite" className={`min-h-4 max-w-xs text-xs ${result && !result.ok ? "text-breach" : "text-muted"}`}>
+      <p
+        id={`${id}-status`}
+        aria-live="polite"
+        className={`min-h-4 max-w-xs text-xs ${result && !result.ok ? "text-breach" : "text-muted"}`}
+      >
         {result ? outcome(result) : ""}
       </p>
     </form>

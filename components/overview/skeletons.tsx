@@ -3,7 +3,11 @@ import { DIAL_CARD_CLASS, TOP_VALUES } from "./dial-card";
 
 export function DialsSkeleton() {
   return (
-    <div role="status" aria-label="Loading exposure dials" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <div
+      role="status"
+      aria-label="Loading exposure dials"
+      className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3"
+    >
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className={DIAL_CARD_CLASS}>
           <Skeleton className="h-5 w-1/3" />

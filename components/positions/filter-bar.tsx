@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
-import { DIMENSIONS, UNKNOWN, type Dimension } from "@/lib/engine/types";
 import { formatCount } from "@/lib/display/format";
-import type { PositionFacets } from "@/lib/services/positions-list";
+import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
+import { DIMENSIONS, type Dimension, UNKNOWN } from "@/lib/engine/types";
 import { msaName } from "@/lib/reference/cbsa";
+import type { PositionFacets } from "@/lib/services/positions-list";
 import { QueryForm } from "./query-form";
-import { defaultDirection, tableQuery, withoutFilters, type TableState } from "./table-params";
+import { defaultDirection, type TableState, tableQuery, withoutFilters } from "./table-params";
 
 function optionLabel(dimension: Dimension, value: string): string {
   if (dimension !== "msa" || value === UNKNOWN) return labelValue(dimension, value);
@@ -32,7 +32,13 @@ export function FilterBar({ state, facets }: { state: TableState; facets: Positi
           return (
             <label key={dimension} className="text-xs font-medium text-muted">
               {DIMENSION_LABELS[dimension]}
-              <select name={dimension} defaultValue={selected} key={selected} className={`${field} mt-0.5 text-text`} data-testid={`filter-${dimension}`}>
+              <select
+                name={dimension}
+                defaultValue={selected}
+                key={selected}
+                className={`${field} mt-0.5 text-text`}
+                data-testid={`filter-${dimension}`}
+              >
                 <option value="">All</option>
                 {!listed && <option value={current}>{current}</option>}
                 {options.map((o) => (
@@ -51,7 +57,12 @@ export function FilterBar({ state, facets }: { state: TableState; facets: Positi
         </button>
       </noscript>
       {active && (
-        <Link href={`/positions${tableQuery(withoutFilters(state))}#positions`} scroll={false} className="text-sm font-medium text-accent underline" data-testid="clear-filters">
+        <Link
+          href={`/positions${tableQuery(withoutFilters(state))}#positions`}
+          scroll={false}
+          className="text-sm font-medium text-accent underline"
+          data-testid="clear-filters"
+        >
           Clear filters
         </Link>
       )}

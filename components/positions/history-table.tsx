@@ -19,9 +19,15 @@ function BatchErrors({ batch, id }: { batch: Batch; id: string }) {
         <caption className="sr-only">Rejected rows of {batch.sourceName ?? "this import"}</caption>
         <thead className="text-muted">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Row</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-            <th scope="col" className="py-1 font-medium">Problem</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Row
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Field
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Problem
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -34,26 +40,41 @@ function BatchErrors({ batch, id }: { batch: Batch; id: string }) {
           ))}
         </tbody>
       </table>
-      {batch.errors.length >= ERRORS_KEPT && <p className="mt-1 text-muted">The first {ERRORS_KEPT} errors are shown.</p>}
+      {batch.errors.length >= ERRORS_KEPT && (
+        <p className="mt-1 text-muted">The first {ERRORS_KEPT} errors are shown.</p>
+      )}
     </div>
   );
 }
 
 export function HistoryTable({ batches }: { batches: Batch[] }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) => setOpen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const toggle = (id: string) =>
+    setOpen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   return (
     <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" data-testid="import-history">
         <caption className="sr-only">Imports, newest first, with their counts and rejected rows</caption>
         <thead className="bg-surface-2 text-xs text-muted">
           <tr>
-            <th scope="col" className={th}>When</th>
-            <th scope="col" className={th}>File</th>
-            <th scope="col" className={th}>Mode</th>
-            <th scope="col" className={`${th} text-right`}>Received</th>
-            <th scope="col" className={`${th} text-right`}>Imported</th>
-            <th scope="col" className={`${th} text-right`}>Rejected</th>
+            <th scope="col" className={th}>
+              When
+            </th>
+            <th scope="col" className={th}>
+              File
+            </th>
+            <th scope="col" className={th}>
+              Mode
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Received
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Imported
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Rejected
+            </th>
             <th scope="col" className={th}>
               <span className="sr-only">Row errors</span>
             </th>
@@ -76,11 +97,25 @@ export function HistoryTable({ batches }: { batches: Batch[] }) {
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{formatCount(b.received)}</td>
                   <td className={`${td} text-right tabular-nums`}>{formatCount(b.imported)}</td>
-                  <td className={`${td} text-right tabular-nums ${b.rejectedCount ? "font-medium text-breach" : "text-muted"}`}>{formatCount(b.rejectedCount)}</td>
+                  <td
+                    className={`${td} text-right tabular-nums ${b.rejectedCount ? "font-medium text-breach" : "text-muted"}`}
+                  >
+                    {formatCount(b.rejectedCount)}
+                  </td>
                   <td className={td}>
                     {b.errors.length > 0 && (
-                      <button type="button" aria-expanded={expanded} aria-controls={panel} onClick={() => toggle(b.id)} className="text-xs font-medium text-accent underline">
-                        {expanded ? "Hide" : "Show"} errors<span className="sr-only"> of {b.sourceName ?? "this import"}, {formatDateTime(b.createdAt)}</span>
+                      <button
+                        type="button"
+                        aria-expanded={expanded}
+                        aria-controls={panel}
+                        onClick={() => toggle(b.id)}
+                        className="text-xs font-medium text-accent underline"
+                      >
+                        {expanded ? "Hide" : "Show"} errors
+                        <span className="sr-only">
+                          {" "}
+                          of {b.sourceName ?? "this import"}, {formatDateTime(b.createdAt)}
+                        </span>
                       </button>
                     )}
                   </td>

@@ -17,7 +17,11 @@ export async function ImportHistory({ ctx }: { ctx: PortfolioContext }) {
       ) : (
         <HistoryTable batches={batches} />
       )}
-      {batches.length === SHOWN && <p className="mt-2 text-xs text-muted">The {SHOWN} latest imports; the API lists more (GET /api/positions/batches).</p>}
+      {batches.length === SHOWN && (
+        <p className="mt-2 text-xs text-muted">
+          The {SHOWN} latest imports; the API lists more (GET /api/positions/batches).
+        </p>
+      )}
     </Card>
   );
 }

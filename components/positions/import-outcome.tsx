@@ -9,11 +9,17 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
 export function ImportOutcomeNotice({ outcome, onAgain }: { outcome: ImportOutcome; onAgain: () => void }) {
   const { run } = outcome;
   return (
-    <div role="status" data-testid="import-outcome" className="space-y-2 rounded-card border border-within/30 bg-within-bg p-4 text-sm">
+    <div
+      role="status"
+      data-testid="import-outcome"
+      className="space-y-2 rounded-card border border-within/30 bg-within-bg p-4 text-sm"
+    >
       <p className="font-semibold text-within">
         <span aria-hidden="true">✓ </span>
         Imported {plural(outcome.imported, "position", "positions")} from {outcome.fileName} ({outcome.mode})
-        {outcome.rejectedRows > 0 && `; ${plural(outcome.rejectedRows, "row", "rows")} rejected and recorded in the import history`}.
+        {outcome.rejectedRows > 0 &&
+          `; ${plural(outcome.rejectedRows, "row", "rows")} rejected and recorded in the import history`}
+        .
       </p>
       {run ? (
         <p>
@@ -24,7 +30,8 @@ export function ImportOutcomeNotice({ outcome, onAgain }: { outcome: ImportOutco
         </p>
       ) : (
         <p className="text-breach">
-          <span aria-hidden="true">✕ </span>The positions are stored, but exposures could not be recomputed: {outcome.runError}. Recompute from the overview.
+          <span aria-hidden="true">✕ </span>The positions are stored, but exposures could not be recomputed:{" "}
+          {outcome.runError}. Recompute from the overview.
         </p>
       )}
       <div className="flex flex-wrap gap-2 pt-1">

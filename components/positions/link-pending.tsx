@@ -6,5 +6,10 @@ import { useLinkStatus } from "next/link";
 export function LinkPending() {
   const { pending } = useLinkStatus();
   if (!pending) return null;
-  return <span aria-hidden="true" className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-accent border-t-transparent" />;
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-accent border-t-transparent"
+    />
+  );
 }

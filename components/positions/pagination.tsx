@@ -2,15 +2,37 @@ import Link from "next/link";
 import { formatCount } from "@/lib/display/format";
 import { LinkPending } from "./link-pending";
 import { QueryForm } from "./query-form";
-import { defaultDirection, pageCount, tableQuery, withPage, type TableState } from "./table-params";
+import { defaultDirection, pageCount, type TableState, tableQuery, withPage } from "./table-params";
 
 const link = "rounded-md border border-border px-2.5 py-1 font-medium hover:bg-surface-2";
 const off = "rounded-md border border-border px-2.5 py-1 text-muted opacity-50";
 
-function PageLink({ state, page, label, children, disabled }: { state: TableState; page: number; label: string; children: string; disabled: boolean }) {
-  if (disabled) return <span aria-disabled="true" className={off}>{children}</span>;
+function PageLink({
+  state,
+  page,
+  label,
+  children,
+  disabled,
+}: {
+  state: TableState;
+  page: number;
+  label: string;
+  children: string;
+  disabled: boolean;
+}) {
+  if (disabled)
+    return (
+      <span aria-disabled="true" className={off}>
+        {children}
+      </span>
+    );
   return (
-    <Link href={`/positions${tableQuery(withPage(state, page))}#positions`} scroll={false} aria-label={label} className={`${link} inline-flex items-center gap-1`}>
+    <Link
+      href={`/positions${tableQuery(withPage(state, page))}#positions`}
+      scroll={false}
+      aria-label={label}
+      className={`${link} inline-flex items-center gap-1`}
+    >
       {children}
       <LinkPending />
     </Link>
@@ -24,8 +46,12 @@ export function Pagination({ state, total }: { state: TableState; total: number 
   const { page } = state;
   return (
     <nav aria-label="Positions pages" className="flex flex-wrap items-center gap-2 text-sm">
-      <PageLink state={state} page={1} label="First page" disabled={page <= 1}>«</PageLink>
-      <PageLink state={state} page={page - 1} label="Previous page" disabled={page <= 1}>‹ Prev</PageLink>
+      <PageLink state={state} page={1} label="First page" disabled={page <= 1}>
+        «
+      </PageLink>
+      <PageLink state={state} page={page - 1} label="Previous page" disabled={page <= 1}>
+        ‹ Prev
+      </PageLink>
       <QueryForm className="flex items-center gap-1">
         {state.sort !== "id" && <input type="hidden" name="sort" value={state.sort} />}
         {state.dir !== defaultDirection(state.sort) && <input type="hidden" name="dir" value={state.dir} />}
@@ -47,8 +73,12 @@ export function Pagination({ state, total }: { state: TableState; total: number 
         />
         <span className="text-muted">of {formatCount(last)}</span>
       </QueryForm>
-      <PageLink state={state} page={page + 1} label="Next page" disabled={page >= last}>Next ›</PageLink>
-      <PageLink state={state} page={last} label="Last page" disabled={page >= last}>»</PageLink>
+      <PageLink state={state} page={page + 1} label="Next page" disabled={page >= last}>
+        Next ›
+      </PageLink>
+      <PageLink state={state} page={last} label="Last page" disabled={page >= last}>
+        »
+      </PageLink>
     </nav>
   );
 }

@@ -1,5 +1,5 @@
-import type { Position } from "@/lib/engine/types";
 import { formatCount, formatMoney, formatMoneyExact } from "@/lib/display/format";
+import type { Position } from "@/lib/engine/types";
 
 // The cells of one position, shared by the preview sample (client) and the stored table (server),
 // so a row reads the same before and after import. Value comes early: on a phone it is the column

@@ -1,23 +1,38 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { isAppError } from "@/lib/errors";
 import { formatCount } from "@/lib/display/format";
+import { isAppError } from "@/lib/errors";
+import { msaName } from "@/lib/reference/cbsa";
 import type { PortfolioContext } from "@/lib/services/context";
 import { listPositionFacets, listPositions, type PositionPage } from "@/lib/services/positions-list";
-import { msaName } from "@/lib/reference/cbsa";
 import { ExportLinks } from "./export-links";
 import { FilterBar } from "./filter-bar";
 import { Pagination } from "./pagination";
 import { POSITION_HEADERS, POSITION_TABLE_CELLS, PositionCells } from "./position-cells";
 import { SortHeader } from "./sort-header";
-import { offsetOf, PAGE_SIZE, pageCount, pageRange, tableQuery, withoutFilters, withPage, type TableState } from "./table-params";
+import {
+  offsetOf,
+  PAGE_SIZE,
+  pageCount,
+  pageRange,
+  type TableState,
+  tableQuery,
+  withoutFilters,
+  withPage,
+} from "./table-params";
 
 type Listing = PositionPage;
 
 /** A filter the service refuses (a hand-edited URL, e.g. state=ZZ) is shown, not thrown. */
 async function listOrRefusal(ctx: PortfolioContext, state: TableState): Promise<Listing | { refused: string }> {
   try {
-    return await listPositions(ctx, { limit: PAGE_SIZE, offset: offsetOf(state.page), sort: state.sort, dir: state.dir, filters: state.filters });
+    return await listPositions(ctx, {
+      limit: PAGE_SIZE,
+      offset: offsetOf(state.page),
+      sort: state.sort,
+      dir: state.dir,
+      filters: state.filters,
+    });
   } catch (error) {
     if (isAppError(error) && error.code === "invalid_input") return { refused: error.message };
     throw error;
@@ -26,7 +41,10 @@ async function listOrRefusal(ctx: PortfolioContext, state: TableState): Promise<
 
 const SORT_NAMES: Record<TableState["sort"], string> = {
   id: "import order",
-  ...(Object.fromEntries(POSITION_HEADERS.map((h) => [h.key, h.label.toLowerCase()])) as Record<(typeof POSITION_HEADERS)[number]["key"], string>),
+  ...(Object.fromEntries(POSITION_HEADERS.map((h) => [h.key, h.label.toLowerCase()])) as Record<
+    (typeof POSITION_HEADERS)[number]["key"],
+    string
+  >),
 };
 
 export async function PositionsTable({ ctx, state }: { ctx: PortfolioContext; state: TableState }) {
@@ -36,7 +54,12 @@ export async function PositionsTable({ ctx, state }: { ctx: PortfolioContext; st
   const clear = `/positions${tableQuery(withoutFilters(state))}#positions`;
   const empty = !filtered && !("refused" in listing) && listing.total === 0;
   return (
-    <Card title="Stored positions" actions={empty ? undefined : <ExportLinks portfolio={portfolio} />} id="positions" className="scroll-mt-4">
+    <Card
+      title="Stored positions"
+      actions={empty ? undefined : <ExportLinks portfolio={portfolio} />}
+      id="positions"
+      className="scroll-mt-4"
+    >
       {!empty && <FilterBar state={state} facets={facets} />}
       {"refused" in listing ? (
         <p role="alert" className="mt-3 text-sm text-breach">
@@ -52,7 +75,17 @@ export async function PositionsTable({ ctx, state }: { ctx: PortfolioContext; st
   );
 }
 
-function Rows({ listing, state, filtered, clear }: { listing: Listing; state: TableState; filtered: boolean; clear: string }) {
+function Rows({
+  listing,
+  state,
+  filtered,
+  clear,
+}: {
+  listing: Listing;
+  state: TableState;
+  filtered: boolean;
+  clear: string;
+}) {
   const { total, items } = listing;
   if (total === 0) {
     return (
@@ -78,7 +111,11 @@ function Rows({ listing, state, filtered, clear }: { listing: Listing; state: Ta
       <p className="text-sm text-muted" data-testid="positions-count">
         {items.length > 0 ? (
           <>
-            Showing <strong className="text-text">{formatCount(from)}–{formatCount(to)}</strong> of{" "}
+            Showing{" "}
+            <strong className="text-text">
+              {formatCount(from)}–{formatCount(to)}
+            </strong>{" "}
+            of{" "}
           </>
         ) : null}
         <strong className="text-text">{formatCount(total)}</strong> {total === 1 ? "position" : "positions"}
@@ -87,13 +124,19 @@ function Rows({ listing, state, filtered, clear }: { listing: Listing; state: Ta
       {items.length === 0 ? (
         <p className="text-sm text-muted">
           Page {formatCount(state.page)} is past the end ({formatCount(last)} {last === 1 ? "page" : "pages"}).{" "}
-          <Link href={`/positions${tableQuery(withPage(state, last))}#positions`} className="font-medium text-accent underline">
+          <Link
+            href={`/positions${tableQuery(withPage(state, last))}#positions`}
+            className="font-medium text-accent underline"
+          >
             Go to the last page
           </Link>
         </p>
       ) : (
         <div className="relative overflow-x-auto rounded-md border border-border">
-          <table className={`w-full text-left text-sm tabular-nums ${POSITION_TABLE_CELLS}`} data-testid="positions-table">
+          <table
+            className={`w-full text-left text-sm tabular-nums ${POSITION_TABLE_CELLS}`}
+            data-testid="positions-table"
+          >
             <caption className="sr-only">{caption}</caption>
             <thead className="bg-surface-2 text-xs text-muted">
               <tr>

@@ -1,5 +1,5 @@
-import type { ImportPreview } from "@/lib/services/positions-import";
 import { formatCount } from "@/lib/display/format";
+import type { ImportPreview } from "@/lib/services/positions-import";
 import { POSITION_HEADERS, POSITION_TABLE_CELLS, PositionCells } from "./position-cells";
 import { formatBytes } from "./upload-model";
 
@@ -17,12 +17,17 @@ export function PreviewSummary({ preview, file }: { preview: ImportPreview; file
   return (
     <div className="space-y-3">
       <p className="text-sm text-muted">
-        <span className="font-medium text-text">{file.name}</span> ({formatBytes(file.size)}) — checked, nothing stored yet.
+        <span className="font-medium text-text">{file.name}</span> ({formatBytes(file.size)}) — checked, nothing stored
+        yet.
       </p>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="preview-counts">
         <Figure label="Rows received" value={formatCount(preview.received)} />
         <Figure label="Valid" value={formatCount(preview.valid)} tone="text-within" />
-        <Figure label="Rejected" value={formatCount(preview.rejectedRows)} tone={preview.rejectedRows ? "text-breach" : ""} />
+        <Figure
+          label="Rejected"
+          value={formatCount(preview.rejectedRows)}
+          tone={preview.rejectedRows ? "text-breach" : ""}
+        />
         <Figure label="Stored now" value={formatCount(preview.stored)} />
       </dl>
       {preview.ignoredColumns.length > 0 && (
@@ -38,7 +43,10 @@ export function PreviewSummary({ preview, file }: { preview: ImportPreview; file
       )}
       {preview.sample.length > 0 && (
         <div className="relative overflow-x-auto rounded-md border border-border">
-          <table className={`w-full text-left text-sm tabular-nums ${POSITION_TABLE_CELLS}`} data-testid="preview-sample">
+          <table
+            className={`w-full text-left text-sm tabular-nums ${POSITION_TABLE_CELLS}`}
+            data-testid="preview-sample"
+          >
             <caption className="px-3 py-2 text-left text-xs font-medium text-muted">
               First {preview.sample.length} valid {preview.sample.length === 1 ? "row" : "rows"}, as they will be stored
             </caption>
@@ -48,7 +56,11 @@ export function PreviewSummary({ preview, file }: { preview: ImportPreview; file
                   Row
                 </th>
                 {POSITION_HEADERS.map((h) => (
-                  <th key={h.key} scope="col" className={`whitespace-nowrap px-3 py-1.5 font-medium ${"numeric" in h ? "text-right" : ""}`}>
+                  <th
+                    key={h.key}
+                    scope="col"
+                    className={`whitespace-nowrap px-3 py-1.5 font-medium ${"numeric" in h ? "text-right" : ""}`}
+                  >
                     {h.label}
                   </th>
                 ))}

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { formatCount } from "@/lib/display/format";
-import { groupRejected, rejectedToCsv, type RowIssue } from "./upload-model";
+import { groupRejected, type RowIssue, rejectedToCsv } from "./upload-model";
 
 const FIRST = 100;
 
@@ -29,18 +29,30 @@ export function RejectedRows({ rejected, fileName }: { rejected: RowIssue[]; fil
           <span aria-hidden="true">✕ </span>
           {formatCount(rows.length)} rejected {rows.length === 1 ? "row" : "rows"}
         </h3>
-        <button type="button" onClick={() => download(rejected, fileName)} className="text-xs font-medium text-accent underline">
+        <button
+          type="button"
+          onClick={() => download(rejected, fileName)}
+          className="text-xs font-medium text-accent underline"
+        >
           Download the list (CSV)
         </button>
       </div>
       <div className="relative max-h-80 overflow-auto rounded-md border border-border bg-surface">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Rejected rows: row number as a spreadsheet shows it, the field and what is wrong</caption>
+          <caption className="sr-only">
+            Rejected rows: row number as a spreadsheet shows it, the field and what is wrong
+          </caption>
           <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
             <tr>
-              <th scope="col" className="px-3 py-1.5 font-medium">Row</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">Field</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">Problem</th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Row
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Field
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Problem
+              </th>
             </tr>
           </thead>
           <tbody>

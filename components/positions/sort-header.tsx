@@ -1,15 +1,29 @@
 import Link from "next/link";
 import type { PositionSort } from "@/lib/schemas";
 import { LinkPending } from "./link-pending";
-import { sortBy, tableQuery, type TableState } from "./table-params";
+import { sortBy, type TableState, tableQuery } from "./table-params";
 
 /** A column header that sorts by its column; aria-sort tells screen readers the current order. */
-export function SortHeader({ state, column, label, numeric = false }: { state: TableState; column: PositionSort; label: string; numeric?: boolean }) {
+export function SortHeader({
+  state,
+  column,
+  label,
+  numeric = false,
+}: {
+  state: TableState;
+  column: PositionSort;
+  label: string;
+  numeric?: boolean;
+}) {
   const active = state.sort === column;
   const next = sortBy(state, column);
   const arrow = active ? (state.dir === "asc" ? "▲" : "▼") : "↕";
   return (
-    <th scope="col" aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"} className={`whitespace-nowrap px-3 py-2 font-medium ${numeric ? "text-right" : ""}`}>
+    <th
+      scope="col"
+      aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}
+      className={`whitespace-nowrap px-3 py-2 font-medium ${numeric ? "text-right" : ""}`}
+    >
       <Link
         href={`/positions${tableQuery(next)}#positions`}
         scroll={false}

@@ -1,5 +1,5 @@
 import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
-import { POSITION_SORTS, SORT_DIRECTIONS, type PositionSort, type SortDirection } from "@/lib/schemas";
+import { POSITION_SORTS, type PositionSort, SORT_DIRECTIONS, type SortDirection } from "@/lib/schemas";
 
 // The positions table's state lives in the URL (shareable, back button works). Parsing is lenient:
 // a hand-edited or stale URL falls back to defaults rather than failing the page. Filter values
@@ -25,7 +25,8 @@ function first(params: SearchParamsInput, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => value !== undefined && (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T =>
+  value !== undefined && (list as readonly string[]).includes(value);
 
 /** Money and unit counts read best biggest first; names and years alphabetically. */
 export function defaultDirection(sort: PositionSort): SortDirection {

@@ -68,7 +68,8 @@ export function uploadPct(loaded: number, total: number): number {
 
 /** Why the import button is disabled, or null when the file can be imported as chosen. */
 export function importBlockReason(preview: { valid: number; rejectedRows: number }, validOnly: boolean): string | null {
-  if (preview.valid === 0) return "The file has no valid rows: nothing would be imported. Fix the file and upload it again.";
+  if (preview.valid === 0)
+    return "The file has no valid rows: nothing would be imported. Fix the file and upload it again.";
   if (preview.rejectedRows > 0 && !validOnly) {
     const rows = preview.rejectedRows === 1 ? "1 row is" : `${formatCount(preview.rejectedRows)} rows are`;
     return `${rows} rejected. Fix the file and upload it again, or choose "Import valid rows only" to skip ${preview.rejectedRows === 1 ? "it" : "them"}.`;

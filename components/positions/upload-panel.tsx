@@ -8,10 +8,17 @@ import { PreviewSummary } from "./preview-summary";
 import { ProgressBar } from "./progress-bar";
 import { RejectedRows } from "./rejected-rows";
 import { processingLabel, uploadLabel } from "./upload-model";
-import { useImportFlow, type Busy } from "./use-import-flow";
+import { type Busy, useImportFlow } from "./use-import-flow";
 
-function statusText(busy: Busy | null, fileName: string, checked: { valid: number; rejectedRows: number } | null): string {
-  if (!busy) return checked ? `Checked ${fileName}: ${checked.valid} valid, ${checked.rejectedRows} rejected rows. Nothing stored yet.` : "";
+function statusText(
+  busy: Busy | null,
+  fileName: string,
+  checked: { valid: number; rejectedRows: number } | null,
+): string {
+  if (!busy)
+    return checked
+      ? `Checked ${fileName}: ${checked.valid} valid, ${checked.rejectedRows} rejected rows. Nothing stored yet.`
+      : "";
   if (busy.phase === "upload") return `${busy.step === "preview" ? "Uploading" : "Sending"} ${fileName}…`;
   return processingLabel(busy.step, busy.rows);
 }
@@ -19,8 +26,14 @@ function statusText(busy: Busy | null, fileName: string, checked: { valid: numbe
 function Progress({ busy, fileName, onCancel }: { busy: Busy; fileName: string; onCancel: () => void }) {
   return (
     <div className="space-y-3 rounded-card border border-border bg-surface-2/40 p-3" data-testid="upload-progress">
-      <ProgressBar label={busy.phase === "upload" ? uploadLabel(busy.step, fileName, busy.pct) : `Uploaded ${fileName}`} value={busy.pct} testId="upload-progressbar" />
-      {busy.phase === "process" && <ProgressBar label={processingLabel(busy.step, busy.rows)} testId="processing-progressbar" />}
+      <ProgressBar
+        label={busy.phase === "upload" ? uploadLabel(busy.step, fileName, busy.pct) : `Uploaded ${fileName}`}
+        value={busy.pct}
+        testId="upload-progressbar"
+      />
+      {busy.phase === "process" && (
+        <ProgressBar label={processingLabel(busy.step, busy.rows)} testId="processing-progressbar" />
+      )}
       {busy.cancellable && (
         <Button onClick={onCancel} className="text-xs">
           Cancel
@@ -43,7 +56,11 @@ export function UploadPanel({ portfolio }: { portfolio: string }) {
         {statusText(busy, fileName, preview)}
       </p>
       {error && (
-        <div role="alert" className="space-y-1 rounded-card border border-breach/40 bg-breach-bg p-3 text-sm" data-testid="upload-error">
+        <div
+          role="alert"
+          className="space-y-1 rounded-card border border-breach/40 bg-breach-bg p-3 text-sm"
+          data-testid="upload-error"
+        >
           <p className="font-medium text-breach">
             <span aria-hidden="true">✕ </span>
             {error.message}

@@ -36,7 +36,11 @@ function errorOf(xhr: XMLHttpRequest): UploadError {
     // not JSON: keep the generic message
   }
   const details = (body.error?.details ?? []).map((d) => ({ row: d.row ?? 0, field: d.field, message: d.message }));
-  return new UploadError(body.error?.message ?? `The server answered ${xhr.status} ${xhr.statusText}`.trim(), xhr.status, details);
+  return new UploadError(
+    body.error?.message ?? `The server answered ${xhr.status} ${xhr.statusText}`.trim(),
+    xhr.status,
+    details,
+  );
 }
 
 /** POSTs `file` as multipart field "file" and resolves with the JSON answer. */
@@ -45,7 +49,8 @@ export function uploadFile<T>(url: string, file: File, callbacks: UploadCallback
   const result = new Promise<T>((resolve, reject) => {
     xhr.open("POST", url);
     xhr.responseType = "text";
-    xhr.upload.onprogress = (event) => callbacks.onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.upload.onprogress = (event) =>
+      callbacks.onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.upload.onload = () => callbacks.onUploaded();
     xhr.onload = () => {
       if (xhr.status < 200 || xhr.status >= 300) return reject(errorOf(xhr));

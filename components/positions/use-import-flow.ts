@@ -6,8 +6,16 @@ import { useCallback, useRef, useState } from "react";
 import type { ImportPreview, ImportResult } from "@/lib/services/positions-import";
 import type { RunResult } from "@/lib/services/runs-compute";
 import { queryKeys } from "../query-keys";
-import { acceptedFile, estimateCsvRows, groupRejected, uploadPct, type ImportMode, type RowIssue, type Step } from "./upload-model";
-import { UploadError, uploadFile, type Upload } from "./upload-xhr";
+import {
+  acceptedFile,
+  estimateCsvRows,
+  groupRejected,
+  type ImportMode,
+  type RowIssue,
+  type Step,
+  uploadPct,
+} from "./upload-model";
+import { type Upload, UploadError, uploadFile } from "./upload-xhr";
 
 export interface Busy {
   step: Step;
@@ -60,17 +68,22 @@ export function useImportFlow(portfolio: string) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const current = useRef<Upload<unknown> | null>(null);
 
-  const send = useCallback(<T,>(url: string, target: File, step: Step, rows: number | null, cancellable: boolean): Promise<T> => {
-    setBusy({ step, phase: "upload", pct: 0, rows, cancellable });
-    const upload = uploadFile<T>(url, target, {
-      onProgress: (loaded, total) => setBusy((b) => (b && b.phase === "upload" ? { ...b, pct: uploadPct(loaded, total) } : b)),
-      onUploaded: () => setBusy((b) => (b ? { ...b, phase: "process", pct: 100, cancellable: step === "preview" } : b)),
-    });
-    current.current = upload as Upload<unknown>;
-    return upload.result.finally(() => {
-      current.current = null;
-    });
-  }, []);
+  const send = useCallback(
+    <T>(url: string, target: File, step: Step, rows: number | null, cancellable: boolean): Promise<T> => {
+      setBusy({ step, phase: "upload", pct: 0, rows, cancellable });
+      const upload = uploadFile<T>(url, target, {
+        onProgress: (loaded, total) =>
+          setBusy((b) => (b && b.phase === "upload" ? { ...b, pct: uploadPct(loaded, total) } : b)),
+        onUploaded: () =>
+          setBusy((b) => (b ? { ...b, phase: "process", pct: 100, cancellable: step === "preview" } : b)),
+      });
+      current.current = upload as Upload<unknown>;
+      return upload.result.finally(() => {
+        current.current = null;
+      });
+    },
+    [],
+  );
 
   const fail = useCallback((e: unknown) => {
     setBusy(null);
@@ -132,12 +145,22 @@ export function useImportFlow(portfolio: string) {
       fail(e);
       return;
     }
-    const base = { fileName: file.name, mode, received: result.received, imported: result.imported, rejectedRows: groupRejected(result.rejected).length };
+    const base = {
+      fileName: file.name,
+      mode,
+      received: result.received,
+      imported: result.imported,
+      rejectedRows: groupRejected(result.rejected).length,
+    };
     setBusy({ step: "recompute", phase: "process", pct: 100, rows: result.imported, cancellable: false });
     let done: ImportOutcome;
     try {
       const run = await recompute(portfolio);
-      done = { ...base, run: { asOfDate: run.asOfDate, ...run.alerts, evaluated: run.alertsEvaluated }, runError: null };
+      done = {
+        ...base,
+        run: { asOfDate: run.asOfDate, ...run.alerts, evaluated: run.alertsEvaluated },
+        runError: null,
+      };
     } catch (e) {
       done = { ...base, run: null, runError: e instanceof Error ? e.message : String(e) };
     }
@@ -161,5 +184,19 @@ export function useImportFlow(portfolio: string) {
     setValidOnly(false);
   }, []);
 
-  return { file, mode, validOnly, preview, busy, error, outcome, choose, setMode, setValidOnly, runImport, cancel, reset };
+  return {
+    file,
+    mode,
+    validOnly,
+    preview,
+    busy,
+    error,
+    outcome,
+    choose,
+    setMode,
+    setValidOnly,
+    runImport,
+    cancel,
+    reset,
+  };
 }

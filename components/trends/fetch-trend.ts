@@ -2,7 +2,12 @@ import type { Dimension } from "@/lib/engine/types";
 import type { TrendData } from "./trend-series";
 
 /** GET /api/exposures/trend for one value; the server's error message when it refuses. */
-export async function fetchTrend(portfolio: string, dimension: Dimension, value: string, from: string | undefined): Promise<TrendData> {
+export async function fetchTrend(
+  portfolio: string,
+  dimension: Dimension,
+  value: string,
+  from: string | undefined,
+): Promise<TrendData> {
   const params = new URLSearchParams({ dimensionType: dimension, dimensionValue: value, portfolio });
   if (from) params.set("from", from);
   const res = await fetch(`/api/exposures/trend?${params.toString()}`, { cache: "no-store" });

@@ -15,14 +15,28 @@ function Cell({ pct, date }: { pct: number | undefined; date: string | undefined
 export function TrendChanges({ series }: { series: ChartSeries[] }) {
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[20rem] text-sm" data-testid="trend-changes" aria-label="Change over the range per value">
+      <table
+        className="w-full min-w-[20rem] text-sm"
+        data-testid="trend-changes"
+        aria-label="Change over the range per value"
+      >
         <thead>
           <tr className="border-b border-border text-left text-xs text-muted">
-            <th scope="col" className="px-2 py-2 sm:px-3 font-medium">Value</th>
-            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">Start</th>
-            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">End</th>
-            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">Change</th>
-            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">Relative</th>
+            <th scope="col" className="px-2 py-2 sm:px-3 font-medium">
+              Value
+            </th>
+            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">
+              Start
+            </th>
+            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">
+              End
+            </th>
+            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">
+              Change
+            </th>
+            <th scope="col" className="px-2 py-2 sm:px-3 text-right font-medium">
+              Relative
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -32,17 +46,33 @@ export function TrendChanges({ series }: { series: ChartSeries[] }) {
             const last = points[points.length - 1];
             const changePp = s.trend?.changePp;
             return (
-              <tr key={s.value} data-testid="trend-change-row" data-value={s.value} className="border-b border-border last:border-0">
+              <tr
+                key={s.value}
+                data-testid="trend-change-row"
+                data-value={s.value}
+                className="border-b border-border last:border-0"
+              >
                 <th scope="row" className="px-2 py-2 sm:px-3 text-left font-medium">
-                  <span aria-hidden="true" className="mr-2 inline-block h-2 w-3 rounded-sm" style={{ background: s.color }} />
+                  <span
+                    aria-hidden="true"
+                    className="mr-2 inline-block h-2 w-3 rounded-sm"
+                    style={{ background: s.color }}
+                  />
                   {s.label}
                 </th>
                 <Cell pct={first?.exposurePct} date={first?.asOfDate} />
                 <Cell pct={last?.exposurePct} date={last?.asOfDate} />
-                <td className="px-2 py-2 sm:px-3 text-right font-semibold" data-testid="trend-change-pp" title={changePp == null ? undefined : `${changePp} pp`}>
+                <td
+                  className="px-2 py-2 sm:px-3 text-right font-semibold"
+                  data-testid="trend-change-pp"
+                  title={changePp == null ? undefined : `${changePp} pp`}
+                >
                   {formatPp(changePp)}
                 </td>
-                <td className="px-2 py-2 sm:px-3 text-right" title={first?.exposurePct === 0 ? "No relative change from a start of 0 %" : undefined}>
+                <td
+                  className="px-2 py-2 sm:px-3 text-right"
+                  title={first?.exposurePct === 0 ? "No relative change from a start of 0 %" : undefined}
+                >
                   {formatSignedPct(s.trend?.changeRelPct)}
                 </td>
               </tr>

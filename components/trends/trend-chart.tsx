@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate, formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
-import { seriesKey, yAxisScale, type ChartRow, type ReferenceLimit, type TrendData } from "./trend-series";
+import { type ChartRow, type ReferenceLimit, seriesKey, type TrendData, yAxisScale } from "./trend-series";
 
 export interface ChartSeries {
   value: string;
@@ -15,16 +15,23 @@ const tick = { fontSize: 12, fill: "var(--color-muted)" };
 
 function shortDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
 }
 
 function limitText(limit: ReferenceLimit, series: readonly ChartSeries[]): string {
-  const who = limit.seriesIndex === null || limit.seriesIndex < 0 ? "every value" : (series[limit.seriesIndex]?.label ?? limit.dimensionValue);
+  const who =
+    limit.seriesIndex === null || limit.seriesIndex < 0
+      ? "every value"
+      : (series[limit.seriesIndex]?.label ?? limit.dimensionValue);
   return `${limit.thresholdType === "maximum" ? "Max" : "Min"} ${formatPct(limit.limitPct)} · ${who}`;
 }
 
 const limitColor = (limit: ReferenceLimit, series: readonly ChartSeries[]) =>
-  limit.seriesIndex !== null && limit.seriesIndex >= 0 ? (series[limit.seriesIndex]?.color ?? "var(--color-breach)") : "var(--color-breach)";
+  limit.seriesIndex !== null && limit.seriesIndex >= 0
+    ? (series[limit.seriesIndex]?.color ?? "var(--color-breach)")
+    : "var(--color-breach)";
 
 function TooltipBody({ label, series }: { label: string; series: readonly ChartSeries[] }) {
   return (
@@ -49,7 +56,15 @@ function TooltipBody({ label, series }: { label: string; series: readonly ChartS
 }
 
 /** Exposure % per as-of date, one line per value, the limits that apply as dashed lines. */
-export function TrendChart({ rows, series, limits }: { rows: ChartRow[]; series: ChartSeries[]; limits: ReferenceLimit[] }) {
+export function TrendChart({
+  rows,
+  series,
+  limits,
+}: {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  limits: ReferenceLimit[];
+}) {
   const y = yAxisScale(rows, limits);
   return (
     <figure data-testid="trend-chart" data-points={rows.length}>
@@ -62,12 +77,32 @@ export function TrendChart({ rows, series, limits }: { rows: ChartRow[]; series:
             <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
             <XAxis dataKey="asOfDate" tickFormatter={shortDate} tick={tick} minTickGap={24} />
             <YAxis domain={[0, y.max]} ticks={y.ticks} tickFormatter={(v: number) => `${v} %`} tick={tick} width={52} />
-            <Tooltip content={({ active, label }) => (active && typeof label === "string" ? <TooltipBody label={label} series={series} /> : null)} />
+            <Tooltip
+              content={({ active, label }) =>
+                active && typeof label === "string" ? <TooltipBody label={label} series={series} /> : null
+              }
+            />
             {limits.map((limit) => (
-              <ReferenceLine key={limit.id} y={limit.limitPct} stroke={limitColor(limit, series)} strokeDasharray="6 4" strokeWidth={1.5} />
+              <ReferenceLine
+                key={limit.id}
+                y={limit.limitPct}
+                stroke={limitColor(limit, series)}
+                strokeDasharray="6 4"
+                strokeWidth={1.5}
+              />
             ))}
             {series.map((s, index) => (
-              <Line key={s.value} type="linear" dataKey={seriesKey(index)} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+              <Line
+                key={s.value}
+                type="linear"
+                dataKey={seriesKey(index)}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                connectNulls
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>
@@ -81,7 +116,11 @@ export function TrendChart({ rows, series, limits }: { rows: ChartRow[]; series:
         ))}
         {limits.map((limit) => (
           <li key={limit.id} className="flex items-center gap-1.5" data-testid="trend-limit">
-            <span aria-hidden="true" className="inline-block w-5 border-t-2 border-dashed" style={{ borderColor: limitColor(limit, series) }} />
+            <span
+              aria-hidden="true"
+              className="inline-block w-5 border-t-2 border-dashed"
+              style={{ borderColor: limitColor(limit, series) }}
+            />
             {limitText(limit, series)}
           </li>
         ))}

@@ -1,9 +1,16 @@
 "use client";
 
+import { formatPct } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
 import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
-import { formatPct } from "@/lib/display/format";
-import { MAX_TREND_VALUES, RANGE_LABELS, TREND_RANGES, defaultValues, toggleValue, type TrendSelection } from "./trend-params";
+import {
+  defaultValues,
+  MAX_TREND_VALUES,
+  RANGE_LABELS,
+  TREND_RANGES,
+  type TrendSelection,
+  toggleValue,
+} from "./trend-params";
 
 export interface ValueChoice {
   value: string;

@@ -2,14 +2,14 @@
 
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Dimension, Limit } from "@/lib/engine/types";
 import { formatDate } from "@/lib/display/format";
+import type { Dimension, Limit } from "@/lib/engine/types";
 import { queryKeys } from "../query-keys";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { fetchTrend } from "./fetch-trend";
 import { TrendChanges } from "./trend-changes";
-import { TrendChart, type ChartSeries } from "./trend-chart";
+import { type ChartSeries, TrendChart } from "./trend-chart";
 import { TrendControls, type ValueChoice } from "./trend-controls";
 import { rangeStart, serializeTrendParams, type TrendSelection } from "./trend-params";
 import { buildChartRows, referenceLimits, type TrendData } from "./trend-series";
@@ -31,7 +31,8 @@ export const seriesColor = (index: number) => `var(--chart-${(index % 8) + 1})`;
 export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }: TrendExplorerProps) {
   const [selection, setSelection] = useState(initial.selection);
   const from = rangeStart(selection.range, asOfDate);
-  const seeded = selection.dimension === initial.selection.dimension && from === rangeStart(initial.selection.range, asOfDate);
+  const seeded =
+    selection.dimension === initial.selection.dimension && from === rangeStart(initial.selection.range, asOfDate);
 
   const queries = useQueries({
     queries: selection.values.map((value) => ({
@@ -39,7 +40,8 @@ export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }:
       queryFn: () => fetchTrend(portfolio, selection.dimension, value, from),
       initialData: seeded ? initial.trends.find((t) => t.dimensionValue === value) : undefined,
       // While another range loads, keep this value's old line rather than blanking the chart.
-      placeholderData: (previous: TrendData | undefined) => (previous?.dimensionType === selection.dimension && previous.dimensionValue === value ? previous : undefined),
+      placeholderData: (previous: TrendData | undefined) =>
+        previous?.dimensionType === selection.dimension && previous.dimensionValue === value ? previous : undefined,
     })),
   });
 
@@ -71,17 +73,34 @@ export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }:
       <Card
         title="Exposure over time"
         actions={
-          <p role="status" aria-live="polite" data-testid="trend-span" data-points={rows.length} className="text-xs text-muted">
-            {updating ? "Updating…" : rows.length === 0 ? "No runs in this range" : `${rows.length} runs, ${formatDate(first)} – ${formatDate(last)}`}
+          <p
+            role="status"
+            aria-live="polite"
+            data-testid="trend-span"
+            data-points={rows.length}
+            className="text-xs text-muted"
+          >
+            {updating
+              ? "Updating…"
+              : rows.length === 0
+                ? "No runs in this range"
+                : `${rows.length} runs, ${formatDate(first)} – ${formatDate(last)}`}
           </p>
         }
       >
         {failed?.error && (
-          <div role="alert" className="mb-3 flex flex-wrap items-center gap-2 rounded-md border border-breach/40 bg-breach-bg p-2 text-sm text-breach">
+          <div
+            role="alert"
+            className="mb-3 flex flex-wrap items-center gap-2 rounded-md border border-breach/40 bg-breach-bg p-2 text-sm text-breach"
+          >
             {failed.error.message}
-            <Button variant="ghost" className="px-1 py-0" onClick={() => {
+            <Button
+              variant="ghost"
+              className="px-1 py-0"
+              onClick={() => {
                 for (const q of queries) if (q.isError) void q.refetch();
-              }}>
+              }}
+            >
               Retry
             </Button>
           </div>

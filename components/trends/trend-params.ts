@@ -1,7 +1,7 @@
 // The trends page's selection lives in the URL (shareable, survives reload) as
 // ?dim=strategy&v=core&v=value_add&range=1y. Pure: parsed on the server, written by the client.
 
-import { DIMENSIONS, UNKNOWN, type Dimension } from "@/lib/engine/types";
+import { DIMENSIONS, type Dimension, UNKNOWN } from "@/lib/engine/types";
 
 export const TREND_RANGES = ["3m", "1y", "all"] as const;
 export type TrendRange = (typeof TREND_RANGES)[number];

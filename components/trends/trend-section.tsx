@@ -1,6 +1,6 @@
+import { DIMENSIONS, labelValue } from "@/lib/display/labels";
 import { getTrend } from "@/lib/services/analysis";
 import type { PortfolioContext } from "@/lib/services/context";
-import { DIMENSIONS, labelValue } from "@/lib/display/labels";
 import { listLimits } from "@/lib/services/limits";
 import { getRunOrThrow, listRuns } from "@/lib/services/runs";
 import { TrendEmpty } from "./trend-empty";
@@ -19,7 +19,11 @@ export async function TrendSection({ ctx, searchParams }: { ctx: PortfolioContex
   // Values come largest first, `unknown` last: the run's exposure order.
   const choices = Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as ValueChoices;
   for (const b of run.exposures) {
-    choices[b.dimensionType].push({ value: b.dimensionValue, label: labelValue(b.dimensionType, b.dimensionValue), exposurePct: b.exposurePct });
+    choices[b.dimensionType].push({
+      value: b.dimensionValue,
+      label: labelValue(b.dimensionType, b.dimensionValue),
+      exposurePct: b.exposurePct,
+    });
   }
   const options = Object.fromEntries(DIMENSIONS.map((d) => [d, choices[d].map((c) => c.value)]));
 

@@ -35,7 +35,11 @@ export interface ReferenceLimit {
 }
 
 /** The active limits that apply to at least one selected value, each once. */
-export function referenceLimits(limits: readonly Limit[], dimension: Dimension, values: readonly string[]): ReferenceLimit[] {
+export function referenceLimits(
+  limits: readonly Limit[],
+  dimension: Dimension,
+  values: readonly string[],
+): ReferenceLimit[] {
   return limits
     .filter((l) => l.isActive && l.dimensionType === dimension && values.some((v) => limitAppliesTo(l, v)))
     .map((l) => ({
@@ -48,10 +52,14 @@ export function referenceLimits(limits: readonly Limit[], dimension: Dimension, 
 }
 
 /** The y axis: room for the highest line and every limit drawn, in round steps, never over 100. */
-export function yAxisScale(rows: readonly ChartRow[], limits: readonly ReferenceLimit[]): { max: number; ticks: number[] } {
+export function yAxisScale(
+  rows: readonly ChartRow[],
+  limits: readonly ReferenceLimit[],
+): { max: number; ticks: number[] } {
   let highest = 0;
   for (const row of rows) {
-    for (const [key, value] of Object.entries(row)) if (key !== "asOfDate" && typeof value === "number") highest = Math.max(highest, value);
+    for (const [key, value] of Object.entries(row))
+      if (key !== "asOfDate" && typeof value === "number") highest = Math.max(highest, value);
   }
   for (const limit of limits) highest = Math.max(highest, limit.limitPct);
   const wanted = Math.min(100, highest * 1.1);

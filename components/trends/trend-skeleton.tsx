@@ -2,7 +2,12 @@ import { PageHeader } from "../ui/page-header";
 import { Skeleton } from "../ui/skeleton";
 
 export function TrendsHeader() {
-  return <PageHeader title="Trends" description="How the exposure of chosen values moved over past as-of dates, against their limits." />;
+  return (
+    <PageHeader
+      title="Trends"
+      description="How the exposure of chosen values moved over past as-of dates, against their limits."
+    />
+  );
 }
 
 /** Same blocks and heights as TrendExplorer: controls, chart, change table. */

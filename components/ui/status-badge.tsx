@@ -11,7 +11,9 @@ const STATUS: Record<LimitStatus | "none", { icon: string; label: string; classN
 export function StatusBadge({ status, label }: { status: LimitStatus | "none"; label?: string }) {
   const s = STATUS[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${s.className}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${s.className}`}
+    >
       <span aria-hidden="true">{s.icon}</span>
       {label ?? s.label}
     </span>
@@ -26,7 +28,9 @@ const SEVERITY = {
 export function SeverityBadge({ severity }: { severity: string }) {
   const s = SEVERITY[severity === "critical" ? "critical" : "warning"];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium capitalize ${s.className}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium capitalize ${s.className}`}
+    >
       <span aria-hidden="true">{s.icon}</span>
       {severity}
     </span>

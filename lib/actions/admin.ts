@@ -15,10 +15,15 @@ export const createUserAction = action("admin", userCreateSchema, (input, ctx) =
   revalidate,
 });
 
-export const setRoleAction = action("admin", roleUpdateSchema.extend({ userId }), ({ userId, role }, ctx) => setUserRole(ctx, userId, role), {
-  invalid: "The role was not saved: check the highlighted fields.",
-  revalidate,
-});
+export const setRoleAction = action(
+  "admin",
+  roleUpdateSchema.extend({ userId }),
+  ({ userId, role }, ctx) => setUserRole(ctx, userId, role),
+  {
+    invalid: "The role was not saved: check the highlighted fields.",
+    revalidate,
+  },
+);
 
 /** The token acts as the chosen user (default: the admin creating it); it is shown once. */
 export const createTokenAction = action(
@@ -28,4 +33,9 @@ export const createTokenAction = action(
   { invalid: "The token was not saved: check the highlighted fields.", revalidate },
 );
 
-export const revokeTokenAction = action("admin", z.object({ id: z.string().min(1).max(100) }), ({ id }, ctx) => revokeApiToken(ctx, id), { revalidate });
+export const revokeTokenAction = action(
+  "admin",
+  z.object({ id: z.string().min(1).max(100) }),
+  ({ id }, ctx) => revokeApiToken(ctx, id),
+  { revalidate },
+);

@@ -45,6 +45,16 @@ function applyToEach(transition: Transition, verb: string) {
 
 const options = (verb: string) => ({ invalid: `Could not ${verb}: check the form.`, revalidate: ["/alerts", "/"] });
 
-export const acknowledgeAlertsAction = action("manager", alertBulkActionSchema, applyToEach(acknowledgeAlert, "acknowledge"), options("acknowledge"));
+export const acknowledgeAlertsAction = action(
+  "manager",
+  alertBulkActionSchema,
+  applyToEach(acknowledgeAlert, "acknowledge"),
+  options("acknowledge"),
+);
 
-export const resolveAlertsAction = action("manager", alertBulkActionSchema, applyToEach(resolveAlert, "resolve"), options("resolve"));
+export const resolveAlertsAction = action(
+  "manager",
+  alertBulkActionSchema,
+  applyToEach(resolveAlert, "resolve"),
+  options("resolve"),
+);

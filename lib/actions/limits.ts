@@ -9,7 +9,12 @@ import { createLimit, deleteLimit, type LimitDto, updateLimit } from "../service
 const revalidate: Revalidate[] = ["/limits", "/", "/alerts", "/trends", ["/exposures/[dimension]", "page"]];
 const invalid = "The limit was not saved: check the highlighted fields.";
 
-export const createLimitAction = action("manager", limitCreateSchema, (input, ctx): Promise<LimitDto> => createLimit(ctx, input), { invalid, revalidate });
+export const createLimitAction = action(
+  "manager",
+  limitCreateSchema,
+  (input, ctx): Promise<LimitDto> => createLimit(ctx, input),
+  { invalid, revalidate },
+);
 
 export const updateLimitAction = action(
   "manager",
@@ -18,4 +23,6 @@ export const updateLimitAction = action(
   { invalid, revalidate },
 );
 
-export const deleteLimitAction = action("manager", z.object({ id: idSchema }), ({ id }, ctx) => deleteLimit(ctx, id), { revalidate });
+export const deleteLimitAction = action("manager", z.object({ id: idSchema }), ({ id }, ctx) => deleteLimit(ctx, id), {
+  revalidate,
+});

@@ -13,7 +13,10 @@ import { createFirstAdmin } from "../services/users";
 /** First run only (no user exists yet): creates the first admin and signs them in. */
 export const setupFirstAdminAction = action(null, firstAdminSchema, async (input) => {
   await createFirstAdmin(input);
-  await (await getAuth()).api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() });
+  await (await getAuth()).api.signInEmail({
+    body: { email: input.email, password: input.password },
+    headers: await headers(),
+  });
   redirect("/");
 });
 
@@ -28,7 +31,12 @@ export const selectPortfolioAction = action(
   z.object({ portfolio: z.string().max(100) }),
   async (input) => {
     const portfolio = await getPortfolioOrThrow(input.portfolio);
-    (await cookies()).set(PORTFOLIO_COOKIE, portfolio.slug, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+    (await cookies()).set(PORTFOLIO_COOKIE, portfolio.slug, {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: true,
+      maxAge: 60 * 60 * 24 * 365,
+    });
     return portfolio.slug;
   },
   { revalidate: [["/", "layout"]] },

@@ -1,11 +1,17 @@
+import { type Actor, isRole } from "./roles";
 import { getAuth } from "./server";
-import { isRole, type Actor } from "./roles";
 import { actorFromToken } from "./tokens";
 
 /** AKER_AUTH=off: local evaluation without sign-in. Never the default; every page says so loudly. */
 export const authDisabled = () => process.env.AKER_AUTH === "off";
 
-const LOCAL_ACTOR: Actor = { id: "local", email: "local@aker.invalid", name: "Local (auth off)", role: "admin", via: "auth-off" };
+const LOCAL_ACTOR: Actor = {
+  id: "local",
+  email: "local@aker.invalid",
+  name: "Local (auth off)",
+  role: "admin",
+  via: "auth-off",
+};
 
 /** Who is asking: a bearer API token, else the session cookie; null when neither holds. */
 export async function authenticate(headers: Headers): Promise<Actor | null> {
@@ -15,5 +21,11 @@ export async function authenticate(headers: Headers): Promise<Actor | null> {
   const session = await (await getAuth()).api.getSession({ headers });
   if (!session) return null;
   const role: unknown = (session.user as { role?: unknown }).role;
-  return { id: session.user.id, email: session.user.email, name: session.user.name, role: isRole(role) ? role : "viewer", via: "session" };
+  return {
+    id: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    role: isRole(role) ? role : "viewer",
+    via: "session",
+  };
 }

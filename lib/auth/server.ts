@@ -17,7 +17,10 @@ async function createAuth(prisma: PrismaClient, secret: string) {
     // listed in AKER_TRUSTED_ORIGINS. Without this a fresh install with no BETTER_AUTH_URL would
     // refuse its own sign-in form.
     trustedOrigins: async (request) => {
-      const extra = (process.env.AKER_TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+      const extra = (process.env.AKER_TRUSTED_ORIGINS ?? "")
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean);
       return request ? [ownOrigin(request), ...extra] : extra;
     },
     database: prismaAdapter(prisma, { provider: "postgresql" }),
@@ -40,7 +43,11 @@ function oidcPlugins() {
   const clientSecret = process.env.AKER_OIDC_CLIENT_SECRET;
   if (!issuer || !clientId || !clientSecret) return [];
   const discoveryUrl = `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`;
-  return [genericOAuth({ config: [{ providerId: "sso", clientId, clientSecret, discoveryUrl, scopes: ["openid", "email", "profile"] }] })];
+  return [
+    genericOAuth({
+      config: [{ providerId: "sso", clientId, clientSecret, discoveryUrl, scopes: ["openid", "email", "profile"] }],
+    }),
+  ];
 }
 
 /** The origin the browser addressed: Next's request.url says "localhost" whatever the Host was. */

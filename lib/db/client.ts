@@ -1,14 +1,14 @@
 import "server-only";
 import { mkdir } from "node:fs/promises";
-import { acquirePgliteLock } from "./pglite-lock";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { logger } from "../logger";
-import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "./config";
+import { type DatabaseConfig, databaseConfigFromEnv, describeDatabase } from "./config";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrate";
+import { acquirePgliteLock } from "./pglite-lock";
 
 export type { PrismaClient };
 

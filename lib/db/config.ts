@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 /**
  * DATABASE_URL (or AKER_DATABASE_URL) selects Postgres; without one the app runs on embedded

@@ -36,7 +36,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
@@ -63,9 +66,7 @@ export async function applyMigrations(session: SqlSession, migrations: Migration
     const live = rows.filter((r) => r.rolled_back_at === null);
     const failed = live.find((r) => r.finished_at === null);
     if (failed) {
-      throw new Error(
-        `migration ${failed.migration_name} failed earlier and needs attention (see _prisma_migrations)`,
-      );
+      throw new Error(`migration ${failed.migration_name} failed earlier and needs attention (see _prisma_migrations)`);
     }
     const applied = new Set(live.map((r) => r.migration_name));
     const done: string[] = [];

@@ -24,7 +24,9 @@ export async function acquirePgliteLock(dataDir: string): Promise<() => Promise<
     const owner = Number.parseInt(await readFile(lockPath, "utf8").catch(() => ""), 10);
     if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
       throw Object.assign(
-        new Error(`The embedded database at ${dataDir} is in use by process ${owner} (the running app?). Stop it first, or use Postgres via DATABASE_URL.`),
+        new Error(
+          `The embedded database at ${dataDir} is in use by process ${owner} (the running app?). Stop it first, or use Postgres via DATABASE_URL.`,
+        ),
         { code: "DATABASE_IN_USE" },
       );
     }

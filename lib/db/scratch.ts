@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { databaseConfigFromEnv, type DatabaseConfig } from "./config";
+import { type DatabaseConfig, databaseConfigFromEnv } from "./config";
 
 export interface ScratchDatabase {
   config: DatabaseConfig;
@@ -18,7 +18,10 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
   const base = databaseConfigFromEnv();
   if (base.kind === "pglite") {
     const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
-    return { config: { kind: "pglite", dataDir: path.join(dir, "pglite") }, drop: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      config: { kind: "pglite", dataDir: path.join(dir, "pglite") },
+      drop: () => rm(dir, { recursive: true, force: true }),
+    };
   }
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`.replace(/[^a-z0-9_]/g, "_");
   const admin = async (sql: string) => {
@@ -33,5 +36,8 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(base.url);
   url.pathname = `/${name}`;
-  return { config: { kind: "postgres", url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    config: { kind: "postgres", url: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }

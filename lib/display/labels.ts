@@ -1,4 +1,4 @@
-import { DIMENSIONS, UNKNOWN, type Dimension } from "../engine/types";
+import { DIMENSIONS, type Dimension, UNKNOWN } from "../engine/types";
 import { msaName } from "../reference/cbsa";
 
 export { DIMENSIONS };

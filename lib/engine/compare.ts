@@ -1,5 +1,5 @@
 import { isBreached } from "./limits";
-import { DIMENSIONS, UNKNOWN, type Dimension, type ExposureBucket } from "./types";
+import { DIMENSIONS, type Dimension, type ExposureBucket, UNKNOWN } from "./types";
 
 /** One known value against its dimension's maximum (boundary rule: see limits.ts). */
 export interface LimitComparison {

@@ -1,4 +1,4 @@
-import { UNKNOWN, type Concentration, type ExposureBucket } from "./types";
+import { type Concentration, type ExposureBucket, UNKNOWN } from "./types";
 
 export const EMPTY_CONCENTRATION: Readonly<Concentration> = {
   top1Pct: 0,

@@ -1,4 +1,4 @@
-import { UNKNOWN, type Dimension, type Position } from "./types";
+import { type Dimension, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
 export interface CrossTab {

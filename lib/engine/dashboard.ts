@@ -1,6 +1,14 @@
 import { bucketsFor } from "./exposures";
 import { limitAppliesTo, limitStatus } from "./limits";
-import { DIMENSIONS, UNKNOWN, type Concentration, type Dimension, type ExposureResult, type Limit, type LimitStatus } from "./types";
+import {
+  type Concentration,
+  DIMENSIONS,
+  type Dimension,
+  type ExposureResult,
+  type Limit,
+  type LimitStatus,
+  UNKNOWN,
+} from "./types";
 
 export interface DialValue {
   dimensionValue: string;
@@ -68,7 +76,9 @@ function buildDial(result: ExposureResult, dimension: Dimension, limits: readonl
   const top = values.find((v) => v.dimensionValue !== UNKNOWN);
   return {
     dimensionType: dimension,
-    top: top ? { dimensionValue: top.dimensionValue, exposurePct: top.exposurePct, exposureValue: top.exposureValue } : null,
+    top: top
+      ? { dimensionValue: top.dimensionValue, exposurePct: top.exposurePct, exposureValue: top.exposureValue }
+      : null,
     limitPct: top ? top.limitPct : null,
     status: worst([...values.map((v) => v.status), statusAgainst(onAbsentValues, 0)]),
     values,
@@ -83,5 +93,9 @@ export function buildDials(result: ExposureResult, limits: readonly Limit[]): Di
 
 /** A dimension's buckets as chart points, in exposure order with `unknown` last. */
 export function buildSeries(result: ExposureResult, dimension: Dimension): SeriesPoint[] {
-  return bucketsFor(result, dimension).map((b) => ({ name: b.dimensionValue, value: b.exposureValue, pct: b.exposurePct }));
+  return bucketsFor(result, dimension).map((b) => ({
+    name: b.dimensionValue,
+    value: b.exposureValue,
+    pct: b.exposurePct,
+  }));
 }

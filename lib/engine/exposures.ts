@@ -1,6 +1,6 @@
 import { computeConcentration } from "./concentration";
 import { addValue, addYear, createDecadeTally, createValueTally, type Tally } from "./tally";
-import { DIMENSIONS, UNKNOWN, type Dimension, type ExposureBucket, type ExposureResult, type Position } from "./types";
+import { DIMENSIONS, type Dimension, type ExposureBucket, type ExposureResult, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
 /** Largest exposure first, ties by value name; `unknown` always last. */
@@ -12,7 +12,12 @@ function compareBuckets(a: ExposureBucket, b: ExposureBucket): number {
   return a.dimensionValue < b.dimensionValue ? -1 : a.dimensionValue > b.dimensionValue ? 1 : 0;
 }
 
-function toBuckets<K>(dimensionType: Dimension, tally: Tally<K>, label: (key: K) => string, total: number): ExposureBucket[] {
+function toBuckets<K>(
+  dimensionType: Dimension,
+  tally: Tally<K>,
+  label: (key: K) => string,
+  total: number,
+): ExposureBucket[] {
   const pct = (value: number) => (total > 0 ? (value / total) * 100 : 0);
   const buckets: ExposureBucket[] = [];
   let unknownValue = tally.unknownValue;
@@ -31,7 +36,13 @@ function toBuckets<K>(dimensionType: Dimension, tally: Tally<K>, label: (key: K)
   });
   // A dimension where every position is known has no unknown bucket at all.
   if (unknownCount > 0) {
-    buckets.push({ dimensionType, dimensionValue: UNKNOWN, exposureValue: unknownValue, exposurePct: pct(unknownValue), positionCount: unknownCount });
+    buckets.push({
+      dimensionType,
+      dimensionValue: UNKNOWN,
+      exposureValue: unknownValue,
+      exposurePct: pct(unknownValue),
+      positionCount: unknownCount,
+    });
   }
   return buckets.sort(compareBuckets);
 }

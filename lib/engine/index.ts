@@ -1,10 +1,17 @@
+export { compareToLimits, type LimitComparison } from "./compare";
+export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
+export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
+export { bucketsFor, computeExposures, topValues } from "./exposures";
+export {
+  applicableExposures,
+  evaluateLimits,
+  isBreached,
+  LIMIT_EPSILON_PP,
+  limitAppliesTo,
+  limitStatus,
+} from "./limits";
+export * from "./normalize";
+export { generateSyntheticPositions } from "./synthetic";
+export { analyzeTrend, type TrendAnalysis, type TrendPoint } from "./trend";
 export * from "./types";
 export { vintageBucket, vintageDecade } from "./vintage";
-export { computeExposures, bucketsFor, topValues } from "./exposures";
-export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
-export { evaluateLimits, limitStatus, isBreached, limitAppliesTo, applicableExposures, LIMIT_EPSILON_PP } from "./limits";
-export { compareToLimits, type LimitComparison } from "./compare";
-export { analyzeTrend, type TrendPoint, type TrendAnalysis } from "./trend";
-export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
-export { generateSyntheticPositions } from "./synthetic";
-export * from "./normalize";

@@ -1,4 +1,4 @@
-import { UNKNOWN, type Breach, type ExposureBucket, type Limit, type LimitStatus, type ThresholdType } from "./types";
+import { type Breach, type ExposureBucket, type Limit, type LimitStatus, type ThresholdType, UNKNOWN } from "./types";
 
 // Limit boundaries, once for the whole engine: a `maximum` limit is breached only when exposure is
 // STRICTLY above its threshold, a `minimum` only when STRICTLY below; sitting exactly on the line

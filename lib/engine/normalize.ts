@@ -1,7 +1,7 @@
 // Turns one raw position (a CSV row, a JSON object, an XLSX row) into a Position, or into the
 // list of everything wrong with it. Missing attributes become null so they land in `unknown`.
 
-import { MAX_TEXT_LENGTH, UNKNOWN, type Dimension, type Position } from "./types";
+import { type Dimension, MAX_TEXT_LENGTH, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
 export const POSITION_COLUMNS = [
@@ -30,8 +30,10 @@ export type RawPosition = Partial<Record<PositionColumn, unknown>>;
 export type NormalizeResult = { ok: true; position: Position } | { ok: false; errors: RowError[] };
 
 export const US_STATE_CODES: ReadonlySet<string> = new Set(
-  ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ " +
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR").split(" "),
+  (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ " +
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR"
+  ).split(" "),
 );
 
 // Vintage is a year built: anything before 1800 or more than five years out is a typo.
@@ -72,7 +74,8 @@ export function describeValue(value: unknown): string {
 // such a cell is a bad value, reported with its row and column, not a database error later.
 function storable(value: string, field: string): string | Invalid {
   if (value.includes("\u0000")) return new Invalid(`${field} contains a NUL character (U+0000)`);
-  if (value.length > MAX_TEXT_LENGTH) return new Invalid(`${field} is longer than ${MAX_TEXT_LENGTH} characters (${value.length})`);
+  if (value.length > MAX_TEXT_LENGTH)
+    return new Invalid(`${field} is longer than ${MAX_TEXT_LENGTH} characters (${value.length})`);
   return value;
 }
 

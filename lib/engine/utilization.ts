@@ -1,5 +1,13 @@
 import { applicableExposures, limitStatus } from "./limits";
-import { DIMENSIONS, type Dimension, type ExposureBucket, type Limit, type LimitStatus, type Severity, type ThresholdType } from "./types";
+import {
+  DIMENSIONS,
+  type Dimension,
+  type ExposureBucket,
+  type Limit,
+  type LimitStatus,
+  type Severity,
+  type ThresholdType,
+} from "./types";
 
 /** One value against one active limit that applies to it (boundary rule: see limits.ts). */
 export interface LimitUtilization {

@@ -4,13 +4,13 @@ import { positionsToCsv, positionsToJson, positionsToXlsx } from "./positions";
 
 export {
   EXPOSURE_CSV_COLUMNS,
+  type ExposureSnapshot,
+  type ExposuresJson,
   exposuresToCsv,
   exposuresToJson,
   exposuresToXlsx,
-  type ExposureSnapshot,
-  type ExposuresJson,
 } from "./exposures";
-export { positionsToCsv, positionsToJson, positionsToXlsx, type PositionRecord } from "./positions";
+export { type PositionRecord, positionsToCsv, positionsToJson, positionsToXlsx } from "./positions";
 
 export type ExportFormat = "csv" | "json" | "xlsx";
 
@@ -27,7 +27,10 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** A run's exposures as a file body in the chosen format. */
-export async function exposuresFileBody(snapshot: ExposureSnapshot, format: ExportFormat): Promise<string | Uint8Array> {
+export async function exposuresFileBody(
+  snapshot: ExposureSnapshot,
+  format: ExportFormat,
+): Promise<string | Uint8Array> {
   if (format === "csv") return exposuresToCsv(snapshot);
   if (format === "json") return JSON.stringify(exposuresToJson(snapshot), null, 2);
   return exposuresToXlsx(snapshot);

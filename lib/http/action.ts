@@ -31,11 +31,16 @@ export function fieldErrorsOf(issues: ReadonlyArray<Pick<FieldIssue, "field" | "
   return fieldErrors;
 }
 
-const failure = (message: string, fieldErrors: FieldErrors = {}): { ok: false; message: string; fieldErrors: FieldErrors } => ({ ok: false, message, fieldErrors });
+const failure = (
+  message: string,
+  fieldErrors: FieldErrors = {},
+): { ok: false; message: string; fieldErrors: FieldErrors } => ({ ok: false, message, fieldErrors });
 
 /** A form's fields as a plain object (a single value per name; blank values stay ""). */
 function valuesOf(input: unknown): unknown {
-  return input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith("$ACTION"))) : input;
+  return input instanceof FormData
+    ? Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith("$ACTION")))
+    : input;
 }
 
 /**
@@ -52,12 +57,18 @@ export function action<S extends z.ZodType, T>(
     const actor: Actor | null = await getActor();
     if (role !== null) {
       if (!actor) return failure("Your session has ended: sign in again.");
-      if (!hasRole(actor.role, role)) return failure(`This needs the ${role} role; you are signed in as a ${actor.role}.`);
+      if (!hasRole(actor.role, role))
+        return failure(`This needs the ${role} role; you are signed in as a ${actor.role}.`);
     }
     const parsed = schema.safeParse(valuesOf(input));
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error.issues.map((i) => ({ field: i.path.map(String).join(".") || "form", message: i.message })));
-      const message = typeof options.invalid === "function" ? options.invalid(fieldErrors) : (options.invalid ?? "Check the highlighted fields.");
+      const fieldErrors = fieldErrorsOf(
+        parsed.error.issues.map((i) => ({ field: i.path.map(String).join(".") || "form", message: i.message })),
+      );
+      const message =
+        typeof options.invalid === "function"
+          ? options.invalid(fieldErrors)
+          : (options.invalid ?? "Check the highlighted fields.");
       return failure(message, fieldErrors);
     }
     try {

@@ -15,9 +15,11 @@ function declaredLength(request: Request): number | null {
 export async function readBodyBytes(request: Request, limit: number, what: string): Promise<Uint8Array> {
   const declared = declaredLength(request);
   const tooLarge = (size?: number) =>
-    new AppError("too_large", `${what} is ${size === undefined ? "" : `${formatSize(size)}, `}over the ${formatMegabytes(limit)} limit; nothing was read.`, [
-      { field: "body", message: `larger than ${formatMegabytes(limit)}` },
-    ]);
+    new AppError(
+      "too_large",
+      `${what} is ${size === undefined ? "" : `${formatSize(size)}, `}over the ${formatMegabytes(limit)} limit; nothing was read.`,
+      [{ field: "body", message: `larger than ${formatMegabytes(limit)}` }],
+    );
   if (declared !== null && declared > limit) throw tooLarge(declared);
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
@@ -35,7 +37,11 @@ export async function readBodyBytes(request: Request, limit: number, what: strin
   }
   // A proxy in front (Next's own included) may pass on only the start of a large body.
   if (declared !== null && total !== declared) {
-    throw new AppError("invalid_input", `The request body was cut short (${total} of ${declared} bytes arrived); nothing was read. Send it again.`, [{ field: "body", message: "incomplete" }]);
+    throw new AppError(
+      "invalid_input",
+      `The request body was cut short (${total} of ${declared} bytes arrived); nothing was read. Send it again.`,
+      [{ field: "body", message: "incomplete" }],
+    );
   }
   const bytes = new Uint8Array(total);
   let at = 0;

@@ -19,6 +19,11 @@ function isMalformed(pathname: string): boolean {
 export function malformedPathResponse(pathname: string): Response | null {
   if (!isMalformed(pathname)) return null;
   // The API's error shape, built here rather than with respond.ts: the proxy loads no logger.
-  const error = new AppError("invalid_input", "The URL path is not valid percent-encoded UTF-8.", [{ field: "path", message: "cannot be decoded" }]);
-  return Response.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+  const error = new AppError("invalid_input", "The URL path is not valid percent-encoded UTF-8.", [
+    { field: "path", message: "cannot be decoded" },
+  ]);
+  return Response.json(
+    { error: { code: error.code, message: error.message, details: error.details } },
+    { status: error.status },
+  );
 }

@@ -34,7 +34,8 @@ export const cookiePortfolio = cache(async () => {
   try {
     return await getPortfolioOrThrow(slug ?? DEFAULT_PORTFOLIO);
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found" && slug !== undefined) return getPortfolioOrThrow(DEFAULT_PORTFOLIO);
+    if (isAppError(error) && error.code === "not_found" && slug !== undefined)
+      return getPortfolioOrThrow(DEFAULT_PORTFOLIO);
     throw error;
   }
 });

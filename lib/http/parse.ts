@@ -36,11 +36,17 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
     const nul = nulPath(result.data);
     if (nul === null) return result.data;
     const field = [prefix, nul].filter(Boolean).join(".");
-    throw new AppError("invalid_input", `Invalid ${what}: ${field}: contains a NUL character (U+0000)`, [{ field, message: "contains a NUL character (U+0000)" }]);
+    throw new AppError("invalid_input", `Invalid ${what}: ${field}: contains a NUL character (U+0000)`, [
+      { field, message: "contains a NUL character (U+0000)" },
+    ]);
   }
   const details = zodIssues(result.error, prefix);
   const first = details[0];
-  throw new AppError("invalid_input", `Invalid ${what}: ${first ? `${first.field}: ${first.message}` : "bad value"}`, details);
+  throw new AppError(
+    "invalid_input",
+    `Invalid ${what}: ${first ? `${first.field}: ${first.message}` : "bad value"}`,
+    details,
+  );
 }
 
 export function parseQuery<T>(request: Request, schema: z.ZodType<T>): T {
@@ -55,7 +61,9 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): 
       body = JSON.parse(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : "unreadable";
-      throw new AppError("invalid_input", `Request body is not valid JSON: ${reason}`, [{ field: "body", message: reason }]);
+      throw new AppError("invalid_input", `Request body is not valid JSON: ${reason}`, [
+        { field: "body", message: reason },
+      ]);
     }
   }
   return parseOrThrow(schema, body, "request body");

@@ -50,9 +50,13 @@ export function errorResponse(error: unknown): Response {
  * through, a value the database cannot hold is the caller's 422 and a duplicate is a 409.
  */
 export function fromDatabaseError(error: unknown): AppError | null {
-  const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const e = error as {
+    code?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  } | null;
   const sqlState = String(e?.meta?.code ?? e?.meta?.driverAdapterError?.cause?.originalCode ?? "");
-  if (e?.code === "P2002" || sqlState === "23505") return new AppError("conflict", "That record already exists (another request may have just created it).");
+  if (e?.code === "P2002" || sqlState === "23505")
+    return new AppError("conflict", "That record already exists (another request may have just created it).");
   if (e?.code === "P2000" || e?.code === "P2020" || sqlState.startsWith("22")) {
     logger.warn({ event: "request.error", code: "invalid_data", err: error }, "value rejected by the database");
     return new AppError("invalid_data", "A value is outside what can be stored (too large, too long or out of range).");

@@ -37,7 +37,8 @@ export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Respons
 async function actorWithRole(request: Request, role: Role) {
   const actor = await authenticate(request.headers);
   if (!actor) throw new AppError("unauthorized", "Sign in, or send an API token: Authorization: Bearer <token>.");
-  if (!hasRole(actor.role, role)) throw new AppError("forbidden", `This needs the ${role} role; you are signed in as a ${actor.role}.`);
+  if (!hasRole(actor.role, role))
+    throw new AppError("forbidden", `This needs the ${role} role; you are signed in as a ${actor.role}.`);
   return actor;
 }
 

@@ -48,7 +48,9 @@ interface RequestLike {
  */
 export function pageSecurityHeaders(request: RequestLike): { requestHeaders: Headers; policy: string } {
   const nonce = newNonce();
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  const https =
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
   const policy = pageContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -1,8 +1,8 @@
 import { AppError } from "../errors";
-import { readBodyBytes } from "./body";
 import type { ImportFormat } from "../import";
 import { maxUploadBytes } from "../request-caps";
 import type { ImportSource } from "../services/positions-import";
+import { readBodyBytes } from "./body";
 
 // How an uploaded positions file arrives over HTTP; shared by the import and the preview routes
 // so both read a request the same way.
@@ -22,7 +22,11 @@ async function formOf(bytes: Uint8Array, contentType: string): Promise<FormData>
   try {
     return await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
   } catch {
-    throw new AppError("invalid_input", "The multipart body cannot be read: send the file in a multipart/form-data field named \"file\"", [{ field: "file", message: "unreadable multipart body" }]);
+    throw new AppError(
+      "invalid_input",
+      'The multipart body cannot be read: send the file in a multipart/form-data field named "file"',
+      [{ field: "file", message: "unreadable multipart body" }],
+    );
   }
 }
 
@@ -36,7 +40,11 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
   if (!contentType.startsWith("multipart/form-data")) {
     const format = forced ?? formatOf(contentType);
     if (!format) {
-      throw new AppError("invalid_input", "Send text/csv, application/json, an .xlsx body or multipart/form-data (or add ?format=csv|json|xlsx)", [{ field: "content-type", message: `unsupported: ${contentType || "none"}` }]);
+      throw new AppError(
+        "invalid_input",
+        "Send text/csv, application/json, an .xlsx body or multipart/form-data (or add ?format=csv|json|xlsx)",
+        [{ field: "content-type", message: `unsupported: ${contentType || "none"}` }],
+      );
     }
     // Bytes, not text: the importer refuses a file that is not UTF-8 instead of guessing.
     return { format, data: await readBodyBytes(request, maxUploadBytes(), "The file") };
@@ -44,8 +52,14 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
   // The original header: the multipart boundary is case-sensitive.
   const form = await formOf(await readBodyBytes(request, maxUploadBytes(), "The upload"), header);
   const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("invalid_input", 'Multipart upload needs the file in a field named "file"', [{ field: "file", message: "is required" }]);
+  if (!(file instanceof File))
+    throw new AppError("invalid_input", 'Multipart upload needs the file in a field named "file"', [
+      { field: "file", message: "is required" },
+    ]);
   const format = forced ?? formatOf(file.type, file.name);
-  if (!format) throw new AppError("invalid_input", `Cannot tell the format of "${file.name}": use a .csv, .json or .xlsx file`, [{ field: "file", message: "unsupported file type" }]);
+  if (!format)
+    throw new AppError("invalid_input", `Cannot tell the format of "${file.name}": use a .csv, .json or .xlsx file`, [
+      { field: "file", message: "unsupported file type" },
+    ]);
   return { format, data: new Uint8Array(await file.arrayBuffer()), sourceName: file.name };
 }

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 
 import { AppError } from "@/lib/errors";
 
-import { mapHeaders, PositionCollector, readRow, type ImportOptions, type ParsedImport } from "./records";
+import { type ImportOptions, mapHeaders, type ParsedImport, PositionCollector, readRow } from "./records";
 
 function isBlank(record: readonly string[]): boolean {
   for (const cell of record) if (cell.trim() !== "") return false;
@@ -31,7 +31,10 @@ export function parseCsv(text: string, opts: ImportOptions): ParsedImport {
   for (let i = headerIndex + 1; i < records.length; i++) {
     const record = records[i];
     if (record === undefined || isBlank(record)) continue;
-    collector.add(readRow(indexes, (index) => record[index]), i + 1);
+    collector.add(
+      readRow(indexes, (index) => record[index]),
+      i + 1,
+    );
   }
   return collector.result("csv", ignoredColumns);
 }

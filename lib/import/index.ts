@@ -5,8 +5,8 @@ import { parseJson, parseJsonDocument } from "./json";
 import type { ImportFormat, ImportOptions, ParsedImport } from "./records";
 import { parseXlsx } from "./xlsx";
 
-export type { ImportFormat, ImportOptions, ParsedImport } from "./records";
 export type { RowError } from "@/lib/engine/normalize";
+export type { ImportFormat, ImportOptions, ParsedImport } from "./records";
 
 /** Text files must be UTF-8; a byte-order mark is dropped. */
 function decodeText(data: string | Uint8Array): string {
@@ -14,7 +14,7 @@ function decodeText(data: string | Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
-    throw new AppError("invalid_data", "the file is not UTF-8 text; save it as UTF-8 (e.g. Excel's \"CSV UTF-8\")");
+    throw new AppError("invalid_data", 'the file is not UTF-8 text; save it as UTF-8 (e.g. Excel\'s "CSV UTF-8")');
   }
 }
 

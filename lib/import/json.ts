@@ -4,10 +4,10 @@ import { AppError } from "@/lib/errors";
 import {
   columnFor,
   duplicateColumnError,
-  missingColumnError,
-  PositionCollector,
   type ImportOptions,
+  missingColumnError,
   type ParsedImport,
+  PositionCollector,
 } from "./records";
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,9 +2,9 @@
 
 import {
   normalizePosition,
-  parseText,
   POSITION_COLUMNS,
   type PositionColumn,
+  parseText,
   type RawPosition,
   type RowError,
 } from "@/lib/engine/normalize";
@@ -126,7 +126,10 @@ export class PositionCollector {
     this.received += 1;
     const max = this.opts.maxRows;
     if (max !== undefined && this.received > max) {
-      throw new AppError("too_large", `The file has more than ${max.toLocaleString("en-US")} data rows, the most one import takes: split it into smaller files.`);
+      throw new AppError(
+        "too_large",
+        `The file has more than ${max.toLocaleString("en-US")} data rows, the most one import takes: split it into smaller files.`,
+      );
     }
   }
 

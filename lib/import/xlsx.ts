@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 
 import { AppError } from "@/lib/errors";
 
-import { mapHeaders, PositionCollector, readRow, type ImportOptions, type ParsedImport } from "./records";
+import { type ImportOptions, mapHeaders, type ParsedImport, PositionCollector, readRow } from "./records";
 
 /**
  * A cell as normalisation sees it: rich text and hyperlinks become their text, formulas their
@@ -55,7 +55,10 @@ export async function parseXlsx(data: Uint8Array, opts: ImportOptions): Promise<
       if (blank && !isBlank(cellValue(cell.value))) blank = false;
     });
     if (blank) return;
-    collector.add(readRow(indexes, (index) => cellValue(row.getCell(index).value)), rowNumber);
+    collector.add(
+      readRow(indexes, (index) => cellValue(row.getCell(index).value)),
+      rowNumber,
+    );
   });
   return collector.result("xlsx", ignoredColumns);
 }

@@ -8,7 +8,9 @@ import type { PortfolioContext } from "./context";
 export const AUTO = "auto";
 
 /** `Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%` */
-export function formatAlertMessage(b: Pick<Breach, "dimensionType" | "dimensionValue" | "exposurePct" | "thresholdPct" | "thresholdType">): string {
+export function formatAlertMessage(
+  b: Pick<Breach, "dimensionType" | "dimensionValue" | "exposurePct" | "thresholdPct" | "thresholdType">,
+): string {
   const relation = b.thresholdType === "maximum" ? "exceeds maximum" : "below minimum";
   return `Exposure threshold breached: ${b.dimensionType}='${b.dimensionValue}' at ${b.exposurePct.toFixed(1)}% ${relation} of ${b.thresholdPct.toFixed(1)}%`;
 }
@@ -25,7 +27,12 @@ export interface AlertSyncCounts {
 }
 
 /** Brings the portfolio's open alerts in line with the breaches of its latest run. */
-export async function syncAlerts(tx: Tx, ctx: PortfolioContext, runId: string, breaches: Breach[]): Promise<AlertSyncCounts> {
+export async function syncAlerts(
+  tx: Tx,
+  ctx: PortfolioContext,
+  runId: string,
+  breaches: Breach[],
+): Promise<AlertSyncCounts> {
   const portfolioId = ctx.portfolio.id;
   const now = new Date();
   const open = await tx.alert.findMany({ where: { portfolioId, openKey: { not: null } } });
@@ -47,10 +54,15 @@ export async function syncAlerts(tx: Tx, ctx: PortfolioContext, runId: string, b
     const existing = byKey.get(key);
     if (existing) {
       byKey.delete(key);
-      const changed = existing.exposurePct !== breach.exposurePct || existing.thresholdPct !== breach.thresholdPct || existing.severity !== breach.severity;
+      const changed =
+        existing.exposurePct !== breach.exposurePct ||
+        existing.thresholdPct !== breach.thresholdPct ||
+        existing.severity !== breach.severity;
       await tx.alert.update({
         where: { id: existing.id },
-        data: changed ? { ...fields, events: { create: { kind: "updated", actor: AUTO, exposurePct: breach.exposurePct } } } : fields,
+        data: changed
+          ? { ...fields, events: { create: { kind: "updated", actor: AUTO, exposurePct: breach.exposurePct } } }
+          : fields,
       });
       counts.updated += 1;
       continue;
@@ -67,8 +79,15 @@ export async function syncAlerts(tx: Tx, ctx: PortfolioContext, runId: string, b
         events: { create: { kind: "opened", actor: AUTO, exposurePct: breach.exposurePct } },
       },
     });
-    logger.warn({ event: "alert.opened", alertId: created.id, severity: created.severity, message: created.alertMessage }, "alert opened");
-    await audit(tx, ctx, "alert.opened", { portfolioId, target: created.id, details: { message: created.alertMessage } });
+    logger.warn(
+      { event: "alert.opened", alertId: created.id, severity: created.severity, message: created.alertMessage },
+      "alert opened",
+    );
+    await audit(tx, ctx, "alert.opened", {
+      portfolioId,
+      target: created.id,
+      details: { message: created.alertMessage },
+    });
     counts.opened += 1;
   }
 
@@ -84,7 +103,11 @@ export async function syncAlerts(tx: Tx, ctx: PortfolioContext, runId: string, b
       },
     });
     logger.info({ event: "alert.resolved", alertId: cleared.id, by: AUTO }, "alert auto-resolved");
-    await audit(tx, ctx, "alert.auto_resolved", { portfolioId, target: cleared.id, details: { message: cleared.alertMessage } });
+    await audit(tx, ctx, "alert.auto_resolved", {
+      portfolioId,
+      target: cleared.id,
+      details: { message: cleared.alertMessage },
+    });
     counts.resolved += 1;
   }
   return counts;

@@ -37,7 +37,14 @@ export function toAlertDto(a: Alert) {
 export type AlertDto = ReturnType<typeof toAlertDto>;
 
 function toEventDto(e: AlertEvent) {
-  return { id: e.id, kind: e.kind, actor: e.actor, comment: e.comment, exposurePct: e.exposurePct, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    kind: e.kind,
+    actor: e.actor,
+    comment: e.comment,
+    exposurePct: e.exposurePct,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 export type AlertEventDto = ReturnType<typeof toEventDto>;
 export type AlertDetailDto = AlertDto & { history: AlertEventDto[] };
@@ -64,7 +71,12 @@ export async function listAlerts(ctx: PortfolioContext, query: AlertQuery): Prom
   if (query.severity) where.severity = query.severity;
   if (query.dimensionType) where.dimensionType = query.dimensionType;
   const offset = query.cursor ? Number.parseInt(query.cursor, 10) || 0 : 0;
-  const rows = await prisma.alert.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: offset, take: query.limit + 1 });
+  const rows = await prisma.alert.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: offset,
+    take: query.limit + 1,
+  });
   const items = rows.slice(0, query.limit).map(toAlertDto);
   return { items, nextCursor: rows.length > query.limit ? String(offset + query.limit) : undefined };
 }
@@ -77,7 +89,11 @@ export interface OpenAlertCounts {
 
 export async function countOpenAlerts(ctx: PortfolioContext): Promise<OpenAlertCounts> {
   const prisma = await getPrisma();
-  const groups = await prisma.alert.groupBy({ by: ["severity"], where: { portfolioId: ctx.portfolio.id, openKey: { not: null } }, _count: true });
+  const groups = await prisma.alert.groupBy({
+    by: ["severity"],
+    where: { portfolioId: ctx.portfolio.id, openKey: { not: null } },
+    _count: true,
+  });
   const of = (s: string) => groups.find((g) => g.severity === s)?._count ?? 0;
   return { warning: of("warning"), critical: of("critical"), total: of("warning") + of("critical") };
 }
@@ -93,10 +109,15 @@ export async function getAlertOrThrow(ctx: PortfolioContext, id: string): Promis
 }
 
 /** Who acknowledges is the actor of the request: the signed-in user, the token's owner, the CLI. */
-export async function acknowledgeAlert(ctx: PortfolioContext, id: string, input: AlertTransition): Promise<AlertDetailDto> {
+export async function acknowledgeAlert(
+  ctx: PortfolioContext,
+  id: string,
+  input: AlertTransition,
+): Promise<AlertDetailDto> {
   const by = actorName(ctx);
   return transition(ctx, id, (alert) => {
-    if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is resolved and cannot be acknowledged`);
+    if (alert.status === "resolved")
+      throw new AppError("conflict", `Alert ${id} is resolved and cannot be acknowledged`);
     return {
       status: "acknowledged",
       acknowledgedBy: by,
@@ -122,7 +143,11 @@ export async function resolveAlert(ctx: PortfolioContext, id: string, input: Ale
   });
 }
 
-async function transition(ctx: PortfolioContext, id: string, change: (alert: Alert) => Prisma.AlertUpdateInput): Promise<AlertDetailDto> {
+async function transition(
+  ctx: PortfolioContext,
+  id: string,
+  change: (alert: Alert) => Prisma.AlertUpdateInput,
+): Promise<AlertDetailDto> {
   const portfolioId = ctx.portfolio.id;
   const prisma = await getPrisma();
   await prisma.$transaction(async (tx) => {
@@ -131,8 +156,15 @@ async function transition(ctx: PortfolioContext, id: string, change: (alert: Ale
     if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
     const data = change(alert);
     await tx.alert.update({ where: { id }, data });
-    await audit(tx, ctx, `alert.${String(data.status)}`, { portfolioId, target: id, details: { message: alert.alertMessage } });
-    logger.info({ event: `alert.${String(data.status)}`, alertId: id, by: data.acknowledgedBy ?? data.resolvedBy }, `alert ${String(data.status)}`);
+    await audit(tx, ctx, `alert.${String(data.status)}`, {
+      portfolioId,
+      target: id,
+      details: { message: alert.alertMessage },
+    });
+    logger.info(
+      { event: `alert.${String(data.status)}`, alertId: id, by: data.acknowledgedBy ?? data.resolvedBy },
+      `alert ${String(data.status)}`,
+    );
   }, LONG_TX);
   return getAlertOrThrow(ctx, id);
 }

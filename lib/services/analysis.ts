@@ -1,10 +1,10 @@
 import { getPrisma } from "../db/client";
 import { compareToLimits, type LimitComparison } from "../engine/compare";
-import { computeCrossTab, type CrossTab } from "../engine/crosstab";
+import { type CrossTab, computeCrossTab } from "../engine/crosstab";
 import { buildDials, buildSeries } from "../engine/dashboard";
 import { normalizeDimensionValue } from "../engine/normalize";
 import { analyzeTrend, type TrendPoint } from "../engine/trend";
-import { type Dimension, DIMENSIONS, type Position, UNKNOWN } from "../engine/types";
+import { DIMENSIONS, type Dimension, type Position, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import { msaName } from "../reference/cbsa";
 import { countOpenAlerts, listAlerts } from "./alerts";
@@ -23,7 +23,10 @@ export interface TrendQuery extends DateRange {
 /** Exposure of one value over stored runs, oldest first; a run where it had no positions counts 0 %. */
 export async function getTrend(ctx: PortfolioContext, query: TrendQuery) {
   const normalized = normalizeDimensionValue(query.dimensionType, query.dimensionValue);
-  if (!normalized.ok) throw new AppError("invalid_input", `Invalid dimensionValue: ${normalized.message}`, [{ field: "dimensionValue", message: normalized.message }]);
+  if (!normalized.ok)
+    throw new AppError("invalid_input", `Invalid dimensionValue: ${normalized.message}`, [
+      { field: "dimensionValue", message: normalized.message },
+    ]);
   const prisma = await getPrisma();
   const runs = await prisma.exposureRun.findMany({
     where: { portfolioId: ctx.portfolio.id, asOfDate: dateRange(query) },
@@ -31,7 +34,10 @@ export async function getTrend(ctx: PortfolioContext, query: TrendQuery) {
     select: {
       asOfDate: true,
       totalPortfolioValue: true,
-      exposures: { where: { dimensionType: query.dimensionType, dimensionValue: normalized.value }, select: { exposurePct: true, exposureValue: true } },
+      exposures: {
+        where: { dimensionType: query.dimensionType, dimensionValue: normalized.value },
+        select: { exposurePct: true, exposureValue: true },
+      },
     },
   });
   const points: TrendPoint[] = runs.map((run) => ({
@@ -69,20 +75,39 @@ function geographicView(run: RunDetail, dimension: "msa" | "state") {
 
 export async function getGeographic(ctx: PortfolioContext, runId?: string) {
   const run = await getRunOrThrow(ctx, runId);
-  return { runId: run.id, asOfDate: run.asOfDate, msa: geographicView(run, "msa"), state: geographicView(run, "state") };
+  return {
+    runId: run.id,
+    asOfDate: run.asOfDate,
+    msa: geographicView(run, "msa"),
+    state: geographicView(run, "state"),
+  };
 }
 
 /** Everything the overview shows, from the latest run: one dial per dimension, chart series, alerts. */
 export async function getDashboard(ctx: PortfolioContext) {
   const run = await getRunOrThrow(ctx);
   const limits = await activeLimits(await getPrisma(), ctx.portfolio.id);
-  const result = { totalPortfolioValue: run.totalPortfolioValue, positionCount: run.positionCount, exposures: run.exposures, concentration: run.concentration };
+  const result = {
+    totalPortfolioValue: run.totalPortfolioValue,
+    positionCount: run.positionCount,
+    exposures: run.exposures,
+    concentration: run.concentration,
+  };
   const [open, newest] = await Promise.all([countOpenAlerts(ctx), listAlerts(ctx, { status: "open", limit: 5 })]);
   return {
     portfolio: ctx.portfolio.slug,
-    run: { id: run.id, asOfDate: run.asOfDate, totalPortfolioValue: run.totalPortfolioValue, positionCount: run.positionCount, computedAt: run.computedAt },
+    run: {
+      id: run.id,
+      asOfDate: run.asOfDate,
+      totalPortfolioValue: run.totalPortfolioValue,
+      positionCount: run.positionCount,
+      computedAt: run.computedAt,
+    },
     dials: buildDials(result, limits),
-    series: Object.fromEntries(DIMENSIONS.map((d) => [d, buildSeries(result, d)])) as Record<Dimension, ReturnType<typeof buildSeries>>,
+    series: Object.fromEntries(DIMENSIONS.map((d) => [d, buildSeries(result, d)])) as Record<
+      Dimension,
+      ReturnType<typeof buildSeries>
+    >,
     alerts: { open, newest: newest.items },
   };
 }
@@ -142,7 +167,11 @@ function withAttribute(position: Position, dimension: Dimension, raw: string | n
  * embedded database and holds up every other query meanwhile); the engine then buckets those
  * sums exactly as it buckets positions (unknown, vintage by decade, the top-N cut).
  */
-export async function getCrossTab(ctx: PortfolioContext, rowDimension: Dimension, columnDimension: Dimension): Promise<CrossTabView> {
+export async function getCrossTab(
+  ctx: PortfolioContext,
+  rowDimension: Dimension,
+  columnDimension: Dimension,
+): Promise<CrossTabView> {
   const prisma = await getPrisma();
   const groups = await prisma.$queryRawUnsafe<GroupRow[]>(
     `SELECT ${COLUMN[rowDimension]} AS r, ${COLUMN[columnDimension]} AS c,
@@ -150,7 +179,9 @@ export async function getCrossTab(ctx: PortfolioContext, rowDimension: Dimension
        FROM positions WHERE portfolio_id = $1::uuid GROUP BY 1, 2`,
     ctx.portfolio.id,
   );
-  const sums = groups.map((g) => withAttribute(withAttribute({ ...EMPTY, positionValue: Number(g.value) }, rowDimension, g.r), columnDimension, g.c));
+  const sums = groups.map((g) =>
+    withAttribute(withAttribute({ ...EMPTY, positionValue: Number(g.value) }, rowDimension, g.r), columnDimension, g.c),
+  );
   const positionCount = groups.reduce((sum, g) => sum + Number(g.n), 0);
   return { portfolio: ctx.portfolio.slug, positionCount, ...computeCrossTab(sums, rowDimension, columnDimension) };
 }

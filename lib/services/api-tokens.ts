@@ -14,7 +14,10 @@ export interface ApiTokenDto {
   revokedAt: string | null;
 }
 
-function toDto(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }, userEmail: string): ApiTokenDto {
+function toDto(
+  row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null },
+  userEmail: string,
+): ApiTokenDto {
   return {
     id: row.id,
     name: row.name,
@@ -27,7 +30,11 @@ function toDto(row: { id: string; name: string; prefix: string; createdAt: Date;
 }
 
 /** A new token for a user. The token itself is returned once and only its hash is stored. */
-export async function createApiToken(ctx: ActorContext, userId: string, name: string): Promise<{ token: string; apiToken: ApiTokenDto }> {
+export async function createApiToken(
+  ctx: ActorContext,
+  userId: string,
+  name: string,
+): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user) throw new AppError("not_found", `User ${userId} does not exist`);
@@ -39,7 +46,10 @@ export async function createApiToken(ctx: ActorContext, userId: string, name: st
 
 export async function listApiTokens(): Promise<ApiTokenDto[]> {
   const prisma = await getPrisma();
-  const rows = await prisma.apiToken.findMany({ orderBy: { createdAt: "desc" }, include: { user: { select: { email: true } } } });
+  const rows = await prisma.apiToken.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { user: { select: { email: true } } },
+  });
   return rows.map((r) => toDto(r, r.user.email));
 }
 

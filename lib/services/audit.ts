@@ -13,7 +13,12 @@ export interface AuditInput {
  * Records who did what. Call it inside the transaction that does the thing, so the record and
  * the change land together or not at all. Without an actor (scripts, tests) it is "system".
  */
-export async function audit(db: Pick<Tx, "auditEvent">, ctx: ActorContext, action: string, input: AuditInput = {}): Promise<void> {
+export async function audit(
+  db: Pick<Tx, "auditEvent">,
+  ctx: ActorContext,
+  action: string,
+  input: AuditInput = {},
+): Promise<void> {
   await db.auditEvent.create({
     data: {
       action,
@@ -35,7 +40,10 @@ export interface AuditQuery {
 export async function listAuditEvents(query: AuditQuery) {
   const prisma = await getPrisma();
   const rows = await prisma.auditEvent.findMany({
-    where: { ...(query.action ? { action: { startsWith: query.action } } : {}), ...(query.cursor ? { id: { lt: query.cursor } } : {}) },
+    where: {
+      ...(query.action ? { action: { startsWith: query.action } } : {}),
+      ...(query.cursor ? { id: { lt: query.cursor } } : {}),
+    },
     orderBy: { id: "desc" },
     take: query.limit + 1,
   });

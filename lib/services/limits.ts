@@ -39,7 +39,10 @@ export async function activeLimits(tx: Pick<Tx, "limit">, portfolioId: string): 
 
 export async function listLimits(ctx: PortfolioContext): Promise<{ items: LimitDto[] }> {
   const prisma = await getPrisma();
-  const rows = await prisma.limit.findMany({ where: { portfolioId: ctx.portfolio.id }, orderBy: [{ dimensionType: "asc" }, { createdAt: "asc" }] });
+  const rows = await prisma.limit.findMany({
+    where: { portfolioId: ctx.portfolio.id },
+    orderBy: [{ dimensionType: "asc" }, { createdAt: "asc" }],
+  });
   return { items: rows.map(toLimitDto) };
 }
 
@@ -47,7 +50,10 @@ export async function listLimits(ctx: PortfolioContext): Promise<{ items: LimitD
 function normalizeValue(dimension: Dimension, raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined || raw.trim() === "") return null;
   const result = normalizeDimensionValue(dimension, raw);
-  if (!result.ok) throw new AppError("invalid_input", `Invalid dimensionValue: ${result.message}`, [{ field: "dimensionValue", message: result.message }]);
+  if (!result.ok)
+    throw new AppError("invalid_input", `Invalid dimensionValue: ${result.message}`, [
+      { field: "dimensionValue", message: result.message },
+    ]);
   return result.value;
 }
 
@@ -59,7 +65,11 @@ export async function createLimit(ctx: PortfolioContext, input: LimitCreate): Pr
     await lockPortfolio(tx, portfolio.id);
     await assertNoTwin(tx, portfolio.id, { ...input, dimensionValue });
     const row = await tx.limit.create({ data: { ...input, dimensionValue, portfolioId: portfolio.id } });
-    await audit(tx, ctx, "limit.created", { portfolioId: portfolio.id, target: row.id, details: { ...input, dimensionValue } });
+    await audit(tx, ctx, "limit.created", {
+      portfolioId: portfolio.id,
+      target: row.id,
+      details: { ...input, dimensionValue },
+    });
     await reevaluateLatestRun(tx, ctx);
     return row;
   }, LONG_TX);
@@ -75,10 +85,17 @@ export async function updateLimit(ctx: PortfolioContext, id: string, patch: Limi
     const current = await tx.limit.findFirst({ where: { id, portfolioId: portfolio.id } });
     if (!current) throw new AppError("not_found", `Limit ${id} does not exist`);
     const dimensionType = patch.dimensionType ?? (current.dimensionType as Dimension);
-    const dimensionValue = normalizeValue(dimensionType, patch.dimensionValue === undefined ? current.dimensionValue : patch.dimensionValue);
+    const dimensionValue = normalizeValue(
+      dimensionType,
+      patch.dimensionValue === undefined ? current.dimensionValue : patch.dimensionValue,
+    );
     await assertNoTwin(tx, portfolio.id, { ...current, ...patch, dimensionType, dimensionValue }, id);
     const row = await tx.limit.update({ where: { id }, data: { ...patch, dimensionType, dimensionValue } });
-    await audit(tx, ctx, "limit.updated", { portfolioId: portfolio.id, target: id, details: { ...patch, dimensionType, dimensionValue } });
+    await audit(tx, ctx, "limit.updated", {
+      portfolioId: portfolio.id,
+      target: id,
+      details: { ...patch, dimensionType, dimensionValue },
+    });
     await reevaluateLatestRun(tx, ctx);
     return row;
   }, LONG_TX);
@@ -95,7 +112,11 @@ export async function deleteLimit(ctx: PortfolioContext, id: string): Promise<vo
     const current = await tx.limit.findFirst({ where: { id, portfolioId: portfolio.id } });
     if (!current) throw new AppError("not_found", `Limit ${id} does not exist`);
     await tx.limit.delete({ where: { id } });
-    const details = { dimensionType: current.dimensionType, dimensionValue: current.dimensionValue, thresholdPct: current.thresholdPct };
+    const details = {
+      dimensionType: current.dimensionType,
+      dimensionValue: current.dimensionValue,
+      thresholdPct: current.thresholdPct,
+    };
     await audit(tx, ctx, "limit.deleted", { portfolioId: portfolio.id, target: id, details });
     await reevaluateLatestRun(tx, ctx);
   }, LONG_TX);
@@ -112,20 +133,33 @@ interface LimitKey {
 async function assertNoTwin(tx: Tx, portfolioId: string, key: LimitKey, exceptId?: string): Promise<void> {
   const { dimensionType, dimensionValue, thresholdType, severityLevel } = key;
   const twin = await tx.limit.findFirst({
-    where: { portfolioId, dimensionType, dimensionValue, thresholdType, severityLevel, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      portfolioId,
+      dimensionType,
+      dimensionValue,
+      thresholdType,
+      severityLevel,
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
   });
   if (twin) {
     const named = `${dimensionType}${dimensionValue ? `='${dimensionValue}'` : ""}`;
-    throw new AppError("conflict", `A ${severityLevel} ${thresholdType} limit on ${named} already exists (${twin.id}); edit it instead.`, [
-      { field: "dimensionValue", message: "duplicate limit" },
-    ]);
+    throw new AppError(
+      "conflict",
+      `A ${severityLevel} ${thresholdType} limit on ${named} already exists (${twin.id}); edit it instead.`,
+      [{ field: "dimensionValue", message: "duplicate limit" }],
+    );
   }
 }
 
 /** Limits changed: re-check the latest snapshot so alerts reflect the limits in force. */
 async function reevaluateLatestRun(tx: Tx, ctx: PortfolioContext): Promise<AlertSyncCounts | null> {
   const portfolioId = ctx.portfolio.id;
-  const latest = await tx.exposureRun.findFirst({ where: { portfolioId }, orderBy: { asOfDate: "desc" }, select: { id: true } });
+  const latest = await tx.exposureRun.findFirst({
+    where: { portfolioId },
+    orderBy: { asOfDate: "desc" },
+    select: { id: true },
+  });
   if (!latest) return null;
   const exposures = await loadRunExposures(tx, latest.id);
   return syncAlerts(tx, ctx, latest.id, evaluateLimits(exposures, await activeLimits(tx, portfolioId)));

@@ -13,8 +13,13 @@ const SELECT = { id: true, slug: true, name: true } as const;
 /** The portfolio named by `?portfolio=` (default: the default one). A read: it never creates one. */
 export async function getPortfolioOrThrow(slug: string = DEFAULT_PORTFOLIO): Promise<PortfolioRef> {
   const prisma = await getPrisma();
-  const found = PORTFOLIO_SLUG.test(slug) ? await prisma.portfolio.findUnique({ where: { slug }, select: SELECT }) : null;
-  if (!found) throw new AppError("not_found", `Portfolio "${slug}" does not exist`, [{ field: "portfolio", message: "unknown portfolio" }]);
+  const found = PORTFOLIO_SLUG.test(slug)
+    ? await prisma.portfolio.findUnique({ where: { slug }, select: SELECT })
+    : null;
+  if (!found)
+    throw new AppError("not_found", `Portfolio "${slug}" does not exist`, [
+      { field: "portfolio", message: "unknown portfolio" },
+    ]);
   return found;
 }
 
@@ -31,7 +36,10 @@ export async function listPortfolios(): Promise<PortfolioRef[]> {
 export async function createPortfolio(input: PortfolioCreate): Promise<PortfolioRef> {
   const prisma = await getPrisma();
   const existing = await prisma.portfolio.findUnique({ where: { slug: input.slug } });
-  if (existing) throw new AppError("conflict", `Portfolio "${input.slug}" already exists`, [{ field: "slug", message: "already exists" }]);
+  if (existing)
+    throw new AppError("conflict", `Portfolio "${input.slug}" already exists`, [
+      { field: "slug", message: "already exists" },
+    ]);
   return prisma.portfolio.create({ data: input, select: SELECT });
 }
 

@@ -6,5 +6,9 @@ import { loadPositions } from "./positions-list";
 /** Every stored position as a file that re-imports unchanged. */
 export async function exportPositions(ctx: PortfolioContext, format: ExportFormat): Promise<ExportFile> {
   const positions = await loadPositions(await getPrisma(), ctx.portfolio.id);
-  return { filename: `positions-${ctx.portfolio.slug}.${format}`, contentType: CONTENT_TYPES[format], body: await positionsFileBody(positions, format) };
+  return {
+    filename: `positions-${ctx.portfolio.slug}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body: await positionsFileBody(positions, format),
+  };
 }

@@ -43,7 +43,8 @@ async function validateImport(source: ImportSource, mode: ImportMode): Promise<V
   let rows = parsed.rows;
   if (mode === "upsert") {
     const missing = rows.filter((r) => r.position.positionId === null);
-    for (const r of missing) rejected.push({ row: r.row, field: "position_id", message: "position_id is required in upsert mode" });
+    for (const r of missing)
+      rejected.push({ row: r.row, field: "position_id", message: "position_id is required in upsert mode" });
     rows = rows.filter((r) => r.position.positionId !== null);
     rejected.sort((a, b) => a.row - b.row);
   }
@@ -67,12 +68,23 @@ export interface ImportPreview {
 const PREVIEW_ROWS = 10;
 
 /** What importPositions would do with this file, without writing anything. */
-export async function previewImport(ctx: PortfolioContext, source: ImportSource, mode: ImportMode): Promise<ImportPreview> {
+export async function previewImport(
+  ctx: PortfolioContext,
+  source: ImportSource,
+  mode: ImportMode,
+): Promise<ImportPreview> {
   const { portfolio } = ctx;
   const checked = await validateImport(source, mode);
   const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
   logger.info(
-    { event: "positions.preview", portfolio: portfolio.slug, format: source.format, mode, received: checked.received, rejectedRows: checked.badRows },
+    {
+      event: "positions.preview",
+      portfolio: portfolio.slug,
+      format: source.format,
+      mode,
+      received: checked.received,
+      rejectedRows: checked.badRows,
+    },
     "import previewed",
   );
   return {
@@ -98,7 +110,13 @@ export async function importPositions(
 ): Promise<ImportResult> {
   const { portfolio } = ctx;
   const { received, rows, rejected, badRows, ignoredColumns } = await validateImport(source, options.mode);
-  const log = { event: "positions.import", portfolio: portfolio.slug, format: source.format, mode: options.mode, received };
+  const log = {
+    event: "positions.import",
+    portfolio: portfolio.slug,
+    format: source.format,
+    mode: options.mode,
+    received,
+  };
   if (badRows > 0 && options.onError === "reject") {
     logger.warn({ ...log, rejectedRows: badRows }, "import refused");
     throw new AppError(
@@ -111,7 +129,11 @@ export async function importPositions(
   // An empty file (or one whose every row is bad) must never wipe the book in replace mode.
   if (rows.length === 0) {
     logger.warn({ ...log, rejectedRows: badRows }, "import refused: no valid rows");
-    throw new AppError("invalid_data", `The file has no valid data rows (${received} received); nothing was imported.`, rejected.length ? rejected : undefined);
+    throw new AppError(
+      "invalid_data",
+      `The file has no valid data rows (${received} received); nothing was imported.`,
+      rejected.length ? rejected : undefined,
+    );
   }
 
   const prisma = await getPrisma();
@@ -130,10 +152,28 @@ export async function importPositions(
       },
       select: { id: true },
     });
-    if (rejected.length) await tx.importRowError.createMany({ data: rejected.map((r) => ({ batchId: batch.id, ...r })) });
+    if (rejected.length)
+      await tx.importRowError.createMany({ data: rejected.map((r) => ({ batchId: batch.id, ...r })) });
     if (options.mode === "replace") await tx.position.deleteMany({ where: { portfolioId: portfolio.id } });
-    await insertPositions(tx, portfolio.id, batch.id, rows.map((r) => r.position), options.mode === "upsert");
-    await audit(tx, ctx, "positions.imported", { portfolioId: portfolio.id, target: batch.id, details: { mode: options.mode, onError: options.onError, source: source.sourceName ?? null, received, imported: rows.length, rejectedRows: badRows } });
+    await insertPositions(
+      tx,
+      portfolio.id,
+      batch.id,
+      rows.map((r) => r.position),
+      options.mode === "upsert",
+    );
+    await audit(tx, ctx, "positions.imported", {
+      portfolioId: portfolio.id,
+      target: batch.id,
+      details: {
+        mode: options.mode,
+        onError: options.onError,
+        source: source.sourceName ?? null,
+        received,
+        imported: rows.length,
+        rejectedRows: badRows,
+      },
+    });
     return batch.id;
   }, LONG_TX);
   logger.info({ ...log, batchId, imported: rows.length, rejectedRows: badRows }, "import stored");

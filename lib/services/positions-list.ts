@@ -40,7 +40,10 @@ const SORT_COLUMN = {
   vintage: "vintage",
   construction_type: "constructionType",
   rent_band: "rentBand",
-} as const satisfies Record<PositionSort, keyof Prisma.PositionWhereInput & keyof Prisma.PositionOrderByWithRelationInput>;
+} as const satisfies Record<
+  PositionSort,
+  keyof Prisma.PositionWhereInput & keyof Prisma.PositionOrderByWithRelationInput
+>;
 type SortColumn = (typeof SORT_COLUMN)[PositionSort];
 const NOT_NULL: ReadonlySet<SortColumn> = new Set(["id", "positionValue"]);
 
@@ -49,7 +52,10 @@ function filterWhere(portfolioId: string, filters: PositionFilters["filters"]): 
   for (const [dimension, raw] of Object.entries(filters ?? {}) as Array<[Dimension, string | undefined]>) {
     if (raw === undefined) continue;
     const normalized = normalizeDimensionValue(dimension, raw);
-    if (!normalized.ok) throw new AppError("invalid_input", `Filter ${dimension}: ${normalized.message}`, [{ field: dimension, message: normalized.message }]);
+    if (!normalized.ok)
+      throw new AppError("invalid_input", `Filter ${dimension}: ${normalized.message}`, [
+        { field: dimension, message: normalized.message },
+      ]);
     const value = normalized.value === "unknown" ? null : normalized.value;
     if (dimension === "vintage") {
       const decade = value === null ? null : Number.parseInt(value, 10);
@@ -68,12 +74,22 @@ const on = (column: SortColumn, condition: unknown) => ({ [column]: condition })
  * Keyset: the rows after the cursor row in (column, id) order, missing values last in either
  * direction. A page costs the same at row 90,000 as at row 1.
  */
-async function afterCursor(portfolioId: string, cursor: number, column: SortColumn, dir: SortDirection): Promise<Prisma.PositionWhereInput> {
+async function afterCursor(
+  portfolioId: string,
+  cursor: number,
+  column: SortColumn,
+  dir: SortDirection,
+): Promise<Prisma.PositionWhereInput> {
   const past = dir === "asc" ? "gt" : "lt";
   if (column === "id") return { id: { [past]: cursor } };
   const prisma = await getPrisma();
   const row = await prisma.position.findFirst({ where: { id: cursor, portfolioId } });
-  if (!row) throw new AppError("invalid_input", "The cursor names a position that no longer exists; start from the first page.", [{ field: "cursor", message: "stale cursor" }]);
+  if (!row)
+    throw new AppError(
+      "invalid_input",
+      "The cursor names a position that no longer exists; start from the first page.",
+      [{ field: "cursor", message: "stale cursor" }],
+    );
   const value = row[column];
   if (value === null) return { AND: [on(column, null), { id: { [past]: cursor } }] };
   const after = [on(column, { [past]: value }), { AND: [on(column, value), { id: { [past]: cursor } }] }];
@@ -132,7 +148,11 @@ const facetCache = new Map<string, PositionFacets>();
 async function bookVersion(portfolioId: string): Promise<string> {
   const prisma = await getPrisma();
   const [latest, batches] = await Promise.all([
-    prisma.importBatch.findFirst({ where: { portfolioId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
+    prisma.importBatch.findFirst({
+      where: { portfolioId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    }),
     prisma.importBatch.count({ where: { portfolioId } }),
   ]);
   return `${portfolioId}:${batches}:${latest?.id ?? "none"}`;
@@ -163,9 +183,21 @@ async function computeFacets(portfolioId: string): Promise<PositionFacets> {
       GROUP BY GROUPING SETS ((strategy), (state), (msa_id), (construction_type), (rent_band), ((vintage / 10) * 10))`,
     portfolioId,
   );
-  const facets: PositionFacets = { strategy: [], state: [], msa: [], vintage: [], construction_type: [], rent_band: [] };
+  const facets: PositionFacets = {
+    strategy: [],
+    state: [],
+    msa: [],
+    vintage: [],
+    construction_type: [],
+    rent_band: [],
+  };
   for (const r of rows) {
-    const raw = r.dimension === "vintage" ? (r.decade === null ? null : `${r.decade}s`) : r[r.dimension === "msa" ? "msa_id" : r.dimension];
+    const raw =
+      r.dimension === "vintage"
+        ? r.decade === null
+          ? null
+          : `${r.decade}s`
+        : r[r.dimension === "msa" ? "msa_id" : r.dimension];
     facets[r.dimension].push({ value: raw ?? UNKNOWN, count: Number(r.n) });
   }
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));

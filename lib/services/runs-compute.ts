@@ -15,7 +15,7 @@ import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
 import { lockPortfolio } from "./portfolios";
 import { loadPositions } from "./positions-list";
-import { asDate, type RunDetail, toRunSummary, todayUtc } from "./runs";
+import { asDate, type RunDetail, todayUtc, toRunSummary } from "./runs";
 
 export interface RunResult extends RunDetail {
   alerts: AlertSyncCounts;
@@ -44,22 +44,44 @@ export async function computeRun(ctx: PortfolioContext, input: Partial<RunCreate
     if (computed.positionCount === 0) {
       throw new AppError(
         "invalid_data",
-        inline ? "No positions were given: nothing to compute." : `Portfolio "${portfolio.slug}" has no positions: import positions before computing exposures.`,
+        inline
+          ? "No positions were given: nothing to compute."
+          : `Portfolio "${portfolio.slug}" has no positions: import positions before computing exposures.`,
       );
     }
     const source = inline ? "inline" : "stored";
     const run = await storeRun(tx, portfolio.id, asOfDate, source, computed);
-    await audit(tx, ctx, "run.computed", { portfolioId: portfolio.id, target: run.id, details: { asOfDate, positions: computed.positionCount, source } });
-    const later = await tx.exposureRun.count({ where: { portfolioId: portfolio.id, asOfDate: { gt: asDate(asOfDate) } } });
+    await audit(tx, ctx, "run.computed", {
+      portfolioId: portfolio.id,
+      target: run.id,
+      details: { asOfDate, positions: computed.positionCount, source },
+    });
+    const later = await tx.exposureRun.count({
+      where: { portfolioId: portfolio.id, asOfDate: { gt: asDate(asOfDate) } },
+    });
     const alertsEvaluated = includeAlerts && later === 0;
     const alerts = alertsEvaluated
       ? await syncAlerts(tx, ctx, run.id, evaluateLimits(computed.exposures, await activeLimits(tx, portfolio.id)))
       : { opened: 0, updated: 0, resolved: 0 };
-    return { ...toRunSummary(run), exposures: computed.exposures, concentration: computed.concentration, alerts, alertsEvaluated };
+    return {
+      ...toRunSummary(run),
+      exposures: computed.exposures,
+      concentration: computed.concentration,
+      alerts,
+      alertsEvaluated,
+    };
   }, LONG_TX);
 
   logger.info(
-    { event: "exposures.run", portfolio: portfolio.slug, runId: result.id, asOfDate, positions: result.positionCount, alerts: result.alerts, ms: Math.round(performance.now() - started) },
+    {
+      event: "exposures.run",
+      portfolio: portfolio.slug,
+      runId: result.id,
+      asOfDate,
+      positions: result.positionCount,
+      alerts: result.alerts,
+      ms: Math.round(performance.now() - started),
+    },
     "exposure run stored",
   );
   return result;
@@ -69,12 +91,22 @@ function parseInlinePositions(raw: unknown[]): Position[] {
   const parsed = parsePositionValues(raw, { maxRows: maxImportRows() });
   if (parsed.rejected.length) {
     const rows = new Set(parsed.rejected.map((r) => r.row)).size;
-    throw new AppError("invalid_data", `${rows} inline positions are invalid; nothing was computed.`, parsed.rejected.map((r) => ({ ...r, field: `positions[${r.row - 1}].${r.field}` })));
+    throw new AppError(
+      "invalid_data",
+      `${rows} inline positions are invalid; nothing was computed.`,
+      parsed.rejected.map((r) => ({ ...r, field: `positions[${r.row - 1}].${r.field}` })),
+    );
   }
   return parsed.rows.map((r) => r.position);
 }
 
-async function storeRun(tx: Tx, portfolioId: string, asOfDate: string, source: string, computed: ReturnType<typeof computeExposures>) {
+async function storeRun(
+  tx: Tx,
+  portfolioId: string,
+  asOfDate: string,
+  source: string,
+  computed: ReturnType<typeof computeExposures>,
+) {
   const data = {
     source,
     totalPortfolioValue: computed.totalPortfolioValue.toFixed(2),

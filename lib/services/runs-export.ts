@@ -3,8 +3,21 @@ import type { PortfolioContext } from "./context";
 import { getRunOrThrow } from "./runs";
 
 /** A run's exposures (the latest when no id is given) as a file. */
-export async function exportExposures(ctx: PortfolioContext, runId: string | undefined, format: ExportFormat): Promise<ExportFile> {
+export async function exportExposures(
+  ctx: PortfolioContext,
+  runId: string | undefined,
+  format: ExportFormat,
+): Promise<ExportFile> {
   const run = await getRunOrThrow(ctx, runId);
-  const snapshot = { runId: run.id, asOfDate: run.asOfDate, totalPortfolioValue: run.totalPortfolioValue, exposures: run.exposures };
-  return { filename: `exposures-${ctx.portfolio.slug}-${run.asOfDate}.${format}`, contentType: CONTENT_TYPES[format], body: await exposuresFileBody(snapshot, format) };
+  const snapshot = {
+    runId: run.id,
+    asOfDate: run.asOfDate,
+    totalPortfolioValue: run.totalPortfolioValue,
+    exposures: run.exposures,
+  };
+  return {
+    filename: `exposures-${ctx.portfolio.slug}-${run.asOfDate}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body: await exposuresFileBody(snapshot, format),
+  };
 }

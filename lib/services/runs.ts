@@ -1,7 +1,7 @@
 import { getPrisma } from "../db/client";
 import type { ExposureRun, Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tx";
-import { type Concentration, type Dimension, DIMENSIONS, type ExposureBucket, UNKNOWN } from "../engine/types";
+import { type Concentration, DIMENSIONS, type Dimension, type ExposureBucket, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import type { PortfolioContext } from "./context";
 
@@ -83,7 +83,10 @@ export async function findRun(ctx: PortfolioContext, runId?: string): Promise<Ru
 /** The latest run's summary without its exposures (the nav's as-of date); null when there is none. */
 export async function findLatestRunSummary(ctx: PortfolioContext): Promise<RunSummary | null> {
   const prisma = await getPrisma();
-  const run = await prisma.exposureRun.findFirst({ where: { portfolioId: ctx.portfolio.id }, orderBy: { asOfDate: "desc" } });
+  const run = await prisma.exposureRun.findFirst({
+    where: { portfolioId: ctx.portfolio.id },
+    orderBy: { asOfDate: "desc" },
+  });
   return run ? toRunSummary(run) : null;
 }
 
@@ -91,7 +94,12 @@ export async function findLatestRunSummary(ctx: PortfolioContext): Promise<RunSu
 export async function getRunOrThrow(ctx: PortfolioContext, runId?: string): Promise<RunDetail> {
   const run = await findRun(ctx, runId);
   if (!run) {
-    throw new AppError("not_found", runId ? `Run ${runId} does not exist` : `Portfolio "${ctx.portfolio.slug}" has no exposure runs yet: compute one first.`);
+    throw new AppError(
+      "not_found",
+      runId
+        ? `Run ${runId} does not exist`
+        : `Portfolio "${ctx.portfolio.slug}" has no exposure runs yet: compute one first.`,
+    );
   }
   return run;
 }

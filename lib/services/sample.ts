@@ -12,11 +12,46 @@ const HISTORY_MONTHS = 12;
 
 /** Limits a new portfolio starts with; value-add sits just above its maximum, so one alert is live. */
 export const STARTER_LIMITS: LimitCreate[] = [
-  { dimensionType: "state", dimensionValue: null, thresholdPct: 35, thresholdType: "maximum", severityLevel: "warning", isActive: true },
-  { dimensionType: "msa", dimensionValue: null, thresholdPct: 20, thresholdType: "maximum", severityLevel: "warning", isActive: true },
-  { dimensionType: "strategy", dimensionValue: "development", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical", isActive: true },
-  { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical", isActive: true },
-  { dimensionType: "rent_band", dimensionValue: "affordable", thresholdPct: 10, thresholdType: "minimum", severityLevel: "warning", isActive: true },
+  {
+    dimensionType: "state",
+    dimensionValue: null,
+    thresholdPct: 35,
+    thresholdType: "maximum",
+    severityLevel: "warning",
+    isActive: true,
+  },
+  {
+    dimensionType: "msa",
+    dimensionValue: null,
+    thresholdPct: 20,
+    thresholdType: "maximum",
+    severityLevel: "warning",
+    isActive: true,
+  },
+  {
+    dimensionType: "strategy",
+    dimensionValue: "development",
+    thresholdPct: 30,
+    thresholdType: "maximum",
+    severityLevel: "critical",
+    isActive: true,
+  },
+  {
+    dimensionType: "strategy",
+    dimensionValue: "value_add",
+    thresholdPct: 30,
+    thresholdType: "maximum",
+    severityLevel: "critical",
+    isActive: true,
+  },
+  {
+    dimensionType: "rent_band",
+    dimensionValue: "affordable",
+    thresholdPct: 10,
+    thresholdType: "minimum",
+    severityLevel: "warning",
+    isActive: true,
+  },
 ];
 
 export interface SampleSummary {
@@ -72,6 +107,22 @@ export async function loadSamplePortfolio(ctx: PortfolioContext): Promise<Sample
     }
   }
   const openAlerts = await countOpenAlerts(ctx);
-  logger.info({ event: "sample.loaded", portfolio: ctx.portfolio.slug, positions: run.positionCount, runs: asOfDates.length, limitsCreated }, "sample portfolio loaded");
-  return { portfolio: ctx.portfolio.slug, positionCount: run.positionCount, totalPortfolioValue: run.totalPortfolioValue, asOfDates, limitsCreated, openAlerts };
+  logger.info(
+    {
+      event: "sample.loaded",
+      portfolio: ctx.portfolio.slug,
+      positions: run.positionCount,
+      runs: asOfDates.length,
+      limitsCreated,
+    },
+    "sample portfolio loaded",
+  );
+  return {
+    portfolio: ctx.portfolio.slug,
+    positionCount: run.positionCount,
+    totalPortfolioValue: run.totalPortfolioValue,
+    asOfDates,
+    limitsCreated,
+    openAlerts,
+  };
 }

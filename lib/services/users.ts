@@ -29,12 +29,20 @@ const toDto = (u: { id: string; email: string; name: string; role: string; creat
 export async function createUser(actx: ActorContext, data: UserCreate): Promise<UserDto> {
   const ctx = await (await getAuth()).$context;
   if (await ctx.internalAdapter.findUserByEmail(data.email)) {
-    throw new AppError("conflict", `A user with email ${data.email} already exists`, [{ field: "email", message: "already exists" }]);
+    throw new AppError("conflict", `A user with email ${data.email} already exists`, [
+      { field: "email", message: "already exists" },
+    ]);
   }
   const password = await ctx.password.hash(data.password);
-  const user = await ctx.internalAdapter.createUser({ email: data.email, name: data.name, role: data.role, emailVerified: true }, { method: "admin" });
+  const user = await ctx.internalAdapter.createUser(
+    { email: data.email, name: data.name, role: data.role, emailVerified: true },
+    { method: "admin" },
+  );
   await ctx.internalAdapter.linkAccount({ providerId: "credential", accountId: user.id, userId: user.id, password });
-  await audit(await getPrisma(), actx, "user.created", { target: user.id, details: { email: data.email, role: data.role } });
+  await audit(await getPrisma(), actx, "user.created", {
+    target: user.id,
+    details: { email: data.email, role: data.role },
+  });
   return toDto({ ...user, role: data.role });
 }
 
@@ -44,7 +52,8 @@ export async function countUsers(): Promise<number> {
 
 /** First run: the first account is an admin, and only while there are no users at all. */
 export async function createFirstAdmin(input: Omit<UserCreate, "role">): Promise<UserDto> {
-  if ((await countUsers()) > 0) throw new AppError("conflict", "Setup is done: an admin already exists. Sign in instead.");
+  if ((await countUsers()) > 0)
+    throw new AppError("conflict", "Setup is done: an admin already exists. Sign in instead.");
   return createUser({ actor: null }, { ...input, role: "admin" });
 }
 
@@ -59,10 +68,15 @@ export async function setUserRole(ctx: ActorContext, id: string, role: Role): Pr
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw new AppError("not_found", `User ${id} does not exist`);
     if (user.role === "admin" && role !== "admin" && (await tx.user.count({ where: { role: "admin" } })) === 1) {
-      throw new AppError("conflict", "This is the last admin; make someone else an admin first.", [{ field: "role", message: "last admin" }]);
+      throw new AppError("conflict", "This is the last admin; make someone else an admin first.", [
+        { field: "role", message: "last admin" },
+      ]);
     }
     const updated = await tx.user.update({ where: { id }, data: { role } });
-    await audit(tx, ctx, "user.role_changed", { target: id, details: { email: user.email, from: user.role, to: role } });
+    await audit(tx, ctx, "user.role_changed", {
+      target: id,
+      details: { email: user.email, from: user.role, to: role },
+    });
     return toDto(updated);
   }, LONG_TX);
 }

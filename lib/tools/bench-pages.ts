@@ -15,7 +15,11 @@ const PAGES = ["/", "/exposures/state", "/exposures/msa", "/trends", "/limits", 
  * after a run: the built app on a throwaway database, the book seeded over HTTP (seedServedApp),
  * then each page fetched `repeat` times (after one warm-up) until its full HTML has arrived.
  */
-export async function benchmarkPages(rows = 100_000, repeat = 5, progress: (line: string) => void = () => {}): Promise<{ rows: number; pages: PageTiming[] }> {
+export async function benchmarkPages(
+  rows = 100_000,
+  repeat = 5,
+  progress: (line: string) => void = () => {},
+): Promise<{ rows: number; pages: PageTiming[] }> {
   const server = await startAppServer("aker_bench_pages");
   try {
     await seedServedApp(server, rows, [{ dimensionType: "state", thresholdPct: 10 }], progress);
@@ -30,7 +34,11 @@ export async function benchmarkPages(rows = 100_000, repeat = 5, progress: (line
         if (i > 0) times.push(performance.now() - start);
       }
       times.sort((a, b) => a - b);
-      pages.push({ path, medianMs: Math.round(times[Math.floor(times.length / 2)] ?? 0), maxMs: Math.round(times[times.length - 1] ?? 0) });
+      pages.push({
+        path,
+        medianMs: Math.round(times[Math.floor(times.length / 2)] ?? 0),
+        maxMs: Math.round(times[times.length - 1] ?? 0),
+      });
       progress(`pages: ${path} ${pages[pages.length - 1]?.medianMs} ms`);
     }
     return { rows, pages };

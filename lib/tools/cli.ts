@@ -94,7 +94,11 @@ async function main(): Promise<void> {
       return print(await lib.importPositions(await ctx(), { format, data, sourceName: path.basename(file) }, options));
     }
     case "compute": {
-      const input = parseOrThrow(lib.runCreateSchema, { asOfDate: opts["as-of"], includeAlerts: !opts["no-alerts"] }, "options");
+      const input = parseOrThrow(
+        lib.runCreateSchema,
+        { asOfDate: opts["as-of"], includeAlerts: !opts["no-alerts"] },
+        "options",
+      );
       return print(summarizeRun(await lib.computeRun(await ctx(), input)));
     }
     case "latest":
@@ -116,14 +120,32 @@ async function main(): Promise<void> {
       return print(await lib.createLimit(await ctx(), limit));
     }
     case "alerts":
-      return print((await lib.listAlerts(await ctx(), parseOrThrow(lib.alertListSchema, { status: opts.status }, "options"))).items);
+      return print(
+        (await lib.listAlerts(await ctx(), parseOrThrow(lib.alertListSchema, { status: opts.status }, "options")))
+          .items,
+      );
     case "ack":
-      return print(await lib.acknowledgeAlert(await ctx(), args[0] ?? "", parseOrThrow(lib.acknowledgeSchema, { comment: opts.comment }, "options")));
+      return print(
+        await lib.acknowledgeAlert(
+          await ctx(),
+          args[0] ?? "",
+          parseOrThrow(lib.acknowledgeSchema, { comment: opts.comment }, "options"),
+        ),
+      );
     case "resolve":
-      return print(await lib.resolveAlert(await ctx(), args[0] ?? "", parseOrThrow(lib.resolveSchema, { comment: opts.comment }, "options")));
+      return print(
+        await lib.resolveAlert(
+          await ctx(),
+          args[0] ?? "",
+          parseOrThrow(lib.resolveSchema, { comment: opts.comment }, "options"),
+        ),
+      );
     case "export": {
       const format = parseOrThrow(lib.exportQuerySchema.shape.format, opts.format, "format");
-      const file = args[0] === "positions" ? await lib.exportPositions(await ctx(), format) : await lib.exportExposures(await ctx(), undefined, format);
+      const file =
+        args[0] === "positions"
+          ? await lib.exportPositions(await ctx(), format)
+          : await lib.exportExposures(await ctx(), undefined, format);
       if (opts.out) {
         await writeFile(opts.out, file.body);
         return print(`wrote ${opts.out}`);
@@ -134,7 +156,11 @@ async function main(): Promise<void> {
       const { createUser } = await import("../services/users");
       const { createApiToken } = await import("../services/api-tokens");
       const password = opts.password ?? randomPassword();
-      const input = parseOrThrow(lib.userCreateSchema, { email: opts.email ?? "", name: opts.name ?? opts.email ?? "", role: opts.role, password }, "user");
+      const input = parseOrThrow(
+        lib.userCreateSchema,
+        { email: opts.email ?? "", name: opts.name ?? opts.email ?? "", role: opts.role, password },
+        "user",
+      );
       const user = await createUser({ actor: CLI_ACTOR }, input);
       const token = opts.token ? (await createApiToken({ actor: CLI_ACTOR }, user.id, opts.token)).token : undefined;
       return print({ user, ...(opts.password ? {} : { password }), ...(token ? { token } : {}) });
@@ -162,7 +188,8 @@ async function printWeights(): Promise<void> {
   const weights = await readPageWeights();
   if (opts.json) return print(weights);
   console.log("page                          first-load JS   gzip");
-  for (const w of weights) console.log(`${w.route.padEnd(30)}${`${w.firstLoadKb} kB`.padStart(13)}${`${w.firstLoadGzipKb} kB`.padStart(10)}`);
+  for (const w of weights)
+    console.log(`${w.route.padEnd(30)}${`${w.firstLoadKb} kB`.padStart(13)}${`${w.firstLoadGzipKb} kB`.padStart(10)}`);
 }
 
 function randomPassword(): string {
@@ -181,15 +208,25 @@ async function runBench(): Promise<void> {
   const iterations = Number(opts.iterations ?? 5);
   if (!opts.json) console.error(`engine: ${sizes.join(", ")} positions, ${iterations} timed runs each…`);
   const engine = await benchmarkEngine(sizes, iterations);
-  const database = opts["no-db"] ? undefined : await benchmarkDatabase(Number(opts["db-rows"] ?? 100_000), (line) => !opts.json && console.error(line));
+  const database = opts["no-db"]
+    ? undefined
+    : await benchmarkDatabase(Number(opts["db-rows"] ?? 100_000), (line) => !opts.json && console.error(line));
   const log = (line: string) => !opts.json && console.error(line);
-  const pages = opts.pages ? await (await import("./bench-pages")).benchmarkPages(Number(opts["db-rows"] ?? 100_000), 5, log) : undefined;
+  const pages = opts.pages
+    ? await (await import("./bench-pages")).benchmarkPages(Number(opts["db-rows"] ?? 100_000), 5, log)
+    : undefined;
   if (opts.json) return print({ engine, database, pages });
   for (const r of engine) {
-    console.log(`${String(r.positions).padStart(9)} positions  avg ${r.avgTimeMs.toFixed(2)} ms  ${r.positionsPerSecond.toLocaleString("en-US")} positions/s`);
+    console.log(
+      `${String(r.positions).padStart(9)} positions  avg ${r.avgTimeMs.toFixed(2)} ms  ${r.positionsPerSecond.toLocaleString("en-US")} positions/s`,
+    );
   }
   if (database) console.log(JSON.stringify(database, null, 2));
-  if (pages) for (const p of pages.pages) console.log(`page ${p.path.padEnd(18)} median ${p.medianMs} ms, max ${p.maxMs} ms (${pages.rows.toLocaleString("en-US")} positions)`);
+  if (pages)
+    for (const p of pages.pages)
+      console.log(
+        `page ${p.path.padEnd(18)} median ${p.medianMs} ms, max ${p.maxMs} ms (${pages.rows.toLocaleString("en-US")} positions)`,
+      );
 }
 
 async function runLoadTest(): Promise<void> {
@@ -205,7 +242,9 @@ async function runLoadTest(): Promise<void> {
     `load test: ${report.rows.toLocaleString("en-US")} positions, ${report.openAlerts} open alerts, ${report.database}, ` +
       `${report.durationSec} s per target, ${report.connections} connections`,
   );
-  console.log(`${"GET".padEnd(58)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}${"non-2xx".padStart(9)}`);
+  console.log(
+    `${"GET".padEnd(58)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}${"non-2xx".padStart(9)}`,
+  );
   for (const t of report.targets) {
     console.log(
       `${t.path.padEnd(58)}${String(t.requestsPerSec).padStart(8)}${String(t.latencyP50Ms).padStart(9)}${String(t.latencyP99Ms).padStart(9)}` +

@@ -48,7 +48,10 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  * synthetic book with limits that breach, then, per target, one warm-up request and `durationSec`
  * seconds of `connections` concurrent viewers. Every request carries the viewer's credentials.
  */
-export async function runLoadTest(options: LoadTestOptions = {}, progress: (line: string) => void = () => {}): Promise<LoadTestReport> {
+export async function runLoadTest(
+  options: LoadTestOptions = {},
+  progress: (line: string) => void = () => {},
+): Promise<LoadTestReport> {
   const rows = clamp(options.rows ?? 100_000, 1, 1_000_000);
   const durationSec = clamp(options.durationSec ?? 10, 1, 60);
   const connections = clamp(options.connections ?? 10, 1, 50);
@@ -89,7 +92,9 @@ export async function runLoadTest(options: LoadTestOptions = {}, progress: (line
         non2xx: result.non2xx,
       };
       targets.push(row);
-      progress(`load: GET ${path} ${row.requestsPerSec} req/s, p50 ${row.latencyP50Ms} ms, p99 ${row.latencyP99Ms} ms, ${row.errors + row.non2xx} failed`);
+      progress(
+        `load: GET ${path} ${row.requestsPerSec} req/s, p50 ${row.latencyP50Ms} ms, p99 ${row.latencyP99Ms} ms, ${row.errors + row.non2xx} failed`,
+      );
     }
     const failures = targets.reduce((sum, t) => sum + t.errors + t.non2xx, 0);
     return { database: server.databaseConfig.kind, rows, durationSec, connections, openAlerts, targets, failures };

@@ -33,7 +33,11 @@ export async function readPageWeights(dir = ".next"): Promise<PageWeight[]> {
   for (const route of stats.filter((s) => !s.route.startsWith("/api/") && !s.route.startsWith("/_"))) {
     let gzip = 0;
     for (const chunk of route.firstLoadChunkPaths) gzip += await gzipSize(chunk);
-    weights.push({ route: route.route, firstLoadKb: kb(route.firstLoadUncompressedJsBytes), firstLoadGzipKb: kb(gzip) });
+    weights.push({
+      route: route.route,
+      firstLoadKb: kb(route.firstLoadUncompressedJsBytes),
+      firstLoadGzipKb: kb(gzip),
+    });
   }
   return weights.sort((a, b) => a.route.localeCompare(b.route));
 }

@@ -21,13 +21,22 @@ export async function seedServedApp(
   progress: (line: string) => void = () => {},
 ): Promise<SeededApp> {
   const post = async (path: string, type: string, body: string): Promise<unknown> => {
-    const res = await fetch(`${server.baseUrl}${path}`, { method: "POST", headers: { ...server.headers("manager"), "content-type": type }, body });
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method: "POST",
+      headers: { ...server.headers("manager"), "content-type": type },
+      body,
+    });
     if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  progress(`seed: importing ${rows.toLocaleString("en-US")} positions, adding ${limits.length} limit(s), computing a run…`);
+  progress(
+    `seed: importing ${rows.toLocaleString("en-US")} positions, adding ${limits.length} limit(s), computing a run…`,
+  );
   await post("/api/positions/import", "text/csv", positionsToCsv(generateSyntheticPositions(rows)));
   for (const limit of limits) await post("/api/thresholds", "application/json", JSON.stringify(limit));
-  const run = (await post("/api/exposures/runs", "application/json", "{}")) as { id: string; alerts?: { opened: number } };
+  const run = (await post("/api/exposures/runs", "application/json", "{}")) as {
+    id: string;
+    alerts?: { opened: number };
+  };
   return { runId: run.id, alertsOpened: run.alerts?.opened ?? 0 };
 }

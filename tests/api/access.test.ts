@@ -64,7 +64,11 @@ function routeFiles(dir: string): string[] {
 
 const SOME_ID = "00000000-0000-4000-8000-000000000000";
 let checked = 0;
-afterAll(() => console.log(`access: ${checked} route × role checks (${Object.keys(API).length} API routes, ${Object.keys(PAGES).length} pages, 4 callers each)`));
+afterAll(() =>
+  console.log(
+    `access: ${checked} route × role checks (${Object.keys(API).length} API routes, ${Object.keys(PAGES).length} pages, 4 callers each)`,
+  ),
+);
 
 describe("access control", () => {
   test("the policy table covers every route handler in app/api", () => {
@@ -72,7 +76,9 @@ describe("access control", () => {
       .filter((f) => !f.includes("[...all]")) // better-auth's own endpoints
       .flatMap((file) => {
         const route = `/${path.dirname(file).split(path.sep).join("/")}`.replace(/^\/app/, "");
-        return [...readFileSync(file, "utf8").matchAll(/export (?:const|async function) (GET|POST|PATCH|DELETE|PUT)\b/g)].map((m) => `${m[1]} ${route}`);
+        return [
+          ...readFileSync(file, "utf8").matchAll(/export (?:const|async function) (GET|POST|PATCH|DELETE|PUT)\b/g),
+        ].map((m) => `${m[1]} ${route}`);
       });
     expect(declared.sort()).toEqual(Object.keys(API).sort());
   });

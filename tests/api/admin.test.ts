@@ -13,12 +13,22 @@ interface AuditItem {
 describe("users, API tokens and the audit log", () => {
   test("an admin adds a viewer and a token for them; the token is shown once, works, and stops at revocation", async () => {
     const email = `viewer-${Date.now()}@example.com`;
-    const created = await admin.post<{ id: string; role: string }>("/api/admin/users", { email, name: "New Viewer", password: "correct horse battery", role: "viewer" });
+    const created = await admin.post<{ id: string; role: string }>("/api/admin/users", {
+      email,
+      name: "New Viewer",
+      password: "correct horse battery",
+      role: "viewer",
+    });
     expect(created.status, created.text).toBe(201);
     expect(created.body.role).toBe("viewer");
-    expect((await admin.post("/api/admin/users", { email, name: "Twin", password: "correct horse battery" })).status).toBe(409);
+    expect(
+      (await admin.post("/api/admin/users", { email, name: "Twin", password: "correct horse battery" })).status,
+    ).toBe(409);
 
-    const minted = await admin.post<{ id: string; token: string; prefix: string }>("/api/admin/tokens", { name: "reporting script", userId: created.body.id });
+    const minted = await admin.post<{ id: string; token: string; prefix: string }>("/api/admin/tokens", {
+      name: "reporting script",
+      userId: created.body.id,
+    });
     expect(minted.status, minted.text).toBe(201);
     expect(minted.body.token).toMatch(/^aker_/);
     const listed = await admin.get<{ items: Array<Record<string, unknown>> }>("/api/admin/tokens");
@@ -26,7 +36,15 @@ describe("users, API tokens and the audit log", () => {
 
     const token = minted.body.token;
     expect((await fetch(`${base}/api/alerts`, { headers: asToken(token) })).status).toBe(200);
-    expect((await fetch(`${base}/api/exposures/runs`, { method: "POST", headers: { ...asToken(token), "content-type": "application/json" }, body: "{}" })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${base}/api/exposures/runs`, {
+          method: "POST",
+          headers: { ...asToken(token), "content-type": "application/json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(403);
 
     expect((await admin.delete(`/api/admin/tokens/${minted.body.id}`)).status).toBe(204);
     expect((await fetch(`${base}/api/alerts`, { headers: asToken(token) })).status).toBe(401);
@@ -41,16 +59,24 @@ describe("users, API tokens and the audit log", () => {
 
   test("imports, limit changes and alert transitions are audited with who did them", async () => {
     const api = await newPortfolio("audit");
-    expect((await api.importCsv("position_id,strategy,position_value\nA,value_add,400\nB,core,600\n")).status).toBe(201);
+    expect((await api.importCsv("position_id,strategy,position_value\nA,value_add,400\nB,core,600\n")).status).toBe(
+      201,
+    );
     await api.run({ asOfDate: "2025-06-30" });
-    const limit = await api.post<{ id: string }>("/api/thresholds", { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
+    const limit = await api.post<{ id: string }>("/api/thresholds", {
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      thresholdPct: 30,
+    });
     const alerts = await api.get<{ items: Array<{ id: string }> }>("/api/alerts");
     const alertId = alerts.body.items[0]?.id ?? "";
     expect((await api.post(`/api/alerts/${alertId}/acknowledge`, { comment: "on it" })).status).toBe(200);
 
     const audit = await admin.get<{ items: AuditItem[] }>("/api/admin/audit", { limit: 200 });
     expect(audit.status).toBe(200);
-    const mine = audit.body.items.filter((e) => [limit.body.id, alertId].includes(e.target ?? "") || e.action === "positions.imported");
+    const mine = audit.body.items.filter(
+      (e) => [limit.body.id, alertId].includes(e.target ?? "") || e.action === "positions.imported",
+    );
     const manager = "manager@aker.test";
     expect(mine).toEqual(
       expect.arrayContaining([

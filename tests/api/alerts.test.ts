@@ -1,12 +1,23 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { type AlertDetailDto, type AlertDto, type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
+import {
+  type AlertDetailDto,
+  type AlertDto,
+  type Api,
+  expectError,
+  fieldsOf,
+  ISO_TIMESTAMP,
+  newPortfolio,
+  type ThresholdDto,
+  UUID,
+} from "./support";
 
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 const BREACH_MESSAGE = "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%";
 
 /** A book of 1,000,000 with value_add at `pct` % and core_plus the rest. */
-const bookCsv = (pct: number) => `position_id,strategy,position_value\nVA,value_add,${pct * 10_000}\nCP,core_plus,${(100 - pct) * 10_000}\n`;
+const bookCsv = (pct: number) =>
+  `position_id,strategy,position_value\nVA,value_add,${pct * 10_000}\nCP,core_plus,${(100 - pct) * 10_000}\n`;
 
 async function alertsOf(api: Api, query: Record<string, string> = {}): Promise<AlertDto[]> {
   const reply = await api.get<{ items: AlertDto[] }>("/api/alerts", query);
@@ -34,7 +45,13 @@ describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → r
 
   beforeAll(async () => {
     api = await newPortfolio("alerts lifecycle");
-    limit = await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" });
+    limit = await createLimit(api, {
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      thresholdPct: 30,
+      thresholdType: "maximum",
+      severityLevel: "critical",
+    });
     expect((await api.importCsv(bookCsv(40))).status).toBe(201);
   });
 
@@ -79,7 +96,13 @@ describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → r
   test("acknowledge records who, when and the comment", async () => {
     const reply = await api.post<AlertDetailDto>(`/api/alerts/${first.id}/acknowledge`, { comment: "looking" });
     expect(reply.status, reply.text).toBe(200);
-    expect(reply.body).toMatchObject({ id: first.id, status: "acknowledged", acknowledgedBy: "Test manager", comment: "looking", resolvedAt: null });
+    expect(reply.body).toMatchObject({
+      id: first.id,
+      status: "acknowledged",
+      acknowledgedBy: "Test manager",
+      comment: "looking",
+      resolvedAt: null,
+    });
     expect(reply.body.acknowledgedAt).toMatch(ISO_TIMESTAMP);
     expect(Date.parse(reply.body.acknowledgedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(first.createdAt));
 
@@ -131,7 +154,12 @@ describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → r
   test("resolving by hand records who", async () => {
     const reply = await api.post<AlertDetailDto>(`/api/alerts/${second.id}/resolve`, { comment: "sold down" });
     expect(reply.status, reply.text).toBe(200);
-    expect(reply.body).toMatchObject({ id: second.id, status: "resolved", resolvedBy: "Test manager", comment: "sold down" });
+    expect(reply.body).toMatchObject({
+      id: second.id,
+      status: "resolved",
+      resolvedBy: "Test manager",
+      comment: "sold down",
+    });
     expect(reply.body.resolvedAt).toMatch(ISO_TIMESTAMP);
     expect(reply.body.history.map((e) => [e.kind, e.actor])).toEqual([
       ["opened", "auto"],
@@ -147,7 +175,9 @@ describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → r
     expect(await alertsOf(api, { severity: "warning" })).toEqual([]);
     expect((await alertsOf(api, { dimensionType: "strategy" })).map((a) => a.id)).toEqual([second.id, first.id]);
     expect(await alertsOf(api, { dimensionType: "state" })).toEqual([]);
-    expect((await alertsOf(api, { status: "resolved", severity: "critical", dimensionType: "strategy" })).length).toBe(2);
+    expect((await alertsOf(api, { status: "resolved", severity: "critical", dimensionType: "strategy" })).length).toBe(
+      2,
+    );
   });
 });
 
@@ -155,8 +185,20 @@ describe("alerts: wording, re-evaluation when limits change, backfills", () => {
   test("a minimum limit says `below minimum`, and a value with no positions breaches it at 0 %", async () => {
     const api = await newPortfolio("alerts minimum");
     expect((await api.importCsv("strategy,position_value\ncore,50000\nvalue_add,950000\n")).status).toBe(201);
-    await createLimit(api, { dimensionType: "strategy", dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum", severityLevel: "warning" });
-    await createLimit(api, { dimensionType: "strategy", dimensionValue: "development", thresholdPct: 2.5, thresholdType: "minimum", severityLevel: "warning" });
+    await createLimit(api, {
+      dimensionType: "strategy",
+      dimensionValue: "core",
+      thresholdPct: 10,
+      thresholdType: "minimum",
+      severityLevel: "warning",
+    });
+    await createLimit(api, {
+      dimensionType: "strategy",
+      dimensionValue: "development",
+      thresholdPct: 2.5,
+      thresholdType: "minimum",
+      severityLevel: "warning",
+    });
     const run = await api.run({ asOfDate: "2025-06-30" });
     expect(run.alerts.opened).toBe(2);
     const messages = (await alertsOf(api)).map((a) => [a.alertMessage, a.breachPct]);
@@ -185,15 +227,28 @@ describe("alerts: wording, re-evaluation when limits change, backfills", () => {
     await api.run({ asOfDate: "2025-06-30" });
     expect(await alertsOf(api)).toEqual([]);
 
-    const limit = await createLimit(api, { dimensionType: "strategy", dimensionValue: "Value_Add", thresholdPct: 30, severityLevel: "critical" });
+    const limit = await createLimit(api, {
+      dimensionType: "strategy",
+      dimensionValue: "Value_Add",
+      thresholdPct: 30,
+      severityLevel: "critical",
+    });
     const opened = await alertsOf(api);
-    expect(opened).toEqual([expect.objectContaining({ thresholdId: limit.id, status: "active", alertMessage: BREACH_MESSAGE })]);
+    expect(opened).toEqual([
+      expect.objectContaining({ thresholdId: limit.id, status: "active", alertMessage: BREACH_MESSAGE }),
+    ]);
     const id = opened[0]?.id ?? "";
 
     const tightened = await api.patch<ThresholdDto>(`/api/thresholds/${limit.id}`, { thresholdPct: 25 });
     expect(tightened.status, tightened.text).toBe(200);
     expect(await alertsOf(api)).toEqual([
-      expect.objectContaining({ id, status: "active", thresholdPct: 25, breachPct: expect.closeTo(15, 9), alertMessage: "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 25.0%" }),
+      expect.objectContaining({
+        id,
+        status: "active",
+        thresholdPct: 25,
+        breachPct: expect.closeTo(15, 9),
+        alertMessage: "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 25.0%",
+      }),
     ]);
 
     const off = await api.patch<ThresholdDto>(`/api/thresholds/${limit.id}`, { isActive: false });
@@ -257,7 +312,11 @@ describe("alerts: bad requests", () => {
   });
 
   test("who acknowledges is the caller, never a field: `by` is refused", async () => {
-    expect(fieldsOf(expectError(await api.post(`/api/alerts/${id}/acknowledge`, { by: "someone else" }), 400, "invalid_input"))).toEqual(["body"]);
+    expect(
+      fieldsOf(
+        expectError(await api.post(`/api/alerts/${id}/acknowledge`, { by: "someone else" }), 400, "invalid_input"),
+      ),
+    ).toEqual(["body"]);
     expect((await alertOf(api, id)).status).toBe("active");
   });
 

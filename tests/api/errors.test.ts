@@ -18,7 +18,10 @@ describe("error bodies", () => {
     ["POST", `/api/alerts/${SOME_UUID}/acknowledge`],
     ["POST", "/api/portfolios"],
   ])("malformed JSON to %s %s is a 400 naming the body", async (method, path) => {
-    const reply = await api.send<unknown>(method, path, { body: '{"dimensionType": "strategy",', contentType: "application/json" });
+    const reply = await api.send<unknown>(method, path, {
+      body: '{"dimensionType": "strategy",',
+      contentType: "application/json",
+    });
     const error = expectError(reply, 400, "invalid_input");
     expect(error.message).toMatch(/not valid JSON/);
     expect(fieldsOf(error)).toEqual(["body"]);
@@ -49,7 +52,10 @@ describe("error bodies", () => {
   });
 
   test("a body the import cannot read is a 400 naming the content type", async () => {
-    const reply = await api.send<unknown>("POST", "/api/positions/import", { body: "<xml/>", contentType: "application/xml" });
+    const reply = await api.send<unknown>("POST", "/api/positions/import", {
+      body: "<xml/>",
+      contentType: "application/xml",
+    });
     expect(fieldsOf(expectError(reply, 400, "invalid_input"))).toEqual(["content-type"]);
   });
 
@@ -60,14 +66,18 @@ describe("error bodies", () => {
 });
 
 describe("lists", () => {
-  test.each(["/api/positions", "/api/thresholds", "/api/alerts", "/api/exposures/runs", "/api/positions/batches", "/api/portfolios"])(
-    "%s answers { items: [...] }",
-    async (path) => {
-      const reply = await api.get<{ items: unknown }>(path);
-      expect(reply.status).toBe(200);
-      expect(Array.isArray(reply.body.items)).toBe(true);
-    },
-  );
+  test.each([
+    "/api/positions",
+    "/api/thresholds",
+    "/api/alerts",
+    "/api/exposures/runs",
+    "/api/positions/batches",
+    "/api/portfolios",
+  ])("%s answers { items: [...] }", async (path) => {
+    const reply = await api.get<{ items: unknown }>(path);
+    expect(reply.status).toBe(200);
+    expect(Array.isArray(reply.body.items)).toBe(true);
+  });
 });
 
 describe("portfolios", () => {

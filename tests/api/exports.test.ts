@@ -21,11 +21,19 @@ beforeAll(async () => {
   // Cents and a total above a million: a thousands separator or a rounding would show.
   expect((await api.importCsv(`${ISSUE_EXAMPLE_CSV}\nP4,core,NY,1234567.89\n`)).status).toBe(201);
   latest = await api.run({ asOfDate: "2025-06-30" });
-  older = await api.run({ asOfDate: "2025-03-31", positions: [{ strategy: "core", state: "TX", position_value: 250000 }] });
+  older = await api.run({
+    asOfDate: "2025-03-31",
+    positions: [{ strategy: "core", state: "TX", position_value: 250000 }],
+  });
 });
 
 /** CSV rows as cells; the export never quotes these simple values. */
-const rowsOf = (text: string) => text.trimEnd().split("\n").slice(1).map((line) => line.split(","));
+const rowsOf = (text: string) =>
+  text
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
 
 describe("GET /api/exports/exposures", () => {
   test("format=csv: exact header, LF only, plain numbers, as an attachment", async () => {
@@ -48,7 +56,9 @@ describe("GET /api/exports/exposures", () => {
     expect(valueAdd?.[3]).toBe("2500000");
     expect(Number(valueAdd?.[2])).toBeCloseTo((2500000 / 5734567.89) * 100, 9);
     expect(rows.find((r) => r[0] === "strategy" && r[1] === "core")?.[3]).toBe("1234567.89");
-    expect(rows.map((r) => `${r[0]}:${r[1]}`)).toEqual(latest.exposures.map((e) => `${e.dimensionType}:${e.dimensionValue}`));
+    expect(rows.map((r) => `${r[0]}:${r[1]}`)).toEqual(
+      latest.exposures.map((e) => `${e.dimensionType}:${e.dimensionValue}`),
+    );
   });
 
   test("csv is the default format", async () => {
@@ -62,19 +72,32 @@ describe("GET /api/exports/exposures", () => {
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.json"$/);
     expect(Object.keys(reply.body).sort()).toEqual(["as_of_date", "exposures", "run_id", "total_portfolio_value"]);
-    expect(reply.body).toMatchObject({ as_of_date: "2025-06-30", total_portfolio_value: 5734567.89, run_id: latest.runId });
+    expect(reply.body).toMatchObject({
+      as_of_date: "2025-06-30",
+      total_portfolio_value: 5734567.89,
+      run_id: latest.runId,
+    });
     expect(reply.body.exposures).toHaveLength(latest.exposures.length);
     for (const e of reply.body.exposures) {
       for (const key of Object.keys(e)) expect(key).toMatch(/^[a-z]+(_[a-z]+)*$/);
-      expect(e).toMatchObject({ dimension_type: expect.any(String), dimension_value: expect.any(String), exposure_pct: expect.any(Number), exposure_value: expect.any(Number) });
+      expect(e).toMatchObject({
+        dimension_type: expect.any(String),
+        dimension_value: expect.any(String),
+        exposure_pct: expect.any(Number),
+        exposure_value: expect.any(Number),
+      });
     }
-    expect(reply.body.exposures).toContainEqual(expect.objectContaining({ dimension_type: "state", dimension_value: "CA", exposure_value: 3000000 }));
+    expect(reply.body.exposures).toContainEqual(
+      expect.objectContaining({ dimension_type: "state", dimension_value: "CA", exposure_value: 3000000 }),
+    );
   });
 
   test("format=xlsx: a workbook whose numbers are numeric cells", async () => {
     const response = await api.raw("GET", PATH, { query: { format: "xlsx" } });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.xlsx"$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
@@ -87,7 +110,9 @@ describe("GET /api/exports/exposures", () => {
     expect(typeof row.getCell(1).value).toBe("string");
     for (const column of [3, 4, 5]) expect(typeof row.getCell(column).value).toBe("number");
     expect(row.getCell(5).value).toBe(5734567.89);
-    const valueAdd = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(2).value === "value_add");
+    const valueAdd = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find(
+      (r) => r.getCell(2).value === "value_add",
+    );
     expect(valueAdd?.getCell(4).value).toBe(2500000);
   });
 

@@ -17,7 +17,11 @@ describe("the default portfolio", () => {
   test("always exists and is listed", async () => {
     const reply = await new Api().get<{ items: Array<{ id: string; slug: string; name: string }> }>("/api/portfolios");
     expect(reply.status).toBe(200);
-    expect(reply.body.items).toContainEqual({ id: expect.stringMatching(UUID), slug: "default", name: expect.any(String) });
+    expect(reply.body.items).toContainEqual({
+      id: expect.stringMatching(UUID),
+      slug: "default",
+      name: expect.any(String),
+    });
   });
 
   test("is what a request without ?portfolio= reads, the same as ?portfolio=default", async () => {

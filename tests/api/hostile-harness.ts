@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect } from "vitest";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { type AppServer, startAppServer } from "@/tests/support/app-server";
 
 // Sends hostile requests to the production build and checks, after each, the three promises of
 // "hostile and broken input": no 5xx, errors in the one `{ error: { code, message } }` shape, and
@@ -33,7 +33,14 @@ interface Finding {
 const BACKSTOP = "A value is outside what can be stored";
 
 function describeCase(c: Case): string {
-  const body = c.body === undefined ? "" : typeof c.body === "string" ? c.body : c.body instanceof Uint8Array ? `<${c.body.byteLength} bytes>` : "<form/stream>";
+  const body =
+    c.body === undefined
+      ? ""
+      : typeof c.body === "string"
+        ? c.body
+        : c.body instanceof Uint8Array
+          ? `<${c.body.byteLength} bytes>`
+          : "<form/stream>";
   return `${c.method} ${`${c.path}${c.query ? `?${c.query}` : ""}`.slice(0, 300)} [${c.contentType ?? "no content-type"}] ${body.slice(0, 300)}`;
 }
 
@@ -60,7 +67,15 @@ export function errorOf(answer: Answer): { code: string; message: string } {
 }
 
 export class Harness {
-  readonly tally = { cases: 0, accepted: 0, refused: 0, serverErrors: 0, partialWrites: 0, badErrorBodies: 0, databaseRefusals: 0 };
+  readonly tally = {
+    cases: 0,
+    accepted: 0,
+    refused: 0,
+    serverErrors: 0,
+    partialWrites: 0,
+    badErrorBodies: 0,
+    databaseRefusals: 0,
+  };
   readonly findings: Finding[] = [];
   /** Ids that exist, so bodies reach validation rather than a 404. */
   readonly known = { threshold: "", alert: "", run: "" };
@@ -75,18 +90,48 @@ export class Harness {
   static async start(name: string, env: Record<string, string>): Promise<Harness> {
     const h = new Harness(await startAppServer(`aker_${name}`, { env }), `${name}-${Date.now().toString(36)}`);
     const json = "application/json";
-    const created = await h.send({ method: "POST", path: "/api/portfolios", body: JSON.stringify({ slug: h.slug, name }), contentType: json });
+    const created = await h.send({
+      method: "POST",
+      path: "/api/portfolios",
+      body: JSON.stringify({ slug: h.slug, name }),
+      contentType: json,
+    });
     expect(created.status, created.text).toBe(201);
-    const csv = ["position_id,strategy,state,msa_id,position_value", "P1,value_add,CA,31080,1000000", "P2,value_add,TX,12420,1500000", "P3,core_plus,CA,31080,2000000"].join("\n");
-    const imported = await h.send({ method: "POST", path: "/api/positions/import", query: h.query, body: csv, contentType: "text/csv" });
+    const csv = [
+      "position_id,strategy,state,msa_id,position_value",
+      "P1,value_add,CA,31080,1000000",
+      "P2,value_add,TX,12420,1500000",
+      "P3,core_plus,CA,31080,2000000",
+    ].join("\n");
+    const imported = await h.send({
+      method: "POST",
+      path: "/api/positions/import",
+      query: h.query,
+      body: csv,
+      contentType: "text/csv",
+    });
     expect(imported.status, imported.text).toBe(201);
-    const limit = await h.send({ method: "POST", path: "/api/thresholds", query: h.query, body: JSON.stringify({ dimensionType: "state", thresholdPct: 30 }), contentType: json });
+    const limit = await h.send({
+      method: "POST",
+      path: "/api/thresholds",
+      query: h.query,
+      body: JSON.stringify({ dimensionType: "state", thresholdPct: 30 }),
+      contentType: json,
+    });
     expect(limit.status, limit.text).toBe(201);
     h.known.threshold = (JSON.parse(limit.text) as { id: string }).id;
-    const run = await h.send({ method: "POST", path: "/api/exposures/runs", query: h.query, body: JSON.stringify({ asOfDate: "2025-01-31" }), contentType: json });
+    const run = await h.send({
+      method: "POST",
+      path: "/api/exposures/runs",
+      query: h.query,
+      body: JSON.stringify({ asOfDate: "2025-01-31" }),
+      contentType: json,
+    });
     expect(run.status, run.text).toBe(201);
     h.known.run = (JSON.parse(run.text) as { id: string }).id;
-    const alerts = JSON.parse((await h.send({ method: "GET", path: "/api/alerts", query: h.query })).text) as { items: Array<{ id: string }> };
+    const alerts = JSON.parse((await h.send({ method: "GET", path: "/api/alerts", query: h.query })).text) as {
+      items: Array<{ id: string }>;
+    };
     h.known.alert = alerts.items[0]?.id ?? "";
     expect(h.known.alert).not.toBe("");
     h.before = await h.snapshot();
@@ -103,10 +148,18 @@ export class Harness {
     // A string body makes fetch add text/plain; bytes carry no type of their own.
     if (c.contentType === null && typeof body === "string") body = new TextEncoder().encode(body);
     if (typeof c.contentType === "string") headers.set("content-type", c.contentType);
-    const init: RequestInit & { duplex?: "half" } = { method: c.method, headers, body: (body ?? null) as BodyInit | null };
+    const init: RequestInit & { duplex?: "half" } = {
+      method: c.method,
+      headers,
+      body: (body ?? null) as BodyInit | null,
+    };
     if (body instanceof ReadableStream) init.duplex = "half";
     const response = await fetch(`${this.server.baseUrl}${c.path}${c.query ? `?${c.query}` : ""}`, init);
-    return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
+    return {
+      status: response.status,
+      contentType: response.headers.get("content-type") ?? "",
+      text: await response.text(),
+    };
   }
 
   /** What the portfolio holds, as the REST API shows it: one checksum per part. */
@@ -130,7 +183,13 @@ export class Harness {
 
   /** Makes a write and tells whether the snapshot saw it: a snapshot blind to writes would prove nothing. */
   async snapshotSeesWrites(): Promise<boolean> {
-    const limit = await this.send({ method: "POST", path: "/api/thresholds", query: this.query, body: JSON.stringify({ dimensionType: "strategy", thresholdPct: 90 }), contentType: "application/json" });
+    const limit = await this.send({
+      method: "POST",
+      path: "/api/thresholds",
+      query: this.query,
+      body: JSON.stringify({ dimensionType: "strategy", thresholdPct: 90 }),
+      contentType: "application/json",
+    });
     expect(limit.status, limit.text).toBe(201);
     const after = await this.snapshot();
     const seen = after.limits !== this.before.limits;
@@ -146,9 +205,18 @@ export class Harness {
       answer = await via(c);
     } catch (error) {
       // The server dropped the connection: as bad as a 500 for a client.
-      answer = { status: 599, contentType: "", text: `no answer: ${(error as Error).message} ${String((error as Error).cause ?? "")}` };
+      answer = {
+        status: 599,
+        contentType: "",
+        text: `no answer: ${(error as Error).message} ${String((error as Error).cause ?? "")}`,
+      };
     }
-    const note = (what: string) => this.findings.push({ what, request: describeCase(c), answer: `${answer.status} ${answer.contentType} ${answer.text.slice(0, 300)}` });
+    const note = (what: string) =>
+      this.findings.push({
+        what,
+        request: describeCase(c),
+        answer: `${answer.status} ${answer.contentType} ${answer.text.slice(0, 300)}`,
+      });
     if (answer.status < 400) this.tally.accepted += 1;
     else if (answer.status < 500) this.tally.refused += 1;
     if (answer.status >= 500) {
@@ -180,8 +248,11 @@ export class Harness {
   async finish(label: string, extra = ""): Promise<void> {
     const t = this.tally;
     console.log(`${label}: ${t.cases} cases run, ${t.serverErrors} 5xx, ${t.partialWrites} partial writes${extra}`);
-    console.log(`${label} detail: ${t.accepted} accepted, ${t.refused} refused with a 4xx, ${t.badErrorBodies} malformed error bodies, ${t.databaseRefusals} values only the database refused`);
-    for (const f of this.findings.slice(0, 10)) console.log(`${label} finding: ${f.what}\n  request: ${f.request}\n  answer: ${f.answer}`);
+    console.log(
+      `${label} detail: ${t.accepted} accepted, ${t.refused} refused with a 4xx, ${t.badErrorBodies} malformed error bodies, ${t.databaseRefusals} values only the database refused`,
+    );
+    for (const f of this.findings.slice(0, 10))
+      console.log(`${label} finding: ${f.what}\n  request: ${f.request}\n  answer: ${f.answer}`);
     await this.server.stop();
   }
 

@@ -60,9 +60,27 @@ export function render(value: Json): string {
     .join(",")}}`;
 }
 
-const RAW_NUMBERS = ["1e309", "-1e309", "-0", "0x10", "1e-400", "NaN", "Infinity", "00012", ".5", "+1", "9007199254740993", "1e21", "-1", "100.000000000001", "0"];
+const RAW_NUMBERS = [
+  "1e309",
+  "-1e309",
+  "-0",
+  "0x10",
+  "1e-400",
+  "NaN",
+  "Infinity",
+  "00012",
+  ".5",
+  "+1",
+  "9007199254740993",
+  "1e21",
+  "-1",
+  "100.000000000001",
+  "0",
+];
 export const rawNumber = fc.constantFrom(...RAW_NUMBERS).map((raw): Json => ({ raw }));
-const deepJson = fc.integer({ min: 1_000, max: 60_000 }).map((depth): Json => ({ raw: `${"[".repeat(depth)}${"]".repeat(depth)}` }));
+const deepJson = fc
+  .integer({ min: 1_000, max: 60_000 })
+  .map((depth): Json => ({ raw: `${"[".repeat(depth)}${"]".repeat(depth)}` }));
 
 export const scalar: fc.Arbitrary<Json> = fc.oneof(
   { weight: 2, arbitrary: fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.integer()) },
@@ -72,26 +90,61 @@ export const scalar: fc.Arbitrary<Json> = fc.oneof(
 );
 
 export const anyJson: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
-  v: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("v"), { maxLength: 4 }), fc.dictionary(hostileText, tie("v"), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: "small" },
+    scalar,
+    fc.array(tie("v"), { maxLength: 4 }),
+    fc.dictionary(hostileText, tie("v"), { maxKeys: 4 }),
+  ),
 })).v;
 
 /** A field: mostly something plausible, often something hostile. */
-export const field = (plausible: fc.Arbitrary<Json>) => fc.oneof({ weight: 2, arbitrary: plausible }, { weight: 1, arbitrary: scalar }, { weight: 1, arbitrary: anyJson });
+export const field = (plausible: fc.Arbitrary<Json>) =>
+  fc.oneof({ weight: 2, arbitrary: plausible }, { weight: 1, arbitrary: scalar }, { weight: 1, arbitrary: anyJson });
 
 /** An object of such fields, any of them missing, sometimes with a key the schema does not know. */
 export const objectOf = (fields: Record<string, fc.Arbitrary<Json>>) =>
   fc
-    .tuple(fc.record(fields, { requiredKeys: [] }), fc.option(fc.dictionary(fc.constantFrom("__proto__", "constructor", "extra", "<b>x</b>"), anyJson, { minKeys: 1, maxKeys: 1 }), { freq: 4 }))
+    .tuple(
+      fc.record(fields, { requiredKeys: [] }),
+      fc.option(
+        fc.dictionary(fc.constantFrom("__proto__", "constructor", "extra", "<b>x</b>"), anyJson, {
+          minKeys: 1,
+          maxKeys: 1,
+        }),
+        { freq: 4 },
+      ),
+    )
     .map(([a, b]): Json => ({ ...(a as Record<string, Json>), ...((b ?? {}) as Record<string, Json>) }));
 
 export const positionRecord = fc.dictionary(
   fc.constantFrom(...POSITION_COLUMNS, "positionValue", "POSITION_VALUE", "__proto__"),
-  fc.oneof(hostileText as fc.Arbitrary<Json>, rawNumber, fc.double() as fc.Arbitrary<Json>, fc.constantFrom<Json>("1000000", 250_000, "TX", "12420", "core")),
+  fc.oneof(
+    hostileText as fc.Arbitrary<Json>,
+    rawNumber,
+    fc.double() as fc.Arbitrary<Json>,
+    fc.constantFrom<Json>("1000000", 250_000, "TX", "12420", "core"),
+  ),
   { maxKeys: 10 },
 ) as fc.Arbitrary<Json>;
 
 /** Text that is not one JSON document, or one that is awkward to parse. */
-export const RAW_BODIES = ["", " ", "null", "[]", "{", '{"a":', "\uFEFF{}", "{}{}", "[1,]", "{'a':1}", "undefined", '"\\ud800"', "[".repeat(20_000), `${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}`];
+export const RAW_BODIES = [
+  "",
+  " ",
+  "null",
+  "[]",
+  "{",
+  '{"a":',
+  "\uFEFF{}",
+  "{}{}",
+  "[1,]",
+  "{'a':1}",
+  "undefined",
+  '"\\ud800"',
+  "[".repeat(20_000),
+  `${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}`,
+];
 
 /** A request body for a JSON endpoint: mostly shaped like its schema, sometimes not JSON at all. */
 export const jsonBody = (shaped: fc.Arbitrary<Json>, maxBytes: number) =>
@@ -108,8 +161,13 @@ export function encode(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    const cesu = (code: number) => [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join("");
-    return [...value].map((ch) => (/^[\uD800-\uDFFF]$/.test(ch) ? cesu(ch.charCodeAt(0)) : encodeURIComponent(ch))).join("");
+    const cesu = (code: number) =>
+      [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join("");
+    return [...value]
+      .map((ch) => (/^[\uD800-\uDFFF]$/.test(ch) ? cesu(ch.charCodeAt(0)) : encodeURIComponent(ch)))
+      .join("");
   }
 }
 

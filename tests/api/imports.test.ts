@@ -52,7 +52,9 @@ const BAD_ROWS = [
 describe("POST /api/positions/preview", () => {
   test("answers what the import would do, with every bad row, and stores nothing", async () => {
     const api = await newPortfolio("preview");
-    const reply = await api.send<PreviewBody>("POST", "/api/positions/preview", { body: multipart(`${MIXED_CSV}\n`, "book.csv", "text/csv") });
+    const reply = await api.send<PreviewBody>("POST", "/api/positions/preview", {
+      body: multipart(`${MIXED_CSV}\n`, "book.csv", "text/csv"),
+    });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ received: 7, valid: 2, rejectedRows: 5, ignoredColumns: [], stored: 0 });
     expect(reply.body.rejected.map(({ row, field }) => ({ row, field }))).toEqual(BAD_ROWS);
@@ -67,15 +69,30 @@ describe("POST /api/positions/preview", () => {
   test("takes the same bodies and mode as the import: text/csv, upsert needs position_id", async () => {
     const api = await newPortfolio("preview modes");
     const csv = "position_id,position_value\nA,100\n,200\n";
-    const upsert = await api.send<PreviewBody>("POST", "/api/positions/preview", { body: csv, contentType: "text/csv", query: { mode: "upsert" } });
-    expect(upsert.body).toMatchObject({ received: 2, valid: 1, rejectedRows: 1, rejected: [{ row: 3, field: "position_id" }] });
-    const replace = await api.send<PreviewBody>("POST", "/api/positions/preview", { body: csv, contentType: "text/csv" });
+    const upsert = await api.send<PreviewBody>("POST", "/api/positions/preview", {
+      body: csv,
+      contentType: "text/csv",
+      query: { mode: "upsert" },
+    });
+    expect(upsert.body).toMatchObject({
+      received: 2,
+      valid: 1,
+      rejectedRows: 1,
+      rejected: [{ row: 3, field: "position_id" }],
+    });
+    const replace = await api.send<PreviewBody>("POST", "/api/positions/preview", {
+      body: csv,
+      contentType: "text/csv",
+    });
     expect(replace.body).toMatchObject({ received: 2, valid: 2, rejectedRows: 0 });
   });
 
   test("a file it cannot read is the same 422 as the import's", async () => {
     const api = await newPortfolio("preview unreadable");
-    const reply = await api.send<unknown>("POST", "/api/positions/preview", { body: "position_id,value\nP1,100\n", contentType: "text/csv" });
+    const reply = await api.send<unknown>("POST", "/api/positions/preview", {
+      body: "position_id,value\nP1,100\n",
+      contentType: "text/csv",
+    });
     expect(expectError(reply, 422, "invalid_data").message).toContain("position_value");
   });
 });
@@ -112,13 +129,31 @@ describe("POST /api/positions/import", () => {
   test("a JSON array with camelCase keys, and { positions: [...] }", async () => {
     const api = await newPortfolio("json import");
     const array = await api.importJson([
-      { positionId: "J1", msaId: "31080", strategy: "Core", state: "tx", constructionType: "Garden", rentBand: "B", positionValue: 500000, units: 12 },
+      {
+        positionId: "J1",
+        msaId: "31080",
+        strategy: "Core",
+        state: "tx",
+        constructionType: "Garden",
+        rentBand: "B",
+        positionValue: 500000,
+        units: 12,
+      },
       { position_id: "J2", position_value: "1,000,000" },
     ]);
     expect(array.status, array.text).toBe(201);
     expect(array.body).toMatchObject({ batchId: expect.stringMatching(UUID), received: 2, imported: 2, rejected: [] });
     expect(await api.positions()).toEqual([
-      expect.objectContaining({ positionId: "J1", msaId: "31080", strategy: "core", state: "TX", constructionType: "garden", rentBand: "b", positionValue: 500000, units: 12 }),
+      expect.objectContaining({
+        positionId: "J1",
+        msaId: "31080",
+        strategy: "core",
+        state: "TX",
+        constructionType: "garden",
+        rentBand: "b",
+        positionValue: 500000,
+        units: 12,
+      }),
       expect.objectContaining({ positionId: "J2", strategy: null, state: null, positionValue: 1000000 }),
     ]);
 
@@ -152,8 +187,24 @@ describe("POST /api/positions/import", () => {
     expect(reply.body).toMatchObject({ received: 2, imported: 2, rejected: [] });
     const stored = await api.positions();
     expect(stored).toEqual([
-      expect.objectContaining({ positionId: "X1", msaId: "31080", strategy: "value add", state: "CA", vintage: 1987, positionValue: 1250000.5, units: 240 }),
-      expect.objectContaining({ positionId: "X2", msaId: "35620", strategy: "core", state: "NY", vintage: 2012, positionValue: 2000, units: null }),
+      expect.objectContaining({
+        positionId: "X1",
+        msaId: "31080",
+        strategy: "value add",
+        state: "CA",
+        vintage: 1987,
+        positionValue: 1250000.5,
+        units: 240,
+      }),
+      expect.objectContaining({
+        positionId: "X2",
+        msaId: "35620",
+        strategy: "core",
+        state: "NY",
+        vintage: 2012,
+        positionValue: 2000,
+        units: null,
+      }),
     ]);
   });
 
@@ -182,7 +233,9 @@ describe("POST /api/positions/import", () => {
     expect(reply.body.rejected.map(({ row, field }) => ({ row, field }))).toEqual(BAD_ROWS);
     expect(await book(api)).toEqual({ G1: 100000, G2: 300000 });
 
-    const batches = await api.get<{ items: Array<{ id: string; received: number; imported: number; rejectedCount: number; errors: unknown[] }> }>("/api/positions/batches");
+    const batches = await api.get<{
+      items: Array<{ id: string; received: number; imported: number; rejectedCount: number; errors: unknown[] }>;
+    }>("/api/positions/batches");
     expect(batches.body.items[0]).toMatchObject({ id: reply.body.batchId, received: 7, imported: 2, rejectedCount: 5 });
     expect(batches.body.items[0]?.errors).toHaveLength(5);
   });
@@ -201,7 +254,9 @@ describe("POST /api/positions/import", () => {
     await api.importCsv("position_id,strategy,position_value\nP1,core,100\nP2,core,200\nP3,core,300\n");
     const before = await api.positions();
 
-    const upsert = await api.importCsv("position_id,strategy,position_value\nP2,value_add,250\nP4,core,400\n", { mode: "upsert" });
+    const upsert = await api.importCsv("position_id,strategy,position_value\nP2,value_add,250\nP4,core,400\n", {
+      mode: "upsert",
+    });
     expect(upsert.status, upsert.text).toBe(201);
     expect(upsert.body).toMatchObject({ received: 2, imported: 2, rejected: [] });
     expect(await book(api)).toEqual({ P1: 100, P2: 250, P3: 300, P4: 400 });
@@ -216,7 +271,11 @@ describe("POST /api/positions/import", () => {
 
   test("mode=upsert needs a position_id on every row", async () => {
     const api = await newPortfolio("upsert ids");
-    const error = expectError(await api.importCsv("position_id,position_value\n,100\nP2,200\n", { mode: "upsert" }), 422, "invalid_data");
+    const error = expectError(
+      await api.importCsv("position_id,position_value\n,100\nP2,200\n", { mode: "upsert" }),
+      422,
+      "invalid_data",
+    );
     expect(error.details).toEqual([{ row: 2, field: "position_id", message: expect.stringContaining("position_id") }]);
   });
 
@@ -233,7 +292,10 @@ describe("POST /api/positions/import", () => {
 
   test("a JSON body that does not parse is a 422 for the import (the body is the file)", async () => {
     const api = await newPortfolio("broken json file");
-    const reply = await api.send<unknown>("POST", "/api/positions/import", { body: '[{"position_value": 1', contentType: "application/json" });
+    const reply = await api.send<unknown>("POST", "/api/positions/import", {
+      body: '[{"position_value": 1',
+      contentType: "application/json",
+    });
     expect(expectError(reply, 422, "invalid_data").message).toMatch(/invalid JSON/);
   });
 

@@ -38,7 +38,14 @@ describe("limits: create, read, update, delete", () => {
   test("defaults: maximum, warning, active; a null value covers the whole dimension", async () => {
     const reply = await api.post<ThresholdDto>("/api/thresholds", { dimensionType: "state", thresholdPct: 35 });
     expect(reply.status, reply.text).toBe(201);
-    expect(reply.body).toMatchObject({ dimensionType: "state", dimensionValue: null, thresholdPct: 35, thresholdType: "maximum", severityLevel: "warning", isActive: true });
+    expect(reply.body).toMatchObject({
+      dimensionType: "state",
+      dimensionValue: null,
+      thresholdPct: 35,
+      thresholdType: "maximum",
+      severityLevel: "warning",
+      isActive: true,
+    });
   });
 
   test.each([
@@ -49,7 +56,13 @@ describe("limits: create, read, update, delete", () => {
     ["construction_type", " New Construction ", "new construction"],
     ["rent_band", "unknown", "unknown"],
   ])("a %s limit on %j is stored as %j", async (dimensionType, dimensionValue, stored) => {
-    const reply = await api.post<ThresholdDto>("/api/thresholds", { dimensionType, dimensionValue, thresholdPct: 50, severityLevel: "warning", thresholdType: "minimum" });
+    const reply = await api.post<ThresholdDto>("/api/thresholds", {
+      dimensionType,
+      dimensionValue,
+      thresholdPct: 50,
+      severityLevel: "warning",
+      thresholdType: "minimum",
+    });
     expect(reply.status, reply.text).toBe(201);
     expect(reply.body.dimensionValue).toBe(stored);
   });
@@ -62,9 +75,17 @@ describe("limits: create, read, update, delete", () => {
   });
 
   test("PATCH changes only what is sent", async () => {
-    const reply = await api.patch<ThresholdDto>(`/api/thresholds/${created.id}`, { thresholdPct: 25.5, isActive: false });
+    const reply = await api.patch<ThresholdDto>(`/api/thresholds/${created.id}`, {
+      thresholdPct: 25.5,
+      isActive: false,
+    });
     expect(reply.status, reply.text).toBe(200);
-    expect(reply.body).toEqual({ ...created, thresholdPct: 25.5, isActive: false, updatedAt: expect.stringMatching(ISO_TIMESTAMP) });
+    expect(reply.body).toEqual({
+      ...created,
+      thresholdPct: 25.5,
+      isActive: false,
+      updatedAt: expect.stringMatching(ISO_TIMESTAMP),
+    });
     const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
     expect(listed.body.items.find((t) => t.id === created.id)).toMatchObject({ thresholdPct: 25.5, isActive: false });
 
@@ -95,7 +116,13 @@ describe("limits: create, read, update, delete", () => {
 });
 
 describe("limits: validation", () => {
-  const valid = { dimensionType: "strategy", dimensionValue: "core", thresholdPct: 30, thresholdType: "maximum", severityLevel: "warning" };
+  const valid = {
+    dimensionType: "strategy",
+    dimensionValue: "core",
+    thresholdPct: 30,
+    thresholdType: "maximum",
+    severityLevel: "warning",
+  };
 
   test.each([
     [{ thresholdPct: 130 }, "thresholdPct"],
@@ -124,9 +151,16 @@ describe("limits: validation", () => {
     [{ severityLevel: "high" }, "severityLevel"],
     [{ dimensionValue: "ZZ" }, "dimensionValue"],
   ])("PATCH with %o is a 400 naming the field and changes nothing", async (change, field) => {
-    const limit = await api.post<ThresholdDto>("/api/thresholds", { dimensionType: "state", dimensionValue: "TX", thresholdPct: 20, severityLevel: "critical" });
+    const limit = await api.post<ThresholdDto>("/api/thresholds", {
+      dimensionType: "state",
+      dimensionValue: "TX",
+      thresholdPct: 20,
+      severityLevel: "critical",
+    });
     expect(limit.status, limit.text).toBe(201);
-    expect(fieldsOf(expectError(await api.patch(`/api/thresholds/${limit.body.id}`, change), 400, "invalid_input"))).toEqual([field]);
+    expect(
+      fieldsOf(expectError(await api.patch(`/api/thresholds/${limit.body.id}`, change), 400, "invalid_input")),
+    ).toEqual([field]);
     const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
     expect(listed.body.items.find((t) => t.id === limit.body.id)).toEqual(limit.body);
     await api.delete(`/api/thresholds/${limit.body.id}`);
@@ -135,14 +169,40 @@ describe("limits: validation", () => {
   test("the same limit twice is a 409, also when spelled differently or reached by PATCH", async () => {
     const first = await api.post<ThresholdDto>("/api/thresholds", { ...valid, dimensionValue: "opportunistic" });
     expect(first.status, first.text).toBe(201);
-    expectError(await api.post("/api/thresholds", { ...valid, dimensionValue: " Opportunistic ", thresholdPct: 45 }), 409, "conflict");
+    expectError(
+      await api.post("/api/thresholds", { ...valid, dimensionValue: " Opportunistic ", thresholdPct: 45 }),
+      409,
+      "conflict",
+    );
 
     const second = await api.post<ThresholdDto>("/api/thresholds", { ...valid, dimensionValue: "development" });
     expect(second.status, second.text).toBe(201);
-    expectError(await api.patch(`/api/thresholds/${second.body.id}`, { dimensionValue: "opportunistic" }), 409, "conflict");
+    expectError(
+      await api.patch(`/api/thresholds/${second.body.id}`, { dimensionValue: "opportunistic" }),
+      409,
+      "conflict",
+    );
 
     // A different severity or direction on the same value is a different limit.
-    expect((await api.post("/api/thresholds", { ...valid, dimensionValue: "opportunistic", severityLevel: "critical", thresholdPct: 40 })).status).toBe(201);
-    expect((await api.post("/api/thresholds", { ...valid, dimensionValue: "opportunistic", thresholdType: "minimum", thresholdPct: 5 })).status).toBe(201);
+    expect(
+      (
+        await api.post("/api/thresholds", {
+          ...valid,
+          dimensionValue: "opportunistic",
+          severityLevel: "critical",
+          thresholdPct: 40,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api.post("/api/thresholds", {
+          ...valid,
+          dimensionValue: "opportunistic",
+          thresholdType: "minimum",
+          thresholdPct: 5,
+        })
+      ).status,
+    ).toBe(201);
   });
 });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import { type Api, expectError, fieldsOf, newPortfolio, type PositionDto, type PositionPage } from "./support";
 
-const IMPORT_COLUMNS = "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
+const IMPORT_COLUMNS =
+  "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
 
 // Awkward on purpose: a quoted comma, a quote, text that a spreadsheet would run as a formula,
 // cents, missing attributes.
@@ -66,7 +67,14 @@ describe("GET /api/positions", () => {
       positionValue: 1250000.5,
       units: 120,
     });
-    expect(items[2]).toMatchObject({ positionId: "P3", msaId: null, state: null, vintage: null, units: null, positionValue: 300000.25 });
+    expect(items[2]).toMatchObject({
+      positionId: "P3",
+      msaId: null,
+      state: null,
+      vintage: null,
+      units: null,
+      positionValue: 300000.25,
+    });
   });
 
   test("filters by a dimension value, normalised like the data", async () => {
@@ -76,13 +84,18 @@ describe("GET /api/positions", () => {
     expect(reply.body.total).toBe(2);
   });
 
-  test.each([{ limit: 0 }, { limit: "many" }, { cursor: "-1" }, { state: "ZZ" }])("a bad query %o is a 400", async (query) => {
-    expectError(await api.get("/api/positions", query), 400, "invalid_input");
-  });
+  test.each([{ limit: 0 }, { limit: "many" }, { cursor: "-1" }, { state: "ZZ" }])(
+    "a bad query %o is a 400",
+    async (query) => {
+      expectError(await api.get("/api/positions", query), 400, "invalid_input");
+    },
+  );
 
   // The id column is int4: a larger cursor is a bad parameter, not a 500.
   test("a cursor beyond any possible id is a 400 naming it, not a 500", async () => {
-    expect(fieldsOf(expectError(await api.get("/api/positions", { cursor: "99999999999999" }), 400, "invalid_input"))).toEqual(["cursor"]);
+    expect(
+      fieldsOf(expectError(await api.get("/api/positions", { cursor: "99999999999999" }), 400, "invalid_input")),
+    ).toEqual(["cursor"]);
   });
 });
 

@@ -6,8 +6,8 @@ import {
   expectError,
   exposureOf,
   fieldsOf,
-  ISSUE_EXAMPLE_CSV,
   ISO_TIMESTAMP,
+  ISSUE_EXAMPLE_CSV,
   newPortfolio,
   type RunDto,
   type RunResultDto,
@@ -43,7 +43,13 @@ describe("POST /api/exposures/runs on the issue's example", () => {
 
   test("exposures per value: value_add 55.56 %, core_plus 44.44 %, CA 66.67 %, TX 33.33 %", () => {
     const valueAdd = exposureOf(run.exposures, "strategy", "value_add");
-    expect(valueAdd).toEqual({ dimensionType: "strategy", dimensionValue: "value_add", exposurePct: expect.any(Number), exposureValue: 2500000, positionCount: 2 });
+    expect(valueAdd).toEqual({
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      exposurePct: expect.any(Number),
+      exposureValue: 2500000,
+      positionCount: 2,
+    });
     expect(valueAdd.exposurePct).toBeCloseTo(55.5556, 3);
     expect(exposureOf(run.exposures, "strategy", "core_plus").exposurePct).toBeCloseTo(44.4444, 3);
     expect(exposureOf(run.exposures, "state", "CA")).toMatchObject({ exposureValue: 3000000, positionCount: 2 });
@@ -83,7 +89,13 @@ describe("POST /api/exposures/runs on the issue's example", () => {
   test("GET /api/exposures/runs/{id} and /latest return the stored run", async () => {
     const byId = await api.get<RunDto>(`/api/exposures/runs/${run.runId}`);
     expect(byId.status).toBe(200);
-    expect(byId.body).toMatchObject({ id: run.id, runId: run.runId, asOfDate: "2025-06-30", totalPortfolioValue: 4500000, positionCount: 3 });
+    expect(byId.body).toMatchObject({
+      id: run.id,
+      runId: run.runId,
+      asOfDate: "2025-06-30",
+      totalPortfolioValue: 4500000,
+      positionCount: 3,
+    });
     expect(byId.body.computedAt).toMatch(ISO_TIMESTAMP);
     expect(byId.body.exposures).toEqual(run.exposures);
     expect(byId.body.concentration).toEqual(run.concentration);
@@ -104,10 +116,18 @@ describe("POST /api/exposures/runs on the issue's example", () => {
 describe("runs: missing data and empty portfolios", () => {
   test("missing attributes go to `unknown` and lower coverage", async () => {
     const api = await newPortfolio("runs unknown");
-    const csv = ["position_id,strategy,state,msa_id,position_value", "P1,core,TX,12420,750000", "P2,core,  ,,250000"].join("\n");
+    const csv = [
+      "position_id,strategy,state,msa_id,position_value",
+      "P1,core,TX,12420,750000",
+      "P2,core,  ,,250000",
+    ].join("\n");
     expect((await api.importCsv(csv)).status).toBe(201);
     const run = await api.run({ asOfDate: "2025-06-30" });
-    expect(exposureOf(run.exposures, "state", "unknown")).toMatchObject({ exposureValue: 250000, exposurePct: 25, positionCount: 1 });
+    expect(exposureOf(run.exposures, "state", "unknown")).toMatchObject({
+      exposureValue: 250000,
+      exposurePct: 25,
+      positionCount: 1,
+    });
     expect(exposureOf(run.exposures, "msa", "unknown")).toMatchObject({ exposureValue: 250000, exposurePct: 25 });
     expect(run.exposures.filter((e) => e.dimensionValue === "")).toEqual([]);
     expect(run.concentration.state).toMatchObject({ count: 1, top1Pct: 75, coveragePct: 75 });
@@ -134,8 +154,13 @@ describe("runs: missing data and empty portfolios", () => {
 
   test("bad inline positions are a 422 naming each position and field", async () => {
     const api = await newPortfolio("runs bad inline");
-    const reply = await api.post<unknown>("/api/exposures/runs", { positions: [{ position_value: 10 }, { position_value: -1 }, { position_value: 5, state: "ZZ" }] });
-    expect(fieldsOf(expectError(reply, 422, "invalid_data"))).toEqual(["positions[1].position_value", "positions[2].state"]);
+    const reply = await api.post<unknown>("/api/exposures/runs", {
+      positions: [{ position_value: 10 }, { position_value: -1 }, { position_value: 5, state: "ZZ" }],
+    });
+    expect(fieldsOf(expectError(reply, 422, "invalid_data"))).toEqual([
+      "positions[1].position_value",
+      "positions[2].state",
+    ]);
   });
 
   test.each([
@@ -172,7 +197,12 @@ describe("runs over time", () => {
     expect(second.runId).toBe(first.runId);
     const runs = await runsBetween("2025-06-30", "2025-06-30");
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ runId: second.runId, asOfDate: "2025-06-30", totalPortfolioValue: 5000000, positionCount: 4 });
+    expect(runs[0]).toMatchObject({
+      runId: second.runId,
+      asOfDate: "2025-06-30",
+      totalPortfolioValue: 5000000,
+      positionCount: 4,
+    });
   });
 
   test("a run with inline positions for an older date leaves the stored positions alone", async () => {
@@ -200,19 +230,39 @@ describe("runs over time", () => {
     expect((await runsBetween(undefined, "2025-03-31")).map((r) => r.asOfDate)).toEqual(["2025-03-31", "2024-12-31"]);
     expect((await runsBetween("2025-01-01", "2025-06-29")).map((r) => r.asOfDate)).toEqual(["2025-03-31"]);
     for (const run of await runsBetween()) {
-      expect(run).toMatchObject({ id: expect.stringMatching(UUID), runId: run.id, totalPortfolioValue: expect.any(Number), positionCount: expect.any(Number) });
+      expect(run).toMatchObject({
+        id: expect.stringMatching(UUID),
+        runId: run.id,
+        totalPortfolioValue: expect.any(Number),
+        positionCount: expect.any(Number),
+      });
     }
   });
 
   test("a bad range is a 400 naming the field", async () => {
-    expect(fieldsOf(expectError(await api.get("/api/exposures/runs", { from: "2025-13-01" }), 400, "invalid_input"))).toEqual(["from"]);
-    expect(fieldsOf(expectError(await api.get("/api/exposures/runs", { from: "2025-06-30", to: "2025-01-01" }), 400, "invalid_input"))).toEqual(["from"]);
+    expect(
+      fieldsOf(expectError(await api.get("/api/exposures/runs", { from: "2025-13-01" }), 400, "invalid_input")),
+    ).toEqual(["from"]);
+    expect(
+      fieldsOf(
+        expectError(
+          await api.get("/api/exposures/runs", { from: "2025-06-30", to: "2025-01-01" }),
+          400,
+          "invalid_input",
+        ),
+      ),
+    ).toEqual(["from"]);
   });
 
   test("year 0 is a 400 naming the field, not a 500", async () => {
-    const run = await api.post<unknown>("/api/exposures/runs", { asOfDate: "0000-01-01", positions: [{ position_value: 1 }] });
+    const run = await api.post<unknown>("/api/exposures/runs", {
+      asOfDate: "0000-01-01",
+      positions: [{ position_value: 1 }],
+    });
     expect(fieldsOf(expectError(run, 400, "invalid_input"))).toEqual(["asOfDate"]);
-    expect(fieldsOf(expectError(await api.get("/api/exposures/runs", { to: "0000-01-01" }), 400, "invalid_input"))).toEqual(["to"]);
+    expect(
+      fieldsOf(expectError(await api.get("/api/exposures/runs", { to: "0000-01-01" }), 400, "invalid_input")),
+    ).toEqual(["to"]);
   });
 
   test("without asOfDate a run is for today (UTC)", async () => {

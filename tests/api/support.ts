@@ -118,7 +118,13 @@ export interface AlertDto {
 }
 
 export interface AlertDetailDto extends AlertDto {
-  history: Array<{ id: string | number; kind: string; actor: string | null; comment: string | null; createdAt: string }>;
+  history: Array<{
+    id: string | number;
+    kind: string;
+    actor: string | null;
+    comment: string | null;
+    createdAt: string;
+  }>;
 }
 
 export interface Reply<T> {
@@ -225,7 +231,10 @@ export class Api {
 /** A fresh portfolio of the test's own, so no file sees another's data. */
 export async function newPortfolio(label = "api test"): Promise<Api> {
   const slug = `t-${randomUUID().slice(0, 12)}`;
-  const reply = await new Api().post<{ id: string; slug: string; name: string }>("/api/portfolios", { slug, name: label });
+  const reply = await new Api().post<{ id: string; slug: string; name: string }>("/api/portfolios", {
+    slug,
+    name: label,
+  });
   expect(reply.status, reply.text).toBe(201);
   expect(reply.body).toEqual({ id: expect.stringMatching(UUID), slug, name: label });
   return new Api(slug);

@@ -29,7 +29,9 @@ interface DmmfIndex {
   fields: Array<{ name: string; sortOrder?: string }>;
 }
 
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync("prisma/schema.prisma", "utf8")]] }))) as {
+const dmmf = JSON.parse(
+  get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync("prisma/schema.prisma", "utf8")]] })),
+) as {
   datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] };
 };
 const models = dmmf.datamodel.models;
@@ -94,11 +96,16 @@ describe("migrations", () => {
         expect(column.column_default !== null, `${key} has a default`).toBe(field.hasDefaultValue);
       }
     }
-    expect([...actual.keys()].filter((k) => !expected.has(k)), "columns the schema does not know").toEqual([]);
+    expect(
+      [...actual.keys()].filter((k) => !expected.has(k)),
+      "columns the schema does not know",
+    ).toEqual([]);
   });
 
   test("build every id, unique and index schema.prisma declares, and no others", async () => {
-    const rows = await database().prisma.$queryRawUnsafe<Array<{ table: string; columns: string[]; is_unique: boolean; is_primary: boolean }>>(
+    const rows = await database().prisma.$queryRawUnsafe<
+      Array<{ table: string; columns: string[]; is_unique: boolean; is_primary: boolean }>
+    >(
       `SELECT t.relname AS table, array_agg(a.attname ORDER BY k.ord)::text[] AS columns, ix.indisunique AS is_unique, ix.indisprimary AS is_primary
          FROM pg_index ix
          JOIN pg_class t ON t.oid = ix.indrelid
@@ -109,7 +116,9 @@ describe("migrations", () => {
         GROUP BY t.relname, ix.indexrelid, ix.indisunique, ix.indisprimary`,
     );
     const describe = (table: string, kind: string, cols: string[]) => `${table} ${kind} (${cols.join(", ")})`;
-    const actual = rows.map((r) => describe(r.table, r.is_primary ? "id" : r.is_unique ? "unique" : "normal", r.columns)).sort();
+    const actual = rows
+      .map((r) => describe(r.table, r.is_primary ? "id" : r.is_unique ? "unique" : "normal", r.columns))
+      .sort();
     const expected = dmmf.datamodel.indexes
       .map((ix) => {
         const model = models.find((m) => m.name === ix.model);
@@ -126,20 +135,28 @@ describe("migrations", () => {
 
   test("are recorded in _prisma_migrations as prisma migrate does, and re-running applies nothing", async () => {
     const migrations = await readMigrations();
-    const recorded = await database().prisma.$queryRawUnsafe<Array<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>>(
+    const recorded = await database().prisma.$queryRawUnsafe<
+      Array<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>
+    >(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
-    expect(recorded.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(migrations.map((m) => [m.name, m.checksum, 1]));
+    expect(recorded.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
+      migrations.map((m) => [m.name, m.checksum, 1]),
+    );
     expect(recorded.every((r) => r.finished_at !== null)).toBe(true);
 
     const prisma = database().prisma;
     const session = {
       exec: async (sql: string) => void (await prisma.$executeRawUnsafe(sql)),
-      query: <T,>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
+      query: <T>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
     };
     // pg_advisory_lock returns void, which the query layer cannot read back; a stand-in session
     // that skips only the lock calls keeps this check about the bookkeeping.
-    const bookkeeping = { ...session, query: <T,>(sql: string, params: unknown[] = []) => (sql.includes("advisory") ? Promise.resolve([] as T[]) : session.query<T>(sql, params)) };
+    const bookkeeping = {
+      ...session,
+      query: <T>(sql: string, params: unknown[] = []) =>
+        sql.includes("advisory") ? Promise.resolve([] as T[]) : session.query<T>(sql, params),
+    };
     expect(await applyMigrations(bookkeeping, migrations)).toEqual([]);
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { formatCount, formatDate, formatDateTime, formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMoneyExact,
+  formatPct,
+  formatPctExact,
+  formatPp,
+} from "@/lib/display/format";
 import { labelValue } from "@/lib/display/labels";
 
 describe("numbers for people", () => {

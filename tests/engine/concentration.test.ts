@@ -40,7 +40,11 @@ describe("computeConcentration", () => {
       values: { unknown: 10 },
       expected: { top1Pct: 0, top3Pct: 0, count: 0, hhi: 0, effectiveN: 0, coveragePct: 0 },
     },
-    { label: "no buckets", values: {}, expected: { top1Pct: 0, top3Pct: 0, count: 0, hhi: 0, effectiveN: 0, coveragePct: 0 } },
+    {
+      label: "no buckets",
+      values: {},
+      expected: { top1Pct: 0, top3Pct: 0, count: 0, hhi: 0, effectiveN: 0, coveragePct: 0 },
+    },
   ])("$label", ({ values, expected }) => {
     const total = Object.values(values).reduce((s, v) => s + v, 0);
     const approx = Object.fromEntries(Object.entries(expected).map(([key, value]) => [key, expect.closeTo(value, 9)]));

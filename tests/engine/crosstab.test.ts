@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { computeCrossTab, CROSSTAB_OTHER } from "@/lib/engine/crosstab";
+import { CROSSTAB_OTHER, computeCrossTab } from "@/lib/engine/crosstab";
 import { bucketsFor, computeExposures } from "@/lib/engine/exposures";
 import { DIMENSIONS, type Dimension, type Position } from "@/lib/engine/types";
 import { allNumbers, position } from "./fixtures";
@@ -54,11 +54,14 @@ describe("computeCrossTab: agrees with computeExposures on each axis", () => {
   ];
   const exposures = computeExposures(positions);
 
-  test.each(DIMENSIONS.map((dimension) => ({ label: `${dimension} as rows`, dimension })))("$label", ({ dimension }) => {
-    const tab = computeCrossTab(positions, dimension, "state", { maxRows: 100 });
-    const fromEngine = bucketsFor(exposures, dimension).map((b) => [b.dimensionValue, b.exposureValue]);
-    expect(tab.rows.map((row, i) => [row, tab.rowTotals[i]])).toEqual(fromEngine);
-  });
+  test.each(DIMENSIONS.map((dimension) => ({ label: `${dimension} as rows`, dimension })))(
+    "$label",
+    ({ dimension }) => {
+      const tab = computeCrossTab(positions, dimension, "state", { maxRows: 100 });
+      const fromEngine = bucketsFor(exposures, dimension).map((b) => [b.dimensionValue, b.exposureValue]);
+      expect(tab.rows.map((row, i) => [row, tab.rowTotals[i]])).toEqual(fromEngine);
+    },
+  );
 });
 
 describe("computeCrossTab: buckets like the engine", () => {
@@ -66,7 +69,11 @@ describe("computeCrossTab: buckets like the engine", () => {
     { label: "vintage by decade", dimension: "vintage", years: [1987, 1981, 2003], expected: ["1980s", "2000s"] },
     { label: "missing vintage is unknown", dimension: "vintage", years: [1987, null], expected: ["1980s", "unknown"] },
   ] as const)("$label", ({ dimension, years, expected }) => {
-    const tab = computeCrossTab(years.map((vintage) => position({ vintage })), dimension, "strategy");
+    const tab = computeCrossTab(
+      years.map((vintage) => position({ vintage })),
+      dimension,
+      "strategy",
+    );
     expect(tab.rows).toEqual(expected);
   });
 
@@ -80,12 +87,20 @@ describe("computeCrossTab: buckets like the engine", () => {
 describe("computeCrossTab: caps", () => {
   // 25 MSAs worth 1..25 (millions), plus one unknown.
   const many = [
-    ...Array.from({ length: 25 }, (_, i) => position({ msaId: String(10_000 + i), positionValue: (i + 1) * 1_000_000 })),
+    ...Array.from({ length: 25 }, (_, i) =>
+      position({ msaId: String(10_000 + i), positionValue: (i + 1) * 1_000_000 }),
+    ),
     position({ msaId: null, positionValue: 42 }),
   ];
 
   test.each([
-    { label: "top 20 kept, 5 folded into other, unknown stays last", max: 20, length: 22, folded: 5, otherValue: 15_000_000 },
+    {
+      label: "top 20 kept, 5 folded into other, unknown stays last",
+      max: 20,
+      length: 22,
+      folded: 5,
+      otherValue: 15_000_000,
+    },
     { label: "a cap above the count folds nothing", max: 50, length: 26, folded: 0, otherValue: null },
     { label: "a cap of 0 folds every known value", max: 0, length: 2, folded: 25, otherValue: 325_000_000 },
   ])("$label", ({ max, length, folded, otherValue }) => {
@@ -112,11 +127,14 @@ describe("computeCrossTab: edge cases", () => {
   test.each([
     { label: "empty portfolio", positions: [], rows: "state", columns: "strategy" },
     { label: "same dimension on both axes", positions: book, rows: "strategy", columns: "strategy" },
-  ] satisfies Array<{ label: string; positions: Position[]; rows: Dimension; columns: Dimension }>)("$label: no NaN, JSON-safe", ({ positions, rows, columns }) => {
-    const tab = computeCrossTab(positions, rows, columns);
-    expect(allNumbers(tab).every(Number.isFinite)).toBe(true);
-    expect(JSON.parse(JSON.stringify(tab))).toEqual(tab);
-  });
+  ] satisfies Array<{ label: string; positions: Position[]; rows: Dimension; columns: Dimension }>)(
+    "$label: no NaN, JSON-safe",
+    ({ positions, rows, columns }) => {
+      const tab = computeCrossTab(positions, rows, columns);
+      expect(allNumbers(tab).every(Number.isFinite)).toBe(true);
+      expect(JSON.parse(JSON.stringify(tab))).toEqual(tab);
+    },
+  );
 
   test("same dimension on both axes puts everything on the diagonal", () => {
     const tab = computeCrossTab(book, "strategy", "strategy");

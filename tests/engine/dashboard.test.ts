@@ -26,7 +26,12 @@ describe("buildDials", () => {
 
   test.each([
     { label: "no limit: within", limits: [], limitPct: null, status: "within" },
-    { label: "comfortably under a maximum: within", limits: [limit({ thresholdPct: 80 })], limitPct: 80, status: "within" },
+    {
+      label: "comfortably under a maximum: within",
+      limits: [limit({ thresholdPct: 80 })],
+      limitPct: 80,
+      status: "within",
+    },
     { label: "within 90 % of a maximum: near", limits: [limit({ thresholdPct: 55 })], limitPct: 55, status: "near" },
     { label: "over a maximum: breach", limits: [limit({ thresholdPct: 40 })], limitPct: 40, status: "breach" },
     {
@@ -35,7 +40,12 @@ describe("buildDials", () => {
       limitPct: 55,
       status: "near",
     },
-    { label: "inactive limits ignored", limits: [limit({ thresholdPct: 10, isActive: false })], limitPct: null, status: "within" },
+    {
+      label: "inactive limits ignored",
+      limits: [limit({ thresholdPct: 10, isActive: false })],
+      limitPct: null,
+      status: "within",
+    },
     {
       label: "a breach on a smaller value still shows on the dial",
       limits: [limit({ dimensionValue: "core", thresholdPct: 20 })],

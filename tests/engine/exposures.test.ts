@@ -21,8 +21,22 @@ describe("computeExposures: the 4.5M portfolio", () => {
   });
 
   test.each([
-    { label: "value_add", dimension: "strategy", value: "value_add", pct: 55.5555555556, exposure: 2_500_000, count: 2 },
-    { label: "core_plus", dimension: "strategy", value: "core_plus", pct: 44.4444444444, exposure: 2_000_000, count: 1 },
+    {
+      label: "value_add",
+      dimension: "strategy",
+      value: "value_add",
+      pct: 55.5555555556,
+      exposure: 2_500_000,
+      count: 2,
+    },
+    {
+      label: "core_plus",
+      dimension: "strategy",
+      value: "core_plus",
+      pct: 44.4444444444,
+      exposure: 2_000_000,
+      count: 1,
+    },
     { label: "CA", dimension: "state", value: "CA", pct: 66.6666666667, exposure: 3_000_000, count: 2 },
     { label: "TX", dimension: "state", value: "TX", pct: 33.3333333333, exposure: 1_500_000, count: 1 },
     { label: "one MSA holds everything", dimension: "msa", value: "12420", pct: 100, exposure: 4_500_000, count: 3 },
@@ -61,14 +75,27 @@ describe("computeExposures: missing attributes", () => {
   });
 
   test("coverage is the known share; concentration ignores the unknown bucket", () => {
-    expect(result.concentration.msa).toEqual({ top1Pct: 75, top3Pct: 75, count: 1, hhi: 10_000, effectiveN: 1, coveragePct: 75 });
+    expect(result.concentration.msa).toEqual({
+      top1Pct: 75,
+      top3Pct: 75,
+      count: 1,
+      hhi: 10_000,
+      effectiveN: 1,
+      coveragePct: 75,
+    });
     expect(result.concentration.strategy.coveragePct).toBe(100);
   });
 
   test("a value spelled unknown joins the unknown bucket rather than making a second one", () => {
     const merged = computeExposures([position({ strategy: "unknown" }), position({ strategy: null })]);
     expect(bucketsFor(merged, "strategy")).toEqual([
-      { dimensionType: "strategy", dimensionValue: "unknown", exposureValue: 2_000_000, exposurePct: 100, positionCount: 2 },
+      {
+        dimensionType: "strategy",
+        dimensionValue: "unknown",
+        exposureValue: 2_000_000,
+        exposurePct: 100,
+        positionCount: 2,
+      },
     ]);
     expect(merged.concentration.strategy.count).toBe(0);
   });
@@ -84,7 +111,11 @@ describe("computeExposures: ordering", () => {
   const result = computeExposures(positions);
 
   test.each([
-    { label: "largest first, ties by name, unknown last even when largest", dimension: "state", order: ["CA", "AZ", "TX", "unknown"] },
+    {
+      label: "largest first, ties by name, unknown last even when largest",
+      dimension: "state",
+      order: ["CA", "AZ", "TX", "unknown"],
+    },
   ] as const)("$label", ({ dimension, order }) => {
     expect(bucketsFor(result, dimension).map((b) => b.dimensionValue)).toEqual(order);
   });
@@ -112,9 +143,19 @@ describe("computeExposures: empty portfolio", () => {
     expect(result.exposures).toEqual([]);
   });
 
-  test.each(DIMENSIONS.map((dimension) => ({ dimension })))("$dimension concentration is all zeros", ({ dimension }) => {
-    expect(result.concentration[dimension]).toEqual({ top1Pct: 0, top3Pct: 0, count: 0, hhi: 0, effectiveN: 0, coveragePct: 0 });
-  });
+  test.each(DIMENSIONS.map((dimension) => ({ dimension })))(
+    "$dimension concentration is all zeros",
+    ({ dimension }) => {
+      expect(result.concentration[dimension]).toEqual({
+        top1Pct: 0,
+        top3Pct: 0,
+        count: 0,
+        hhi: 0,
+        effectiveN: 0,
+        coveragePct: 0,
+      });
+    },
+  );
 
   test("no NaN or Infinity anywhere, and it survives a JSON round trip", () => {
     expect(allNumbers(result).every(Number.isFinite)).toBe(true);
@@ -126,7 +167,11 @@ describe("computeExposures: vintage decades", () => {
   test.each([
     { label: "ordinary years share a decade", years: [1987, 1980, 1989], expected: { "1980s": 3 } },
     { label: "1899 and 1900 straddle a decade", years: [1899, 1900], expected: { "1890s": 1, "1900s": 1 } },
-    { label: "years beyond the direct table still count", years: [12_345, 12_349, 2001], expected: { "12340s": 2, "2000s": 1 } },
+    {
+      label: "years beyond the direct table still count",
+      years: [12_345, 12_349, 2001],
+      expected: { "12340s": 2, "2000s": 1 },
+    },
   ])("$label", ({ years, expected }) => {
     const result = computeExposures(years.map((vintage) => position({ vintage })));
     const counts = Object.fromEntries(bucketsFor(result, "vintage").map((b) => [b.dimensionValue, b.positionCount]));
@@ -136,7 +181,9 @@ describe("computeExposures: vintage decades", () => {
 
 describe("computeExposures: many values", () => {
   test("more distinct values than the initial accumulator size are all counted", () => {
-    const positions = Array.from({ length: 300 }, (_, i) => position({ msaId: String(10_000 + i), positionValue: 1_000 + i }));
+    const positions = Array.from({ length: 300 }, (_, i) =>
+      position({ msaId: String(10_000 + i), positionValue: 1_000 + i }),
+    );
     const result = computeExposures(positions);
     const msas = bucketsFor(result, "msa");
     expect(msas).toHaveLength(300);

@@ -33,13 +33,21 @@ describe("evaluateLimits", () => {
 
   test.each([
     { label: "exactly at a maximum (30 % vs 30)", pct: 30, type: "maximum", threshold: 30, breached: false },
-    { label: "at a maximum through division (28.000000000000004 % vs 28)", pct: 28, type: "maximum", threshold: 28, breached: false },
+    {
+      label: "at a maximum through division (28.000000000000004 % vs 28)",
+      pct: 28,
+      type: "maximum",
+      threshold: 28,
+      breached: false,
+    },
     { label: "just over a maximum (30.01 %)", pct: 30.01, type: "maximum", threshold: 30, breached: true },
     { label: "exactly at a minimum", pct: 30, type: "minimum", threshold: 30, breached: false },
     { label: "just under a minimum (29.99 %)", pct: 29.99, type: "minimum", threshold: 30, breached: true },
     { label: "comfortably above a minimum", pct: 60, type: "minimum", threshold: 30, breached: false },
   ] as const)("$label: breach $breached", ({ pct, type, threshold, breached }) => {
-    const breaches = evaluateLimits(book(pct), [limit({ dimensionValue: "value_add", thresholdPct: threshold, thresholdType: type })]);
+    const breaches = evaluateLimits(book(pct), [
+      limit({ dimensionValue: "value_add", thresholdPct: threshold, thresholdType: type }),
+    ]);
     expect(breaches).toHaveLength(breached ? 1 : 0);
     if (breached) expect(breaches[0]?.breachPct).toBeCloseTo(0.01, 9);
   });
@@ -94,22 +102,42 @@ describe("evaluateLimits", () => {
       exposurePct,
       breachPct,
     }));
-    expect(breaches).toEqual(expected.map((e) => ({ ...e, exposurePct: expect.closeTo(e.exposurePct, 9), breachPct: expect.closeTo(e.breachPct, 9) })));
+    expect(breaches).toEqual(
+      expected.map((e) => ({
+        ...e,
+        exposurePct: expect.closeTo(e.exposurePct, 9),
+        breachPct: expect.closeTo(e.breachPct, 9),
+      })),
+    );
   });
 
   test("empty portfolio: no maximum breaches, a named minimum breaches", () => {
     expect(evaluateLimits([], [limit({ dimensionValue: null, thresholdPct: 0 })])).toEqual([]);
-    expect(evaluateLimits([], [limit({ dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum" })])).toHaveLength(1);
+    expect(
+      evaluateLimits([], [limit({ dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum" })]),
+    ).toHaveLength(1);
   });
 });
 
 describe("limitStatus", () => {
   test.each<{ label: string; exposure: number; limitPct: number; type: ThresholdType; status: LimitStatus }>([
     { label: "maximum: well below", exposure: 20, limitPct: 30, type: "maximum", status: "within" },
-    { label: "maximum: just under 90 % of the limit", exposure: 26.99, limitPct: 30, type: "maximum", status: "within" },
+    {
+      label: "maximum: just under 90 % of the limit",
+      exposure: 26.99,
+      limitPct: 30,
+      type: "maximum",
+      status: "within",
+    },
     { label: "maximum: at 90 % of the limit", exposure: 27, limitPct: 30, type: "maximum", status: "near" },
     { label: "maximum: exactly at the limit", exposure: 30, limitPct: 30, type: "maximum", status: "near" },
-    { label: "maximum: at the limit via division", exposure: (280_000 / 1_000_000) * 100, limitPct: 28, type: "maximum", status: "near" },
+    {
+      label: "maximum: at the limit via division",
+      exposure: (280_000 / 1_000_000) * 100,
+      limitPct: 28,
+      type: "maximum",
+      status: "near",
+    },
     { label: "maximum: just over", exposure: 30.01, limitPct: 30, type: "maximum", status: "breach" },
     { label: "minimum: well above", exposure: 50, limitPct: 10, type: "minimum", status: "within" },
     { label: "minimum: at 110 % of the limit", exposure: 11, limitPct: 10, type: "minimum", status: "within" },

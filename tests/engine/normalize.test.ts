@@ -5,8 +5,8 @@ import {
   normalizePosition,
   parseMoney,
   parseWholeNumber,
-  US_STATE_CODES,
   type RawPosition,
+  US_STATE_CODES,
 } from "@/lib/engine/normalize";
 
 const YEAR = 2026;
@@ -113,7 +113,12 @@ describe("normalizePosition", () => {
     { label: "vintage as a number", raw: { vintage: 1987 }, key: "vintage", value: 1987 },
     { label: "units with separators", raw: { units: "1,200" }, key: "units", value: 1200 },
     { label: "zero units", raw: { units: "0" }, key: "units", value: 0 },
-    { label: "money rounded to cents", raw: { position_value: "1250000.555" }, key: "positionValue", value: 1_250_000.56 },
+    {
+      label: "money rounded to cents",
+      raw: { position_value: "1250000.555" },
+      key: "positionValue",
+      value: 1_250_000.56,
+    },
     { label: "vintage lower bound", raw: { vintage: "1800" }, key: "vintage", value: 1800 },
     { label: "vintage current year + 5", raw: { vintage: String(YEAR + 5) }, key: "vintage", value: YEAR + 5 },
   ])("$label", ({ raw, key, value }) => {
@@ -153,7 +158,12 @@ describe("normalizePosition", () => {
   test.each([
     { label: "missing value", field: "position_value", raw: "", message: "position_value is required" },
     { label: "blank value", field: "position_value", raw: "  ", message: "position_value is required" },
-    { label: "negative", field: "position_value", raw: "-5", message: 'position_value must be a number greater than 0 (got "-5")' },
+    {
+      label: "negative",
+      field: "position_value",
+      raw: "-5",
+      message: 'position_value must be a number greater than 0 (got "-5")',
+    },
     { label: "negative zero", field: "position_value", raw: "-0", message: 'greater than 0 (got "-0")' },
     { label: "zero", field: "position_value", raw: "0", message: 'greater than 0 (got "0")' },
     { label: "rounds to zero", field: "position_value", raw: "0.001", message: 'greater than 0 (got "0.001")' },
@@ -174,12 +184,37 @@ describe("normalizePosition", () => {
     { label: "vintage too old", field: "vintage", raw: "1799", message: `vintage 1799 is outside 1800–${YEAR + 5}` },
     { label: "vintage too new", field: "vintage", raw: String(YEAR + 6), message: `vintage ${YEAR + 6} is outside` },
     { label: "vintage 1750", field: "vintage", raw: 1750, message: `vintage 1750 is outside 1800–${YEAR + 5}` },
-    { label: "vintage fraction", field: "vintage", raw: "1987.5", message: 'vintage must be a whole year (got "1987.5")' },
+    {
+      label: "vintage fraction",
+      field: "vintage",
+      raw: "1987.5",
+      message: 'vintage must be a whole year (got "1987.5")',
+    },
     { label: "vintage grouped", field: "vintage", raw: "1,987", message: '(got "1,987")' },
-    { label: "vintage a date", field: "vintage", raw: new Date("1987-01-01"), message: "must be a whole year (got a date)" },
-    { label: "negative units", field: "units", raw: "-3", message: 'units must be a whole number from 0 to 2147483647 (got "-3")' },
-    { label: "units beyond a 32-bit integer", field: "units", raw: "3000000000", message: 'units must be a whole number from 0 to 2147483647 (got "3000000000")' },
-    { label: "value too large to store", field: "position_value", raw: "1e19", message: "position_value must be below 10,000,000,000,000" },
+    {
+      label: "vintage a date",
+      field: "vintage",
+      raw: new Date("1987-01-01"),
+      message: "must be a whole year (got a date)",
+    },
+    {
+      label: "negative units",
+      field: "units",
+      raw: "-3",
+      message: 'units must be a whole number from 0 to 2147483647 (got "-3")',
+    },
+    {
+      label: "units beyond a 32-bit integer",
+      field: "units",
+      raw: "3000000000",
+      message: 'units must be a whole number from 0 to 2147483647 (got "3000000000")',
+    },
+    {
+      label: "value too large to store",
+      field: "position_value",
+      raw: "1e19",
+      message: "position_value must be below 10,000,000,000,000",
+    },
     { label: "value at the storage cap", field: "position_value", raw: 1e13, message: "position_value must be below" },
     { label: "fractional units", field: "units", raw: "2.5", message: '(got "2.5")' },
     { label: "infinite units", field: "units", raw: Number.POSITIVE_INFINITY, message: "(got Infinity)" },
@@ -221,7 +256,12 @@ describe("US_STATE_CODES", () => {
 describe("normalizeDimensionValue", () => {
   test.each([
     { label: "strategy lower-cased", dimension: "strategy", raw: " Value_Add ", value: "value_add" },
-    { label: "construction keeps inner spaces", dimension: "construction_type", raw: "New Construction", value: "new construction" },
+    {
+      label: "construction keeps inner spaces",
+      dimension: "construction_type",
+      raw: "New Construction",
+      value: "new construction",
+    },
     { label: "rent band", dimension: "rent_band", raw: "LUXURY", value: "luxury" },
     { label: "state upper-cased", dimension: "state", raw: "ca", value: "CA" },
     { label: "msa", dimension: "msa", raw: " 12420 ", value: "12420" },

@@ -16,7 +16,11 @@ describe("generateSyntheticPositions", () => {
   test.each([
     { label: "50 states", pick: (p: Position) => p.state, size: 50 },
     { label: "400 MSAs", pick: (p: Position) => p.msaId, size: 400 },
-    { label: "8 decades of vintage", pick: (p: Position) => (p.vintage === null ? null : Math.floor(p.vintage / 10)), size: 8 },
+    {
+      label: "8 decades of vintage",
+      pick: (p: Position) => (p.vintage === null ? null : Math.floor(p.vintage / 10)),
+      size: 8,
+    },
     { label: "5 strategies", pick: (p: Position) => p.strategy, size: 5 },
     { label: "6 construction types", pick: (p: Position) => p.constructionType, size: 6 },
     { label: "4 rent bands", pick: (p: Position) => p.rentBand, size: 4 },

@@ -24,7 +24,13 @@ describe("analyzeTrend", () => {
       changePp: -10,
       changeRelPct: -25,
     },
-    { label: "one point: no change", points: [point("2024-01-31", 40)], dates: ["2024-01-31"], changePp: 0, changeRelPct: 0 },
+    {
+      label: "one point: no change",
+      points: [point("2024-01-31", 40)],
+      dates: ["2024-01-31"],
+      changePp: 0,
+      changeRelPct: 0,
+    },
     { label: "no points", points: [], dates: [], changePp: null, changeRelPct: null },
     {
       label: "starting from 0 %: no relative change",

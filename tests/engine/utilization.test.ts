@@ -52,29 +52,85 @@ describe("limitUtilization: which rows", () => {
     },
     { label: "no limits, no rows", limits: [], expected: [] },
   ])("$label", ({ limits, expected }) => {
-    expect(limitUtilization(book, limits).map(({ limitId, dimensionValue }) => ({ limitId, dimensionValue }))).toEqual(expected);
+    expect(limitUtilization(book, limits).map(({ limitId, dimensionValue }) => ({ limitId, dimensionValue }))).toEqual(
+      expected,
+    );
   });
 
   test("empty portfolio: a null-valued limit has nothing to cover, a named minimum breaches at 0 %", () => {
-    const rows = limitUtilization([], [limit({ id: "all" }), limit({ id: "min", dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum" })]);
+    const rows = limitUtilization(
+      [],
+      [limit({ id: "all" }), limit({ id: "min", dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum" })],
+    );
     expect(rows).toEqual([
-      expect.objectContaining({ limitId: "min", dimensionValue: "core", exposurePct: 0, headroomPp: -10, utilizationPct: null, status: "breach" }),
+      expect.objectContaining({
+        limitId: "min",
+        dimensionValue: "core",
+        exposurePct: 0,
+        headroomPp: -10,
+        utilizationPct: null,
+        status: "breach",
+      }),
     ]);
   });
 });
 
 describe("limitUtilization: figures", () => {
-  test.each<{ label: string; limit: Limit; expected: { headroomPp: number; utilizationPct: number | null; status: string } }>([
-    { label: "maximum well above exposure", limit: limit({ dimensionValue: "core", thresholdPct: 40 }), expected: { headroomPp: 30, utilizationPct: 25, status: "within" } },
-    { label: "maximum at 90 % used", limit: limit({ dimensionValue: "core", thresholdPct: 100 / 9 }), expected: { headroomPp: 1.111111111, utilizationPct: 90, status: "near" } },
-    { label: "maximum exactly at the limit is near, not breach", limit: limit({ dimensionValue: "core", thresholdPct: 10 }), expected: { headroomPp: 0, utilizationPct: 100, status: "near" } },
-    { label: "maximum passed", limit: limit({ dimensionValue: "value_add", thresholdPct: 40 }), expected: { headroomPp: -10, utilizationPct: 125, status: "breach" } },
-    { label: "0 % maximum on a held value: no ratio, breach", limit: limit({ dimensionValue: "core", thresholdPct: 0 }), expected: { headroomPp: -10, utilizationPct: null, status: "breach" } },
-    { label: "minimum comfortably met", limit: limit({ dimensionValue: "value_add", thresholdPct: 10, thresholdType: "minimum" }), expected: { headroomPp: 40, utilizationPct: 20, status: "within" } },
-    { label: "minimum exactly met is near", limit: limit({ dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum" }), expected: { headroomPp: 0, utilizationPct: 100, status: "near" } },
-    { label: "minimum missed", limit: limit({ dimensionValue: "core", thresholdPct: 20, thresholdType: "minimum" }), expected: { headroomPp: -10, utilizationPct: 200, status: "breach" } },
-    { label: "minimum on a value with no positions counts 0 %", limit: limit({ dimensionValue: "development", thresholdPct: 5, thresholdType: "minimum" }), expected: { headroomPp: -5, utilizationPct: null, status: "breach" } },
-    { label: "maximum on a value with no positions is unused", limit: limit({ dimensionValue: "development", thresholdPct: 30 }), expected: { headroomPp: 30, utilizationPct: 0, status: "within" } },
+  test.each<{
+    label: string;
+    limit: Limit;
+    expected: { headroomPp: number; utilizationPct: number | null; status: string };
+  }>([
+    {
+      label: "maximum well above exposure",
+      limit: limit({ dimensionValue: "core", thresholdPct: 40 }),
+      expected: { headroomPp: 30, utilizationPct: 25, status: "within" },
+    },
+    {
+      label: "maximum at 90 % used",
+      limit: limit({ dimensionValue: "core", thresholdPct: 100 / 9 }),
+      expected: { headroomPp: 1.111111111, utilizationPct: 90, status: "near" },
+    },
+    {
+      label: "maximum exactly at the limit is near, not breach",
+      limit: limit({ dimensionValue: "core", thresholdPct: 10 }),
+      expected: { headroomPp: 0, utilizationPct: 100, status: "near" },
+    },
+    {
+      label: "maximum passed",
+      limit: limit({ dimensionValue: "value_add", thresholdPct: 40 }),
+      expected: { headroomPp: -10, utilizationPct: 125, status: "breach" },
+    },
+    {
+      label: "0 % maximum on a held value: no ratio, breach",
+      limit: limit({ dimensionValue: "core", thresholdPct: 0 }),
+      expected: { headroomPp: -10, utilizationPct: null, status: "breach" },
+    },
+    {
+      label: "minimum comfortably met",
+      limit: limit({ dimensionValue: "value_add", thresholdPct: 10, thresholdType: "minimum" }),
+      expected: { headroomPp: 40, utilizationPct: 20, status: "within" },
+    },
+    {
+      label: "minimum exactly met is near",
+      limit: limit({ dimensionValue: "core", thresholdPct: 10, thresholdType: "minimum" }),
+      expected: { headroomPp: 0, utilizationPct: 100, status: "near" },
+    },
+    {
+      label: "minimum missed",
+      limit: limit({ dimensionValue: "core", thresholdPct: 20, thresholdType: "minimum" }),
+      expected: { headroomPp: -10, utilizationPct: 200, status: "breach" },
+    },
+    {
+      label: "minimum on a value with no positions counts 0 %",
+      limit: limit({ dimensionValue: "development", thresholdPct: 5, thresholdType: "minimum" }),
+      expected: { headroomPp: -5, utilizationPct: null, status: "breach" },
+    },
+    {
+      label: "maximum on a value with no positions is unused",
+      limit: limit({ dimensionValue: "development", thresholdPct: 30 }),
+      expected: { headroomPp: 30, utilizationPct: 0, status: "within" },
+    },
   ])("$label", ({ limit: l, expected }) => {
     const [row, ...rest] = brief([l]);
     expect(rest).toEqual([]);
@@ -82,7 +138,9 @@ describe("limitUtilization: figures", () => {
   });
 
   test("a row carries the limit's identity, type and severity", () => {
-    const [row] = limitUtilization(book, [limit({ id: "va", dimensionValue: "value_add", thresholdPct: 45, severityLevel: "critical" })]);
+    const [row] = limitUtilization(book, [
+      limit({ id: "va", dimensionValue: "value_add", thresholdPct: 45, severityLevel: "critical" }),
+    ]);
     expect(row).toEqual({
       limitId: "va",
       dimensionType: "strategy",
@@ -108,7 +166,14 @@ describe("limitUtilization: order", () => {
       limit({ id: "absent-min", dimensionValue: "development", thresholdPct: 5, thresholdType: "minimum" }),
       limit({ id: "unused", dimensionValue: "development", thresholdPct: 30 }),
     ]);
-    expect(rows.map((r) => r.limitId)).toEqual(["absent-min", "big-breach", "small-breach", "near", "within", "unused"]);
+    expect(rows.map((r) => r.limitId)).toEqual([
+      "absent-min",
+      "big-breach",
+      "small-breach",
+      "near",
+      "within",
+      "unused",
+    ]);
   });
 
   test("ties are broken by dimension, then value, so the order is stable", () => {
@@ -117,6 +182,10 @@ describe("limitUtilization: order", () => {
       limit({ id: "b", dimensionValue: "core", thresholdPct: 20 }),
       limit({ id: "a", dimensionValue: "value_add", thresholdPct: 100 }),
     ]);
-    expect(rows.map((r) => `${r.dimensionType}:${r.dimensionValue}`)).toEqual(["strategy:core", "strategy:value_add", "state:TX"]);
+    expect(rows.map((r) => `${r.dimensionType}:${r.dimensionValue}`)).toEqual([
+      "strategy:core",
+      "strategy:value_add",
+      "state:TX",
+    ]);
   });
 });

@@ -2,10 +2,17 @@ import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 
 import type { ExposureBucket } from "@/lib/engine/types";
-import { exposuresToCsv, exposuresToJson, exposuresToXlsx, type ExposureSnapshot } from "@/lib/export";
+import { type ExposureSnapshot, exposuresToCsv, exposuresToJson, exposuresToXlsx } from "@/lib/export";
 
 function bucket(overrides: Partial<ExposureBucket>): ExposureBucket {
-  return { dimensionType: "strategy", dimensionValue: "core", exposureValue: 1_500_000, exposurePct: 50, positionCount: 3, ...overrides };
+  return {
+    dimensionType: "strategy",
+    dimensionValue: "core",
+    exposureValue: 1_500_000,
+    exposurePct: 50,
+    positionCount: 3,
+    ...overrides,
+  };
 }
 
 function snapshot(exposures: ExposureBucket[], totalPortfolioValue = 3_000_000): ExposureSnapshot {
@@ -70,7 +77,13 @@ describe("exposuresToJson", () => {
       total_portfolio_value: 3_000_000,
       run_id: "run-1",
       exposures: [
-        { dimension_type: "strategy", dimension_value: "core", exposure_pct: 100 / 3, exposure_value: 1_500_000, position_count: 3 },
+        {
+          dimension_type: "strategy",
+          dimension_value: "core",
+          exposure_pct: 100 / 3,
+          exposure_value: 1_500_000,
+          position_count: 3,
+        },
       ],
     });
   });
@@ -79,7 +92,10 @@ describe("exposuresToJson", () => {
 describe("exposuresToXlsx", () => {
   test("an Exposures sheet with numeric cells and a Summary sheet", async () => {
     const bytes = await exposuresToXlsx(
-      snapshot([bucket({}), bucket({ dimensionValue: "=cmd|' /C calc'!A0", exposurePct: 100 / 3, exposureValue: 1_000_000.5 })]),
+      snapshot([
+        bucket({}),
+        bucket({ dimensionValue: "=cmd|' /C calc'!A0", exposurePct: 100 / 3, exposureValue: 1_000_000.5 }),
+      ]),
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -94,7 +110,15 @@ describe("exposuresToXlsx", () => {
       "position_count",
     ]);
     expect(sheet?.getRow(2).values).toEqual([undefined, "strategy", "core", 50, 1_500_000, 3_000_000, 3]);
-    expect(sheet?.getRow(3).values).toEqual([undefined, "strategy", "'=cmd|' /C calc'!A0", 100 / 3, 1_000_000.5, 3_000_000, 3]);
+    expect(sheet?.getRow(3).values).toEqual([
+      undefined,
+      "strategy",
+      "'=cmd|' /C calc'!A0",
+      100 / 3,
+      1_000_000.5,
+      3_000_000,
+      3,
+    ]);
     expect(sheet?.rowCount).toBe(3);
 
     const summary = workbook.getWorksheet("Summary");

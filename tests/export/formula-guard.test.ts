@@ -15,7 +15,15 @@ const PAYLOAD = 'HYPERLINK("http://evil.example","click")';
 
 let checked = 0;
 
-const TEXT_COLUMNS = ["position_id", "asset_id", "msa_id", "strategy", "state", "construction_type", "rent_band"] as const;
+const TEXT_COLUMNS = [
+  "position_id",
+  "asset_id",
+  "msa_id",
+  "strategy",
+  "state",
+  "construction_type",
+  "rent_band",
+] as const;
 const FIELD_OF: Record<(typeof TEXT_COLUMNS)[number], keyof Position> = {
   position_id: "positionId",
   asset_id: "assetId",
@@ -27,7 +35,19 @@ const FIELD_OF: Record<(typeof TEXT_COLUMNS)[number], keyof Position> = {
 };
 
 function position(overrides: Partial<Position>): Position {
-  return { positionId: "P1", assetId: "A1", msaId: "12420", strategy: "core", state: "TX", vintage: 1987, constructionType: "garden", rentBand: "workforce", positionValue: 1_250_000, units: 240, ...overrides };
+  return {
+    positionId: "P1",
+    assetId: "A1",
+    msaId: "12420",
+    strategy: "core",
+    state: "TX",
+    vintage: 1987,
+    constructionType: "garden",
+    rentBand: "workforce",
+    positionValue: 1_250_000,
+    units: 240,
+    ...overrides,
+  };
 }
 
 function csvRows(text: string): string[][] {
@@ -46,7 +66,9 @@ async function sheetRows(bytes: Uint8Array, name: string): Promise<unknown[][]> 
 /** What a cell reads back as from XLSX: XML turns a stored CR into LF. */
 const fromXml = (text: string) => text.replace(/\r\n?/g, "\n");
 
-const cases = TEXT_COLUMNS.flatMap((column) => TRIGGERS.map((trigger) => ({ column, trigger, value: `${trigger}${PAYLOAD}` })));
+const cases = TEXT_COLUMNS.flatMap((column) =>
+  TRIGGERS.map((trigger) => ({ column, trigger, value: `${trigger}${PAYLOAD}` })),
+);
 
 describe("positions exports", () => {
   test.each(cases)("CSV and XLSX guard $column starting with $trigger", async ({ column, value }) => {
@@ -61,7 +83,11 @@ describe("positions exports", () => {
     const positions = [position({ positionValue: -1_250_000.5, units: -3, vintage: -1 })];
     const csv = csvRows(positionsToCsv(positions))[1] ?? [];
     const xlsx = (await sheetRows(await positionsToXlsx(positions), "Positions"))[1] ?? [];
-    for (const [column, number] of [["position_value", -1_250_000.5], ["units", -3], ["vintage", -1]] as const) {
+    for (const [column, number] of [
+      ["position_value", -1_250_000.5],
+      ["units", -3],
+      ["vintage", -1],
+    ] as const) {
       expect(csv[POSITION_COLUMNS.indexOf(column)]).toBe(String(number));
       expect(xlsx[POSITION_COLUMNS.indexOf(column)]).toBe(number);
     }
@@ -74,28 +100,50 @@ describe("positions exports", () => {
 });
 
 describe("exposures exports", () => {
-  const bucket = (overrides: Partial<ExposureBucket>): ExposureBucket => ({ dimensionType: "strategy", dimensionValue: "core", exposureValue: 1_500_000, exposurePct: 50, positionCount: 3, ...overrides });
-
-  test.each(TRIGGERS.map((trigger) => ({ trigger, value: `${trigger}${PAYLOAD}` })))("CSV and XLSX guard every text cell starting with $trigger", async ({ value }) => {
-    // dimension_type is an enum in practice; the exporter guards it all the same.
-    const snapshot = { runId: value, asOfDate: value, totalPortfolioValue: 3_000_000, exposures: [bucket({ dimensionValue: value }), bucket({ dimensionType: value as Dimension })] };
-    const csv = csvRows(exposuresToCsv(snapshot));
-    expect(csv[1]?.[1]).toBe(`'${value}`);
-    expect(csv[2]?.[0]).toBe(`'${value}`);
-    const bytes = await exposuresToXlsx(snapshot);
-    const sheet = await sheetRows(bytes, "Exposures");
-    expect(sheet[1]?.[1]).toBe(fromXml(`'${value}`));
-    expect(sheet[2]?.[0]).toBe(fromXml(`'${value}`));
-    const summary = await sheetRows(bytes, "Summary");
-    expect(summary[0]?.[1]).toBe(fromXml(`'${value}`));
-    expect(summary[1]?.[1]).toBe(fromXml(`'${value}`));
-    checked += 6;
+  const bucket = (overrides: Partial<ExposureBucket>): ExposureBucket => ({
+    dimensionType: "strategy",
+    dimensionValue: "core",
+    exposureValue: 1_500_000,
+    exposurePct: 50,
+    positionCount: 3,
+    ...overrides,
   });
 
+  test.each(TRIGGERS.map((trigger) => ({ trigger, value: `${trigger}${PAYLOAD}` })))(
+    "CSV and XLSX guard every text cell starting with $trigger",
+    async ({ value }) => {
+      // dimension_type is an enum in practice; the exporter guards it all the same.
+      const snapshot = {
+        runId: value,
+        asOfDate: value,
+        totalPortfolioValue: 3_000_000,
+        exposures: [bucket({ dimensionValue: value }), bucket({ dimensionType: value as Dimension })],
+      };
+      const csv = csvRows(exposuresToCsv(snapshot));
+      expect(csv[1]?.[1]).toBe(`'${value}`);
+      expect(csv[2]?.[0]).toBe(`'${value}`);
+      const bytes = await exposuresToXlsx(snapshot);
+      const sheet = await sheetRows(bytes, "Exposures");
+      expect(sheet[1]?.[1]).toBe(fromXml(`'${value}`));
+      expect(sheet[2]?.[0]).toBe(fromXml(`'${value}`));
+      const summary = await sheetRows(bytes, "Summary");
+      expect(summary[0]?.[1]).toBe(fromXml(`'${value}`));
+      expect(summary[1]?.[1]).toBe(fromXml(`'${value}`));
+      checked += 6;
+    },
+  );
+
   test("numbers are never prefixed, negative or not", async () => {
-    const snapshot = { runId: "r", asOfDate: "2026-03-31", totalPortfolioValue: -3_000_000, exposures: [bucket({ exposurePct: -12.5, exposureValue: -1_500_000.25, positionCount: -1 })] };
+    const snapshot = {
+      runId: "r",
+      asOfDate: "2026-03-31",
+      totalPortfolioValue: -3_000_000,
+      exposures: [bucket({ exposurePct: -12.5, exposureValue: -1_500_000.25, positionCount: -1 })],
+    };
     expect(csvRows(exposuresToCsv(snapshot))[1]?.slice(2)).toEqual(["-12.5", "-1500000.25", "-3000000"]);
-    expect((await sheetRows(await exposuresToXlsx(snapshot), "Exposures"))[1]?.slice(2)).toEqual([-12.5, -1_500_000.25, -3_000_000, -1]);
+    expect((await sheetRows(await exposuresToXlsx(snapshot), "Exposures"))[1]?.slice(2)).toEqual([
+      -12.5, -1_500_000.25, -3_000_000, -1,
+    ]);
     checked += 7;
   });
 

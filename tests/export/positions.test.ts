@@ -56,7 +56,9 @@ describe("positionsToCsv", () => {
     expect(lines[2]).toBe("P2,A1,12420,core,TX,2031,new construction,workforce,1000000.5,0");
     expect(lines[3]).toBe("P3,,,,,,,,0.01,");
     expect(lines[4]).toBe('"P,4",A1,12420,"core ""plus"", levered",TX,1987,new construction,"line one');
-    expect(lines[6]).toBe(`"'=HYPERLINK(""http://evil"",""click"")",'-A5,12420,'+core,TX,1987,new construction,'@luxury,1250000,240`);
+    expect(lines[6]).toBe(
+      `"'=HYPERLINK(""http://evil"",""click"")",'-A5,12420,'+core,TX,1987,new construction,'@luxury,1250000,240`,
+    );
   });
 
   test("a re-import of the export gives the same positions", async () => {

@@ -93,7 +93,12 @@ describe("parsePositions (CSV)", () => {
   });
 
   test.each([
-    { label: "missing position_value", data: csv("position_id,value", "P1,100"), code: "invalid_data", text: '"position_value"' },
+    {
+      label: "missing position_value",
+      data: csv("position_id,value", "P1,100"),
+      code: "invalid_data",
+      text: '"position_value"',
+    },
     { label: "found columns named", data: csv("position_id,value", "P1,100"), code: "invalid_data", text: '"value"' },
     { label: "empty file", data: "", code: "invalid_data", text: "empty" },
     { label: "only blank lines", data: "\n \n,,\n", code: "invalid_data", text: "empty" },
@@ -110,7 +115,13 @@ describe("parsePositions (CSV)", () => {
       text: "malformed CSV",
     },
     { label: "not UTF-8", data: new Uint8Array([0x70, 0x6f, 0xe9, 0x0a]), code: "invalid_data", text: "UTF-8" },
-    { label: "more rows than maxRows", data: csv("position_value", "1", "2", "3"), maxRows: 2, code: "too_large", text: "2" },
+    {
+      label: "more rows than maxRows",
+      data: csv("position_value", "1", "2", "3"),
+      maxRows: 2,
+      code: "too_large",
+      text: "2",
+    },
   ])("file error: $label", async ({ data, maxRows, code, text }) => {
     const error = await parseError(data, maxRows);
     expect(error.code).toBe(code);

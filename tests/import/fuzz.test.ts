@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import { normalizePosition, POSITION_COLUMNS, US_STATE_CODES } from "@/lib/engine/normalize";
 import { AppError } from "@/lib/errors";
-import { parsePositions, type ParsedImport } from "@/lib/import";
+import { type ParsedImport, parsePositions } from "@/lib/import";
 
 // Property tests: whatever bytes a user drops on the importer, the answer is either a clean parse
 // (every position satisfies the engine's invariants, every rejection names a row and a column) or
@@ -17,7 +17,13 @@ const FIELDS = new Set<string>([...POSITION_COLUMNS, "row"]);
 function checkParsed(parsed: ParsedImport): void {
   for (const { position } of parsed.rows) {
     expect(Number.isFinite(position.positionValue) && position.positionValue > 0).toBe(true);
-    for (const text of [position.positionId, position.assetId, position.strategy, position.constructionType, position.rentBand]) {
+    for (const text of [
+      position.positionId,
+      position.assetId,
+      position.strategy,
+      position.constructionType,
+      position.rentBand,
+    ]) {
       if (text !== null) expect(text.trim()).toBe(text);
       if (text !== null) expect(text).not.toBe("");
     }
@@ -46,8 +52,32 @@ async function parsesOrRefuses(input: Parameters<typeof parsePositions>[0]): Pro
 
 // Values chosen to hurt: formulas, markup, numbers JavaScript reads too generously, huge fields.
 const nasty = fc.oneof(
-  fc.constantFrom("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-0", "@SUM(A1)", "<script>alert(1)</script>", "1e309", "-1e309", "0x10", "NaN", "Infinity",
-    "1,25,000", "$-5", "(1,000)", " 12 ", "\t=1", "\r=1", "０１２", "١٢٣", "\u0000", "\"", "\"\"", "'", ",", "\n"),
+  fc.constantFrom(
+    '=HYPERLINK("http://x","y")',
+    "+1+1",
+    "-0",
+    "@SUM(A1)",
+    "<script>alert(1)</script>",
+    "1e309",
+    "-1e309",
+    "0x10",
+    "NaN",
+    "Infinity",
+    "1,25,000",
+    "$-5",
+    "(1,000)",
+    " 12 ",
+    "\t=1",
+    "\r=1",
+    "０１２",
+    "١٢٣",
+    "\u0000",
+    '"',
+    '""',
+    "'",
+    ",",
+    "\n",
+  ),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 20 }),
   fc.double().map(String),
@@ -62,8 +92,10 @@ const csvCell = (value: string) => `"${value.replace(/"/g, '""')}"`;
 describe("importers under hostile input", { timeout: 60_000 }, () => {
   test("arbitrary text as CSV or JSON", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 2000 }), fc.constantFrom("csv" as const, "json" as const), async (text, format) =>
-        parsesOrRefuses({ format, data: text }),
+      fc.asyncProperty(
+        fc.string({ unit: "binary", maxLength: 2000 }),
+        fc.constantFrom("csv" as const, "json" as const),
+        async (text, format) => parsesOrRefuses({ format, data: text }),
       ),
       { numRuns: 300 },
     );
@@ -71,8 +103,10 @@ describe("importers under hostile input", { timeout: 60_000 }, () => {
 
   test("arbitrary bytes as CSV, JSON or XLSX (wrong encodings included)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 4000 }), fc.constantFrom("csv" as const, "json" as const, "xlsx" as const), async (bytes, format) =>
-        parsesOrRefuses({ format, data: bytes }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 4000 }),
+        fc.constantFrom("csv" as const, "json" as const, "xlsx" as const),
+        async (bytes, format) => parsesOrRefuses({ format, data: bytes }),
       ),
       { numRuns: 300 },
     );
@@ -93,11 +127,21 @@ describe("importers under hostile input", { timeout: 60_000 }, () => {
     const deep = fc.integer({ min: 1, max: 5000 }).map((depth) => `${"[".repeat(depth)}${"]".repeat(depth)}`);
     const documents = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.array(fc.dictionary(fc.constantFrom(...POSITION_COLUMNS, "positionValue", "__proto__", "constructor"), fc.jsonValue())).map((v) => JSON.stringify(v)),
+      fc
+        .array(
+          fc.dictionary(
+            fc.constantFrom(...POSITION_COLUMNS, "positionValue", "__proto__", "constructor"),
+            fc.jsonValue(),
+          ),
+        )
+        .map((v) => JSON.stringify(v)),
       fc.dictionary(fc.string(), fc.jsonValue()).map((v) => JSON.stringify({ positions: [v] })),
       deep,
     );
-    await fc.assert(fc.asyncProperty(documents, async (text) => parsesOrRefuses({ format: "json", data: text })), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(documents, async (text) => parsesOrRefuses({ format: "json", data: text })),
+      { numRuns: 300 },
+    );
   });
 
   test("XLSX workbooks with hostile cells", async () => {

@@ -20,7 +20,11 @@ describe("parsePositions (JSON)", () => {
     },
     {
       label: "a { positions } wrapper",
-      data: { positions: [{ position_id: "P1", msa_id: 12420, construction_type: "garden", position_value: "100", units: "5" }] },
+      data: {
+        positions: [
+          { position_id: "P1", msa_id: 12420, construction_type: "garden", position_value: "100", units: "5" },
+        ],
+      },
     },
   ])("$label", async ({ data }) => {
     const result = await parse(data);
@@ -75,8 +79,16 @@ describe("parsePositions (JSON)", () => {
     { label: "a bare object", data: { position_value: 1 }, text: '"positions"' },
     { label: "positions not an array", data: { positions: {} }, text: '"positions"' },
     { label: "a number", data: 42, text: "array" },
-    { label: "no element has position_value", data: [{ value: 1 }, { value: 2 }], text: 'missing required column "position_value"' },
-    { label: "two keys for one column", data: [{ position_value: 1, positionValue: 2 }], text: 'duplicate column "position_value"' },
+    {
+      label: "no element has position_value",
+      data: [{ value: 1 }, { value: 2 }],
+      text: 'missing required column "position_value"',
+    },
+    {
+      label: "two keys for one column",
+      data: [{ position_value: 1, positionValue: 2 }],
+      text: 'duplicate column "position_value"',
+    },
   ])("file error: $label", async ({ data, text }) => {
     const error: unknown = await parse(data).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

@@ -86,9 +86,17 @@ describe("parsePositions (XLSX)", () => {
   });
 
   test.each([
-    { label: "missing position_value", build: () => workbookBytes([["position_id"], ["P1"]]), text: '"position_value"' },
+    {
+      label: "missing position_value",
+      build: () => workbookBytes([["position_id"], ["P1"]]),
+      text: '"position_value"',
+    },
     { label: "empty sheet", build: () => workbookBytes([]), text: "empty" },
-    { label: "not a workbook", build: async () => new TextEncoder().encode("position_value\n1\n"), text: "unreadable XLSX" },
+    {
+      label: "not a workbook",
+      build: async () => new TextEncoder().encode("position_value\n1\n"),
+      text: "unreadable XLSX",
+    },
     { label: "text instead of bytes", build: async () => "position_value\n1\n", text: "binary" },
   ])("file error: $label", async ({ build, text }) => {
     const error = await parseError(await build());

@@ -1,9 +1,20 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { evaluateLimits } from "@/lib/engine/limits";
 import type { Dimension, ExposureBucket, Limit } from "@/lib/engine/types";
-import { createPortfolio, isExactly, makeBook, sleep, snapshotMatches, storedPositions, type Book, type Client, type ExposureDto, type Reply } from "./support";
+import { type AppServer, startAppServer } from "@/tests/support/app-server";
+import {
+  type Book,
+  type Client,
+  createPortfolio,
+  type ExposureDto,
+  isExactly,
+  makeBook,
+  type Reply,
+  sleep,
+  snapshotMatches,
+  storedPositions,
+} from "./support";
 
 // Twenty mixed writes fired at one portfolio at once must leave what some one-after-the-other
 // order would have left: imports, runs, limit changes and alert transitions serialise per
@@ -80,7 +91,10 @@ async function allAlerts(): Promise<AlertDto[]> {
   const all: AlertDto[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.ok(api.get<{ items: AlertDto[]; nextCursor?: string }>("/api/alerts", { limit: 500, cursor }), "list alerts");
+    const page = await api.ok(
+      api.get<{ items: AlertDto[]; nextCursor?: string }>("/api/alerts", { limit: 500, cursor }),
+      "list alerts",
+    );
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== undefined);
@@ -108,26 +122,81 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   const requests: Array<{ label: string; kind: Kind; alertId?: string; send: () => Promise<Reply> }> = [
     { label: "replace book 2", kind: "import", send: () => api.importCsv(book(2).csv, "replace") },
     { label: "run D3 #1", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D3 }) },
-    { label: "create msa limit", kind: "limit", send: () => api.post("/api/thresholds", { dimensionType: "msa", thresholdPct: 1, severityLevel: "warning" }) },
-    { label: `acknowledge ${ack1.id}`, kind: "ack", alertId: ack1.id, send: () => api.post(`/api/alerts/${ack1.id}/acknowledge`, { comment: "burst" }) },
+    {
+      label: "create msa limit",
+      kind: "limit",
+      send: () => api.post("/api/thresholds", { dimensionType: "msa", thresholdPct: 1, severityLevel: "warning" }),
+    },
+    {
+      label: `acknowledge ${ack1.id}`,
+      kind: "ack",
+      alertId: ack1.id,
+      send: () => api.post(`/api/alerts/${ack1.id}/acknowledge`, { comment: "burst" }),
+    },
     { label: "upsert book 5", kind: "import", send: () => api.importCsv(book(5).csv, "upsert") },
     { label: "run D2 #1", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D2 }) },
-    { label: "update state limit", kind: "limit", send: () => api.send("PATCH", `/api/thresholds/${stateMax.id}`, { json: { thresholdPct: 2.4 } }) },
+    {
+      label: "update state limit",
+      kind: "limit",
+      send: () => api.send("PATCH", `/api/thresholds/${stateMax.id}`, { json: { thresholdPct: 2.4 } }),
+    },
     { label: "replace book 3", kind: "import", send: () => api.importCsv(book(3).csv, "replace") },
     { label: "run D1", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D1 }) },
-    { label: `acknowledge ${ack2.id}`, kind: "ack", alertId: ack2.id, send: () => api.post(`/api/alerts/${ack2.id}/acknowledge`, {}) },
-    { label: "create construction limit", kind: "limit", send: () => api.post("/api/thresholds", { dimensionType: "construction_type", thresholdPct: 16.9, severityLevel: "critical" }) },
+    {
+      label: `acknowledge ${ack2.id}`,
+      kind: "ack",
+      alertId: ack2.id,
+      send: () => api.post(`/api/alerts/${ack2.id}/acknowledge`, {}),
+    },
+    {
+      label: "create construction limit",
+      kind: "limit",
+      send: () =>
+        api.post("/api/thresholds", {
+          dimensionType: "construction_type",
+          thresholdPct: 16.9,
+          severityLevel: "critical",
+        }),
+    },
     { label: "run D3 #2", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D3 }) },
     { label: "upsert book 6", kind: "import", send: () => api.importCsv(book(6).csv, "upsert") },
-    { label: `resolve ${toResolve.id}`, kind: "resolve", send: () => api.post(`/api/alerts/${toResolve.id}/resolve`, { comment: "by hand" }) },
+    {
+      label: `resolve ${toResolve.id}`,
+      kind: "resolve",
+      send: () => api.post(`/api/alerts/${toResolve.id}/resolve`, { comment: "by hand" }),
+    },
     { label: "run D2 #2", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D2 }) },
-    { label: "update vintage limit", kind: "limit", send: () => api.send("PATCH", `/api/thresholds/${vintageMax.id}`, { json: { thresholdPct: 19.5, severityLevel: "critical" } }) },
+    {
+      label: "update vintage limit",
+      kind: "limit",
+      send: () =>
+        api.send("PATCH", `/api/thresholds/${vintageMax.id}`, {
+          json: { thresholdPct: 19.5, severityLevel: "critical" },
+        }),
+    },
     { label: "replace book 4", kind: "import", send: () => api.importCsv(book(4).csv, "replace") },
-    { label: `acknowledge ${ack3.id}`, kind: "ack", alertId: ack3.id, send: () => api.post(`/api/alerts/${ack3.id}/acknowledge`, { comment: "seen" }) },
-    { label: "create development minimum", kind: "limit", send: () => api.post("/api/thresholds", { dimensionType: "strategy", dimensionValue: "development", thresholdPct: 8, thresholdType: "minimum", severityLevel: "warning" }) },
+    {
+      label: `acknowledge ${ack3.id}`,
+      kind: "ack",
+      alertId: ack3.id,
+      send: () => api.post(`/api/alerts/${ack3.id}/acknowledge`, { comment: "seen" }),
+    },
+    {
+      label: "create development minimum",
+      kind: "limit",
+      send: () =>
+        api.post("/api/thresholds", {
+          dimensionType: "strategy",
+          dimensionValue: "development",
+          thresholdPct: 8,
+          thresholdType: "minimum",
+          severityLevel: "warning",
+        }),
+    },
     { label: "run D3 #3", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D3 }) },
   ];
-  const holder = server.databaseConfig.kind === "postgres" ? await holdPortfolioLock(server.databaseConfig.url, portfolioId) : null;
+  const holder =
+    server.databaseConfig.kind === "postgres" ? await holdPortfolioLock(server.databaseConfig.url, portfolioId) : null;
   let inFlight = 0;
   let peak = 0;
   const started = performance.now();
@@ -155,22 +224,38 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
 
   // Every answer is the one a serial order allows: writes succeed; an acknowledge may meet an
   // alert a run has just resolved (409). Never a 5xx, never a dropped connection.
-  const allowed: Record<Kind, number[]> = { import: [201], run: [201], limit: [200, 201], ack: [200, 409], resolve: [200, 409] };
+  const allowed: Record<Kind, number[]> = {
+    import: [201],
+    run: [201],
+    limit: [200, 201],
+    ack: [200, 409],
+    resolve: [200, 409],
+  };
   requests.forEach((request, i) => {
     const reply = replies[i] as Reply;
-    if (!allowed[request.kind].includes(reply.status)) violate(`${request.label} answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+    if (!allowed[request.kind].includes(reply.status))
+      violate(`${request.label} answered ${reply.status}: ${reply.text.slice(0, 300)}`);
   });
 
   // Positions: exactly one of the imported books, never a mix.
   const stored = await storedPositions(api);
-  const importedSeeds = [2, 3, 4, 5, 6].filter((seed) => requests.some((r, i) => r.label.endsWith(`book ${seed}`) && replies[i]?.status === 201));
+  const importedSeeds = [2, 3, 4, 5, 6].filter((seed) =>
+    requests.some((r, i) => r.label.endsWith(`book ${seed}`) && replies[i]?.status === 201),
+  );
   const matching = [1, ...importedSeeds].filter((seed) => isExactly(stored, book(seed)));
-  if (matching.length !== 1) violate(`stored positions (${stored.length}) are not exactly one imported book (matches: ${matching.join(",") || "none"})`);
+  if (matching.length !== 1)
+    violate(
+      `stored positions (${stored.length}) are not exactly one imported book (matches: ${matching.join(",") || "none"})`,
+    );
 
   // Import history: one batch per successful import, each whole.
-  const batches = await api.ok(api.get<Array<{ imported: number }> | { items: Array<{ imported: number }> }>("/api/positions/batches"), "batches");
+  const batches = await api.ok(
+    api.get<Array<{ imported: number }> | { items: Array<{ imported: number }> }>("/api/positions/batches"),
+    "batches",
+  );
   const batchList = Array.isArray(batches) ? batches : batches.items;
-  if (batchList.length !== 1 + importedSeeds.length) violate(`${batchList.length} import batches for ${1 + importedSeeds.length} imports`);
+  if (batchList.length !== 1 + importedSeeds.length)
+    violate(`${batchList.length} import batches for ${1 + importedSeeds.length} imports`);
   for (const b of batchList) if (b.imported !== ROWS) violate(`a batch records ${b.imported} rows, not ${ROWS}`);
 
   // Runs: one per as-of date, each a snapshot of exactly one book (never of a half-imported one).
@@ -181,11 +266,16 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   for (const run of runs.items) {
     const detail = await api.ok(api.get<RunReply>(`/api/exposures/runs/${run.id}`), "run detail");
     snapshots.set(run.asOfDate, detail);
-    if (![...books.values()].some((b) => snapshotMatches(detail, b))) violate(`run ${run.asOfDate} is not the snapshot of any one book`);
+    if (![...books.values()].some((b) => snapshotMatches(detail, b)))
+      violate(`run ${run.asOfDate} is not the snapshot of any one book`);
   }
   requests.forEach((request, i) => {
     const reply = replies[i] as Reply<RunReply>;
-    if (request.kind === "run" && reply.status === 201 && ![...books.values()].some((b) => snapshotMatches(reply.body, b))) {
+    if (
+      request.kind === "run" &&
+      reply.status === 201 &&
+      ![...books.values()].some((b) => snapshotMatches(reply.body, b))
+    ) {
       violate(`${request.label} answered a snapshot of no single book`);
     }
   });
@@ -198,7 +288,8 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   const state = limits.find((l) => l.id === stateMax.id);
   const vintage = limits.find((l) => l.id === vintageMax.id);
   if (state?.thresholdPct !== 2.4) violate(`state limit is ${state?.thresholdPct}, not 2.4`);
-  if (vintage?.thresholdPct !== 19.5 || vintage.severityLevel !== "critical") violate(`vintage limit is ${vintage?.thresholdPct} ${vintage?.severityLevel}`);
+  if (vintage?.thresholdPct !== 19.5 || vintage.severityLevel !== "critical")
+    violate(`vintage limit is ${vintage?.thresholdPct} ${vintage?.severityLevel}`);
 
   // Alerts: at most one unresolved per (limit, value); each one's status agrees with its history.
   const alerts = await allAlerts();
@@ -210,24 +301,28 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
     const detail = await api.ok(api.get<AlertDetail>(`/api/alerts/${alert.id}`), "alert detail");
     const kinds = detail.history.map((e) => e.kind);
     const problems: string[] = [];
-    if (kinds[0] !== "opened" || kinds.filter((k) => k === "opened").length !== 1) problems.push("does not start with exactly one 'opened'");
+    if (kinds[0] !== "opened" || kinds.filter((k) => k === "opened").length !== 1)
+      problems.push("does not start with exactly one 'opened'");
     const resolvedAt = kinds.indexOf("resolved");
     if (resolvedAt !== -1 && resolvedAt !== kinds.length - 1) problems.push("has events after 'resolved'");
     if (kinds.filter((k) => k === "resolved").length > 1) problems.push("resolved twice");
     const acks = detail.history.filter((e) => e.kind === "acknowledged");
     if (detail.status === "resolved") {
-      if (resolvedAt === -1 || !detail.resolvedAt || detail.resolvedBy !== detail.history[resolvedAt]?.actor) problems.push("resolved without a matching event");
+      if (resolvedAt === -1 || !detail.resolvedAt || detail.resolvedBy !== detail.history[resolvedAt]?.actor)
+        problems.push("resolved without a matching event");
     } else {
       if (resolvedAt !== -1 || detail.resolvedAt) problems.push(`is ${detail.status} but has a resolution`);
       if (detail.status === "active" && acks.length) problems.push("is active but was acknowledged");
-      if (detail.status === "acknowledged" && (acks.length === 0 || detail.acknowledgedBy !== acks.at(-1)?.actor)) problems.push("acknowledged without a matching event");
+      if (detail.status === "acknowledged" && (acks.length === 0 || detail.acknowledgedBy !== acks.at(-1)?.actor))
+        problems.push("acknowledged without a matching event");
     }
     if (problems.length) violate(`alert ${alert.id} (${detail.status}; ${kinds.join(" → ")}) ${problems.join(", ")}`);
   }
   for (const [i, request] of requests.entries()) {
     if (request.kind !== "ack") continue;
     const alert = alerts.find((a) => a.id === request.alertId);
-    if (replies[i]?.status === 409 && alert?.status !== "resolved") violate(`${request.label} was refused but the alert is ${alert?.status}`);
+    if (replies[i]?.status === 409 && alert?.status !== "resolved")
+      violate(`${request.label} was refused but the alert is ${alert?.status}`);
   }
 
   // The open alerts are the breaches of the latest snapshot under the limits in force: the last
@@ -236,23 +331,34 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   const latest = snapshots.get(D3);
   if (latest) {
     const exposures = latest.exposures as ExposureBucket[];
-    const breaches = evaluateLimits(exposures, limits.map((l) => ({ ...l, dimensionType: l.dimensionType as Dimension })));
+    const breaches = evaluateLimits(
+      exposures,
+      limits.map((l) => ({ ...l, dimensionType: l.dimensionType as Dimension })),
+    );
     const breachKeys = new Map(breaches.map((b) => [`${b.limitId}|${b.dimensionValue}`, b]));
     for (const a of unresolved) {
       const breach = breachKeys.get(`${a.thresholdId}|${a.dimensionValue}`);
       if (!breach) violate(`open alert ${a.dimensionType}=${a.dimensionValue} has no breach in the latest run`);
-      else if (Math.abs(breach.exposurePct - a.exposurePct) > 1e-9) violate(`open alert ${a.dimensionType}=${a.dimensionValue} shows ${a.exposurePct}, the latest run ${breach.exposurePct}`);
+      else if (Math.abs(breach.exposurePct - a.exposurePct) > 1e-9)
+        violate(
+          `open alert ${a.dimensionType}=${a.dimensionValue} shows ${a.exposurePct}, the latest run ${breach.exposurePct}`,
+        );
     }
     for (const [key, breach] of breachKeys) {
       if (openKeys.includes(key)) continue;
-      const byHand = alerts.some((a) => `${a.thresholdId}|${a.dimensionValue}` === key && a.resolvedBy !== null && a.resolvedBy !== "auto");
-      if (!byHand) violate(`breach ${breach.dimensionType}=${breach.dimensionValue} of the latest run has no open alert`);
+      const byHand = alerts.some(
+        (a) => `${a.thresholdId}|${a.dimensionValue}` === key && a.resolvedBy !== null && a.resolvedBy !== "auto",
+      );
+      if (!byHand)
+        violate(`breach ${breach.dimensionType}=${breach.dimensionValue} of the latest run has no open alert`);
     }
   }
 
   const statuses = replies.map((r) => r.status).join(" ");
   const held = holder ? `, the lock held by another session for the first ${HOLD_MS / 1000} s` : "";
-  console.log(`concurrency (${server.databaseConfig.kind}): ${peak} in flight at once${held}, done in ${Math.round(burstMs)} ms; statuses ${statuses}; final book ${matching.join(",")}, ${alerts.length} alerts (${unresolved.length} open)`);
+  console.log(
+    `concurrency (${server.databaseConfig.kind}): ${peak} in flight at once${held}, done in ${Math.round(burstMs)} ms; statuses ${statuses}; final book ${matching.join(",")}, ${alerts.length} alerts (${unresolved.length} open)`,
+  );
   for (const v of violations) console.log(`  violation: ${v}`);
   console.log(`concurrency: ${requests.length} concurrent requests, ${violations.length} invariant violations`);
   if (violations.length) console.log(server.output().slice(-4000));

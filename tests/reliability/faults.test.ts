@@ -1,9 +1,9 @@
 import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
-import { Client, createPortfolio, makeBook, sleep, type Book, type Reply } from "./support";
+import { type AppServer, startAppServer } from "@/tests/support/app-server";
+import { type Book, Client, createPortfolio, makeBook, type Reply, sleep } from "./support";
 
 // Every import and run is one transaction: whatever happens in the middle of one (the connection
 // dropped, the app killed, the database away) the data afterwards is exactly the data before,
@@ -11,7 +11,8 @@ import { Client, createPortfolio, makeBook, sleep, type Book, type Reply } from 
 // Postgres only: PGlite lives inside the app process and has no connection to drop.
 
 const BASE_URL = process.env.DATABASE_URL?.trim() || process.env.AKER_DATABASE_URL?.trim();
-if (!BASE_URL) console.log("faults: skipped: the fault tests need Postgres (set DATABASE_URL); PGlite has no connection to drop");
+if (!BASE_URL)
+  console.log("faults: skipped: the fault tests need Postgres (set DATABASE_URL); PGlite has no connection to drop");
 
 const BOOK_ROWS = 40_000;
 const BIG_ROWS = 200_000;
@@ -21,7 +22,18 @@ const D2 = "2025-02-28";
 // deterministically in the middle, with 140k rows written and the old book deleted.
 const BLOCKED_POSITION = "P150000";
 // Every table of portfolio data, and the portfolio's audit trail (written in the same transactions).
-const TABLES = ["portfolios", "positions", "import_batches", "import_row_errors", "exposure_runs", "exposures", "thresholds", "alerts", "alert_events", "audit_events"];
+const TABLES = [
+  "portfolios",
+  "positions",
+  "import_batches",
+  "import_row_errors",
+  "exposure_runs",
+  "exposures",
+  "thresholds",
+  "alerts",
+  "alert_events",
+  "audit_events",
+];
 
 type Snapshot = Map<string, string[]>;
 
@@ -51,8 +63,14 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
     const result: Snapshot = new Map();
     for (const table of TABLES) {
       const only = table === "audit_events" ? "WHERE portfolio_id = $1" : "WHERE $1::uuid IS NOT NULL";
-      const { rows } = await observer.query<{ h: string }>(`SELECT md5(t::text) AS h FROM "${table}" t ${only} ORDER BY 1`, [portfolioId]);
-      result.set(table, rows.map((r) => r.h));
+      const { rows } = await observer.query<{ h: string }>(
+        `SELECT md5(t::text) AS h FROM "${table}" t ${only} ORDER BY 1`,
+        [portfolioId],
+      );
+      result.set(
+        table,
+        rows.map((r) => r.h),
+      );
     }
     return result;
   }
@@ -90,7 +108,10 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
         [mine, pattern],
       );
       if (rows.length) return rows.map((r) => r.pid);
-      if (settled) throw new Error(`the request finished (${settled.status} ${settled.text.slice(0, 300)}) before it reached ${pattern}`);
+      if (settled)
+        throw new Error(
+          `the request finished (${settled.status} ${settled.text.slice(0, 300)}) before it reached ${pattern}`,
+        );
       if (Date.now() > deadline) throw new Error(`no backend blocked on ${pattern} within 120 s`);
       await sleep(20);
     }
@@ -114,7 +135,10 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
   async function blockImport(): Promise<{ release(): Promise<void> }> {
     const blocker = await session();
     await blocker.query("BEGIN");
-    await blocker.query("INSERT INTO positions (portfolio_id, position_id, position_value) VALUES ($1, $2, 1)", [portfolioId, BLOCKED_POSITION]);
+    await blocker.query("INSERT INTO positions (portfolio_id, position_id, position_value) VALUES ($1, $2, 1)", [
+      portfolioId,
+      BLOCKED_POSITION,
+    ]);
     return { release: () => blocker.query("ROLLBACK").then(() => blocker.end()) };
   }
 
@@ -122,7 +146,10 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
   async function blockRun(): Promise<{ release(): Promise<void> }> {
     const blocker = await session();
     await blocker.query("BEGIN");
-    const locked = await blocker.query("SELECT id FROM alerts WHERE portfolio_id = $1 AND open_key IS NOT NULL LIMIT 1 FOR UPDATE", [portfolioId]);
+    const locked = await blocker.query(
+      "SELECT id FROM alerts WHERE portfolio_id = $1 AND open_key IS NOT NULL LIMIT 1 FOR UPDATE",
+      [portfolioId],
+    );
     expect(locked.rowCount, "an open alert to hold").toBe(1);
     return { release: () => blocker.query("ROLLBACK").then(() => blocker.end()) };
   }
@@ -139,7 +166,8 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
   }
 
   // A restart runs on the same database with the users the first start seeded there.
-  const start = (database = scratch.config) => startAppServer("aker_rel_faults", server ? { database, seeded: server.seeded } : { database });
+  const start = (database = scratch.config) =>
+    startAppServer("aker_rel_faults", server ? { database, seeded: server.seeded } : { database });
   const failed = (error: unknown): Reply => ({ status: 0, text: String(error), body: undefined });
 
   beforeAll(async () => {
@@ -161,7 +189,10 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
     await api.ok(api.post("/api/exposures/runs", { asOfDate: D1 }), "setup run");
     const alerts = await api.ok(api.get<{ items: Array<{ id: string }> }>("/api/alerts", { status: "open" }), "alerts");
     expect(alerts.items.length).toBeGreaterThan(1);
-    await api.ok(api.post(`/api/alerts/${alerts.items[0]?.id}/acknowledge`, { comment: "watching" }), "setup acknowledge");
+    await api.ok(
+      api.post(`/api/alerts/${alerts.items[0]?.id}/acknowledge`, { comment: "watching" }),
+      "setup acknowledge",
+    );
   });
 
   afterAll(async () => {
@@ -184,7 +215,9 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
     faults++;
     await blocker.release();
     expectUnavailable(await importing, "the import whose connection was dropped");
-    console.log(`faults: dropped ${rowCount} app connections in the middle of a ${BIG_ROWS.toLocaleString("en-US")}-row import; it answered 503`);
+    console.log(
+      `faults: dropped ${rowCount} app connections in the middle of a ${BIG_ROWS.toLocaleString("en-US")}-row import; it answered 503`,
+    );
 
     // No restart: the very next requests are served.
     expect(await positionTotal()).toBe(BOOK_ROWS);
@@ -273,7 +306,9 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
       }
       const recoveryMs = Math.round(performance.now() - restored);
       expect(health.status, health.text).toBe(200);
-      console.log(`faults: with the database away ${during.length + 1} requests answered 503 (no 500); back in ${recoveryMs} ms without a restart`);
+      console.log(
+        `faults: with the database away ${during.length + 1} requests answered 503 (no 500); back in ${recoveryMs} ms without a restart`,
+      );
       expect(recoveryMs).toBeLessThan(5_000);
       expect(await positionTotal()).toBe(BOOK_ROWS);
       await api.ok(api.post("/api/thresholds", { dimensionType: "msa", thresholdPct: 5 }), "a write after the outage");
@@ -290,7 +325,9 @@ describe.skipIf(!BASE_URL)("faults (Postgres)", () => {
  * A TCP proxy in front of Postgres. cut() destroys every connection and stops listening, so new
  * connections are refused, as when the database host goes away; restore() listens again.
  */
-async function startProxy(target: URL): Promise<{ port: number; cut(): void; restore(): Promise<void>; close(): Promise<void> }> {
+async function startProxy(
+  target: URL,
+): Promise<{ port: number; cut(): void; restore(): Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
@@ -306,7 +343,8 @@ async function startProxy(target: URL): Promise<{ port: number; cut(): void; res
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
   const destroyAll = () => {

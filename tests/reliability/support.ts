@@ -1,8 +1,8 @@
-import type { AppServer, Role } from "@/tests/support/app-server";
 import { computeExposures } from "@/lib/engine/exposures";
 import { generateSyntheticPositions } from "@/lib/engine/synthetic";
 import type { ExposureResult, Position } from "@/lib/engine/types";
 import { positionsToCsv } from "@/lib/export";
+import type { AppServer, Role } from "@/tests/support/app-server";
 
 // What the reliability tests share: a small HTTP client that always authenticates (the app's
 // roles decide what it may do), and books of positions whose every stored state can be recognised.
@@ -43,7 +43,12 @@ export class Client {
       headers["content-type"] = "application/json";
     }
     if (options.contentType) headers["content-type"] = options.contentType;
-    const response = await fetch(this.url(path, options.query), { method, headers, body: body ?? null, signal: options.signal ?? null });
+    const response = await fetch(this.url(path, options.query), {
+      method,
+      headers,
+      body: body ?? null,
+      signal: options.signal ?? null,
+    });
     const text = await response.text();
     const isJson = (response.headers.get("content-type") ?? "").includes("application/json");
     return { status: response.status, text, body: (isJson && text !== "" ? JSON.parse(text) : undefined) as T };
@@ -57,8 +62,17 @@ export class Client {
     return this.send<T>("POST", path, { json: json ?? {}, query });
   }
 
-  importCsv(csv: string, mode: "replace" | "upsert", signal?: AbortSignal): Promise<Reply<{ batchId: string; imported: number }>> {
-    return this.send("POST", "/api/positions/import", { body: csv, contentType: "text/csv", query: { mode }, ...(signal ? { signal } : {}) });
+  importCsv(
+    csv: string,
+    mode: "replace" | "upsert",
+    signal?: AbortSignal,
+  ): Promise<Reply<{ batchId: string; imported: number }>> {
+    return this.send("POST", "/api/positions/import", {
+      body: csv,
+      contentType: "text/csv",
+      query: { mode },
+      ...(signal ? { signal } : {}),
+    });
   }
 
   /** A 2xx answer's body, or a thrown error naming the request and the answer. */
@@ -72,7 +86,10 @@ export class Client {
 /** A new portfolio, and a client that works in it. */
 export async function createPortfolio(server: AppServer, slug: string): Promise<{ api: Client; id: string }> {
   const admin = new Client(server);
-  const created = await admin.ok(admin.send<{ id: string }>("POST", "/api/portfolios", { json: { slug, name: slug }, role: "admin" }), `create portfolio ${slug}`);
+  const created = await admin.ok(
+    admin.send<{ id: string }>("POST", "/api/portfolios", { json: { slug, name: slug }, role: "admin" }),
+    `create portfolio ${slug}`,
+  );
   return { api: new Client(server, slug), id: created.id };
 }
 
@@ -97,7 +114,10 @@ export async function storedPositions(client: Client): Promise<PositionDto[]> {
   const all: PositionDto[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.ok(client.get<{ items: PositionDto[]; nextCursor?: string }>("/api/positions", { limit: 1000, cursor }), "list positions");
+    const page = await client.ok(
+      client.get<{ items: PositionDto[]; nextCursor?: string }>("/api/positions", { limit: 1000, cursor }),
+      "list positions",
+    );
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== undefined);
@@ -135,15 +155,27 @@ export interface ExposureDto {
 }
 
 /** True when a stored snapshot is exactly what the engine computes for the book. */
-export function snapshotMatches(run: { totalPortfolioValue: number; positionCount: number; exposures: ExposureDto[] }, book: Book): boolean {
+export function snapshotMatches(
+  run: { totalPortfolioValue: number; positionCount: number; exposures: ExposureDto[] },
+  book: Book,
+): boolean {
   const expected = book.expected;
-  if (run.positionCount !== expected.positionCount || Math.abs(run.totalPortfolioValue - expected.totalPortfolioValue) > 0.01) return false;
+  if (
+    run.positionCount !== expected.positionCount ||
+    Math.abs(run.totalPortfolioValue - expected.totalPortfolioValue) > 0.01
+  )
+    return false;
   if (run.exposures.length !== expected.exposures.length) return false;
   const key = (e: { dimensionType: string; dimensionValue: string }) => `${e.dimensionType}|${e.dimensionValue}`;
   const stored = new Map(run.exposures.map((e) => [key(e), e]));
   return expected.exposures.every((e) => {
     const s = stored.get(key(e));
-    return s !== undefined && s.positionCount === e.positionCount && Math.abs(s.exposureValue - e.exposureValue) < 0.01 && Math.abs(s.exposurePct - e.exposurePct) < 1e-9;
+    return (
+      s !== undefined &&
+      s.positionCount === e.positionCount &&
+      Math.abs(s.exposureValue - e.exposureValue) < 0.01 &&
+      Math.abs(s.exposurePct - e.exposurePct) < 1e-9
+    );
   });
 }
 

@@ -26,7 +26,16 @@ const openAlerts = async (ctx: PortfolioContext) => (await listAlerts(ctx, { sta
 describe("alert lifecycle", () => {
   test("open → dedup on re-run → acknowledge → auto-resolve → re-open as a new alert", async () => {
     const ctx = await freshPortfolio();
-    await createLimit(ctx, limitOf({ dimensionType: "strategy", dimensionValue: "Value_Add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" }));
+    await createLimit(
+      ctx,
+      limitOf({
+        dimensionType: "strategy",
+        dimensionValue: "Value_Add",
+        thresholdPct: 30,
+        thresholdType: "maximum",
+        severityLevel: "critical",
+      }),
+    );
 
     const first = await load(ctx, 400_000, 600_000);
     expect(first.alerts).toEqual({ opened: 1, updated: 0, resolved: 0 });
@@ -69,7 +78,16 @@ describe("alert lifecycle", () => {
 
   test("a minimum limit breaches below, names it so, and a manual resolve records who", async () => {
     const ctx = await freshPortfolio();
-    await createLimit(ctx, limitOf({ dimensionType: "state", dimensionValue: "ny", thresholdPct: 10, thresholdType: "minimum", severityLevel: "warning" }));
+    await createLimit(
+      ctx,
+      limitOf({
+        dimensionType: "state",
+        dimensionValue: "ny",
+        thresholdPct: 10,
+        thresholdType: "minimum",
+        severityLevel: "warning",
+      }),
+    );
     await load(ctx, 400_000, 600_000);
     const [alert] = await openAlerts(ctx);
     // NY has no positions: it counts as 0 % and so breaches its minimum.
@@ -82,7 +100,10 @@ describe("alert lifecycle", () => {
   test("changing, deactivating or deleting a limit re-evaluates the latest run", async () => {
     const ctx = await freshPortfolio();
     await load(ctx, 400_000, 600_000);
-    const limit = await createLimit(ctx, limitOf({ dimensionType: "strategy", thresholdPct: 50, thresholdType: "maximum" }));
+    const limit = await createLimit(
+      ctx,
+      limitOf({ dimensionType: "strategy", thresholdPct: 50, thresholdType: "maximum" }),
+    );
     expect((await openAlerts(ctx)).map((a) => a.dimensionValue)).toEqual(["core_plus"]);
 
     await updateLimit(ctx, limit.id, { thresholdPct: 35 });
@@ -105,7 +126,10 @@ describe("alert lifecycle", () => {
     await load(ctx, 200_000, 800_000, "2025-06-30");
     const backfill = await computeRun(ctx, {
       asOfDate: "2025-03-31",
-      positions: [{ strategy: "value_add", position_value: 900 }, { strategy: "core", position_value: 100 }],
+      positions: [
+        { strategy: "value_add", position_value: 900 },
+        { strategy: "core", position_value: 100 },
+      ],
     });
     expect(backfill.alertsEvaluated).toBe(false);
     expect(await openAlerts(ctx)).toEqual([]);

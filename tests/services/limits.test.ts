@@ -9,10 +9,17 @@ import { freshPortfolio, limitOf } from "../support/fixtures";
 
 withTestDatabase();
 
-const valid: LimitCreateInput = { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, thresholdType: "maximum", severityLevel: "critical" };
+const valid: LimitCreateInput = {
+  dimensionType: "strategy",
+  dimensionValue: "value_add",
+  thresholdPct: 30,
+  thresholdType: "maximum",
+  severityLevel: "critical",
+};
 
 /** What POST /api/thresholds does: the schema at the edge, then the service (which normalises the value). */
-const create = async (ctx: PortfolioContext, body: unknown) => createLimit(ctx, parseOrThrow(limitCreateSchema, body, "limit"));
+const create = async (ctx: PortfolioContext, body: unknown) =>
+  createLimit(ctx, parseOrThrow(limitCreateSchema, body, "limit"));
 
 describe("limits", () => {
   test.each([
@@ -48,11 +55,16 @@ describe("limits", () => {
   test("a twin of an existing limit is a 409, editing one is not", async () => {
     const ctx = await freshPortfolio();
     const limit = await createLimit(ctx, limitOf(valid));
-    await expect(createLimit(ctx, limitOf({ ...valid, dimensionValue: "VALUE_ADD" }))).rejects.toMatchObject({ code: "conflict", status: 409 });
+    await expect(createLimit(ctx, limitOf({ ...valid, dimensionValue: "VALUE_ADD" }))).rejects.toMatchObject({
+      code: "conflict",
+      status: 409,
+    });
     await createLimit(ctx, limitOf({ ...valid, severityLevel: "warning", thresholdPct: 25 }));
     const edited = await updateLimit(ctx, limit.id, { thresholdPct: 35 });
     expect(edited).toMatchObject({ thresholdPct: 35, dimensionValue: "value_add", severityLevel: "critical" });
     await expect(updateLimit(ctx, limit.id, { severityLevel: "warning" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(updateLimit(ctx, "00000000-0000-4000-8000-000000000000", { thresholdPct: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateLimit(ctx, "00000000-0000-4000-8000-000000000000", { thresholdPct: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

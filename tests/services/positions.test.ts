@@ -30,7 +30,11 @@ describe("importPositions", () => {
   test("with onError=reject, any bad row refuses the file, lists every bad row and writes nothing", async () => {
     const ctx = await freshPortfolio();
     await importPositions(ctx, { format: "csv", data: GOOD }, { mode: "replace", onError: "reject" });
-    const error = await importPositions(ctx, { format: "csv", data: WITH_BAD_ROWS }, { mode: "replace", onError: "reject" }).catch((e: unknown) => e);
+    const error = await importPositions(
+      ctx,
+      { format: "csv", data: WITH_BAD_ROWS },
+      { mode: "replace", onError: "reject" },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "invalid_data", status: 422 });
     const details = (error as AppError).details ?? [];
@@ -47,10 +51,17 @@ describe("importPositions", () => {
 
   test("with onError=skip, the valid rows are stored and the bad ones recorded on the batch", async () => {
     const ctx = await freshPortfolio();
-    const result = await importPositions(ctx, { format: "csv", data: WITH_BAD_ROWS, sourceName: "book.csv" }, { mode: "replace", onError: "skip" });
+    const result = await importPositions(
+      ctx,
+      { format: "csv", data: WITH_BAD_ROWS, sourceName: "book.csv" },
+      { mode: "replace", onError: "skip" },
+    );
     expect(result).toMatchObject({ received: 7, imported: 2 });
     expect(result.rejected).toHaveLength(5);
-    expect((await all(ctx)).map((p) => [p.positionId, p.positionValue])).toEqual([["A", 100], ["G", 200]]);
+    expect((await all(ctx)).map((p) => [p.positionId, p.positionValue])).toEqual([
+      ["A", 100],
+      ["G", 200],
+    ]);
     const [batch] = await listImportBatches(ctx);
     expect(batch).toMatchObject({ sourceName: "book.csv", received: 7, imported: 2, rejectedCount: 5 });
     expect(batch?.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7]);
@@ -75,20 +86,35 @@ describe("importPositions", () => {
 
   test("upsert needs a position_id on every row", async () => {
     const ctx = await freshPortfolio();
-    const error = await importPositions(ctx, { format: "csv", data: "position_value\n100" }, { mode: "upsert", onError: "reject" }).catch((e: unknown) => e);
-    expect((error as AppError).details).toEqual([{ row: 2, field: "position_id", message: "position_id is required in upsert mode" }]);
+    const error = await importPositions(
+      ctx,
+      { format: "csv", data: "position_value\n100" },
+      { mode: "upsert", onError: "reject" },
+    ).catch((e: unknown) => e);
+    expect((error as AppError).details).toEqual([
+      { row: 2, field: "position_id", message: "position_id is required in upsert mode" },
+    ]);
   });
 
   test("listing pages by cursor and filters by normalised dimension values", async () => {
     const ctx = await freshPortfolio();
-    const rows = Array.from({ length: 5 }, (_, i) => ({ position_id: `P${i}`, state: i % 2 ? "CA" : "TX", vintage: 1985 + 2 * i, position_value: 100 + i }));
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      position_id: `P${i}`,
+      state: i % 2 ? "CA" : "TX",
+      vintage: 1985 + 2 * i,
+      position_value: 100 + i,
+    }));
     await importPositions(ctx, { format: "csv", data: csvOf(rows) }, { mode: "replace", onError: "reject" });
     const first = await listPositions(ctx, { limit: 2 });
     expect(first.items.map((p) => p.positionId)).toEqual(["P0", "P1"]);
     const second = await listPositions(ctx, { limit: 2, cursor: Number(first.nextCursor) });
     expect(second.items.map((p) => p.positionId)).toEqual(["P2", "P3"]);
-    expect((await listPositions(ctx, { limit: 10, filters: { state: " ca " } })).items.map((p) => p.positionId)).toEqual(["P1", "P3"]);
-    expect((await listPositions(ctx, { limit: 10, filters: { vintage: "1980s" } })).items.map((p) => p.positionId)).toEqual(["P0", "P1", "P2"]);
+    expect(
+      (await listPositions(ctx, { limit: 10, filters: { state: " ca " } })).items.map((p) => p.positionId),
+    ).toEqual(["P1", "P3"]);
+    expect(
+      (await listPositions(ctx, { limit: 10, filters: { vintage: "1980s" } })).items.map((p) => p.positionId),
+    ).toEqual(["P0", "P1", "P2"]);
   });
 });
 
@@ -111,9 +137,19 @@ describe("previewImport", () => {
   test("reports what an import would do, every bad row included, and writes nothing", async () => {
     const ctx = await freshPortfolio();
     await importPositions(ctx, { format: "csv", data: GOOD }, { mode: "replace", onError: "reject" });
-    const preview = await previewImport(ctx, { format: "csv", data: `${WITH_BAD_ROWS.replace("units", "units,note")}` }, "replace");
+    const preview = await previewImport(
+      ctx,
+      { format: "csv", data: `${WITH_BAD_ROWS.replace("units", "units,note")}` },
+      "replace",
+    );
     expect(preview).toMatchObject({ received: 7, valid: 2, rejectedRows: 5, ignoredColumns: ["note"], stored: 2 });
-    expect(preview.rejected.map((r) => [r.row, r.field])).toEqual([[3, "state"], [4, "vintage"], [5, "position_value"], [6, "position_value"], [7, "units"]]);
+    expect(preview.rejected.map((r) => [r.row, r.field])).toEqual([
+      [3, "state"],
+      [4, "vintage"],
+      [5, "position_value"],
+      [6, "position_value"],
+      [7, "units"],
+    ]);
     expect(preview.sample).toEqual([
       expect.objectContaining({ row: 2, positionId: "A", state: "CA", vintage: 1990, positionValue: 100, units: 1 }),
       expect.objectContaining({ row: 8, positionId: "G", state: "TX", vintage: 2001, positionValue: 200, units: 3 }),
@@ -126,8 +162,15 @@ describe("previewImport", () => {
     const ctx = await freshPortfolio();
     const data = "position_id,position_value\nA,100\n,200\n";
     const preview = await previewImport(ctx, { format: "csv", data }, "upsert");
-    expect(preview).toMatchObject({ received: 2, valid: 1, rejectedRows: 1, rejected: [{ row: 3, field: "position_id" }] });
-    const error = await importPositions(ctx, { format: "csv", data }, { mode: "upsert", onError: "reject" }).catch((e: unknown) => e);
+    expect(preview).toMatchObject({
+      received: 2,
+      valid: 1,
+      rejectedRows: 1,
+      rejected: [{ row: 3, field: "position_id" }],
+    });
+    const error = await importPositions(ctx, { format: "csv", data }, { mode: "upsert", onError: "reject" }).catch(
+      (e: unknown) => e,
+    );
     expect((error as AppError).details).toEqual(preview.rejected);
     expect(await previewImport(ctx, { format: "csv", data }, "replace")).toMatchObject({ valid: 2, rejectedRows: 0 });
   });
@@ -192,16 +235,32 @@ describe("listPositions sorting", () => {
 
   test("facets list each dimension's values with counts, unknown included", async () => {
     const facets = await listPositionFacets(ctx);
-    expect(facets.state).toEqual([{ value: "CA", count: 2 }, { value: "NY", count: 1 }, { value: "TX", count: 1 }, { value: "unknown", count: 1 }]);
+    expect(facets.state).toEqual([
+      { value: "CA", count: 2 },
+      { value: "NY", count: 1 },
+      { value: "TX", count: 1 },
+      { value: "unknown", count: 1 },
+    ]);
     expect(facets.vintage.map((f) => f.value)).toEqual(["1980s", "1990s", "2000s", "2010s", "unknown"]);
     expect(facets.strategy).toEqual([{ value: "unknown", count: 5 }]);
   });
 
   test("facets follow the next import", async () => {
     const other = await freshPortfolio();
-    await importPositions(other, { format: "csv", data: "position_id,state,position_value\nX,TX,1\n" }, { mode: "replace", onError: "reject" });
+    await importPositions(
+      other,
+      { format: "csv", data: "position_id,state,position_value\nX,TX,1\n" },
+      { mode: "replace", onError: "reject" },
+    );
     expect((await listPositionFacets(other)).state).toEqual([{ value: "TX", count: 1 }]);
-    await importPositions(other, { format: "csv", data: "position_id,state,position_value\nY,WA,1\n" }, { mode: "upsert", onError: "reject" });
-    expect((await listPositionFacets(other)).state).toEqual([{ value: "TX", count: 1 }, { value: "WA", count: 1 }]);
+    await importPositions(
+      other,
+      { format: "csv", data: "position_id,state,position_value\nY,WA,1\n" },
+      { mode: "upsert", onError: "reject" },
+    );
+    expect((await listPositionFacets(other)).state).toEqual([
+      { value: "TX", count: 1 },
+      { value: "WA", count: 1 },
+    ]);
   });
 });

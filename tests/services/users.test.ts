@@ -20,14 +20,23 @@ describe("users, tokens and the audit log", () => {
     expect(await countUsers()).toBe(0);
     const admin = await createFirstAdmin({ email: "Boss@Example.com", name: "Boss", password: "a long password" });
     expect(admin).toMatchObject({ email: "boss@example.com", role: "admin" });
-    await expect(createFirstAdmin({ email: "second@example.com", name: "Second", password: "a long password" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(createUser(system, user({ email: "boss@example.com", name: "Twin", password: "a long password" }))).rejects.toMatchObject({ code: "conflict" });
-    expect(() => user({ email: "short@example.com", name: "Short", password: "short" })).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    await expect(
+      createFirstAdmin({ email: "second@example.com", name: "Second", password: "a long password" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createUser(system, user({ email: "boss@example.com", name: "Twin", password: "a long password" })),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(() => user({ email: "short@example.com", name: "Short", password: "short" })).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
     await expect(setUserRole(system, admin.id, "viewer")).rejects.toMatchObject({ code: "conflict" });
   });
 
   test("a token authenticates as its user until revoked; only its hash is stored", async () => {
-    const script = await createUser(system, user({ email: "script@example.com", name: "Script", password: "a long password", role: "manager" }));
+    const script = await createUser(
+      system,
+      user({ email: "script@example.com", name: "Script", password: "a long password", role: "manager" }),
+    );
     const { token, apiToken } = await createApiToken(system, script.id, "nightly");
     expect(token).toMatch(/^aker_[\w-]{40,}$/);
     expect(token.startsWith(apiToken.prefix)).toBe(true);
@@ -42,7 +51,10 @@ describe("users, tokens and the audit log", () => {
     const ctx = as(await freshPortfolio(), "Ana");
     const limit = await createLimit(ctx, limitOf({ dimensionType: "state", thresholdPct: 35 }));
     const { items } = await listAuditEvents({ limit: 50 });
-    expect(items.find((e) => e.target === limit.id)).toMatchObject({ action: "limit.created", actorEmail: "ana@example.com" });
+    expect(items.find((e) => e.target === limit.id)).toMatchObject({
+      action: "limit.created",
+      actorEmail: "ana@example.com",
+    });
   });
 
   test("AKER_AUTH=off lets everyone in as a local admin, and only when set", async () => {

@@ -1,8 +1,8 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { promisify } from "node:util";
 import { createScratchDatabase } from "@/lib/db/scratch";
 
 export type Role = "viewer" | "manager" | "admin";
@@ -58,7 +58,22 @@ async function seedUsers(env: NodeJS.ProcessEnv): Promise<Record<Role, SeededUse
     const password = `${role}-${randomBytes(9).toString("base64url")}`;
     const { stdout } = await run(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/tools/cli.ts", "user:create", "--email", email, "--name", `Test ${role}`, "--role", role, "--password", password, "--token", "tests"],
+      [
+        "node_modules/tsx/dist/cli.mjs",
+        "--conditions=react-server",
+        "lib/tools/cli.ts",
+        "user:create",
+        "--email",
+        email,
+        "--name",
+        `Test ${role}`,
+        "--role",
+        role,
+        "--password",
+        password,
+        "--token",
+        "tests",
+      ],
       { env: { ...env, LOG_LEVEL: "silent" } },
     );
     const json = JSON.parse(stdout.slice(stdout.indexOf("{"))) as { token: string };
@@ -73,7 +88,9 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -83,8 +100,11 @@ async function freePort(): Promise<number> {
  * API contract tests and the browser tests. Never a developer's data.
  */
 export async function startAppServer(prefix: string, options: AppServerOptions = {}): Promise<AppServer> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (`npm test` does).");
-  const scratch = options.database ? { config: options.database, drop: async () => {} } : await createScratchDatabase(prefix);
+  if (!existsSync(".next/BUILD_ID"))
+    throw new Error("No production build: run `npm run build` first (`npm test` does).");
+  const scratch = options.database
+    ? { config: options.database, drop: async () => {} }
+    : await createScratchDatabase(prefix);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -103,10 +123,14 @@ export async function startAppServer(prefix: string, options: AppServerOptions =
   const seeded: Seeded = options.seeded ?? { secret: env.BETTER_AUTH_SECRET ?? "", users: await seedUsers(env) };
   const users = seeded.users;
   Object.assign(env, options.env);
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

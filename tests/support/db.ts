@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { closeDb, switchDatabase, type Database } from "@/lib/db/client";
+import { closeDb, type Database, switchDatabase } from "@/lib/db/client";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 /**

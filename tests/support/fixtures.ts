@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/roles";
-import { type LimitCreate, type LimitCreateInput, limitCreateSchema, type LimitUpdate, limitUpdateSchema } from "@/lib/schemas";
+import {
+  type LimitCreate,
+  type LimitCreateInput,
+  type LimitUpdate,
+  limitCreateSchema,
+  limitUpdateSchema,
+} from "@/lib/schemas";
 import type { PortfolioContext } from "@/lib/services/context";
 import { createPortfolio } from "@/lib/services/portfolios";
 

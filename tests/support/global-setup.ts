@@ -12,6 +12,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startAppServer("aker_api");
   project.provide("apiBase", server.baseUrl);
-  project.provide("apiAuth", { admin: server.headers("admin"), manager: server.headers("manager"), viewer: server.headers("viewer") });
+  project.provide("apiAuth", {
+    admin: server.headers("admin"),
+    manager: server.headers("manager"),
+    viewer: server.headers("viewer"),
+  });
   return server.stop;
 }

@@ -5,12 +5,16 @@ import { parseAuditState } from "@/components/admin/audit-params";
 import { AuditSection } from "@/components/admin/audit-section";
 import { TokensSection } from "@/components/admin/tokens-section";
 import { UsersSection } from "@/components/admin/users-section";
-import { requirePageActor } from "@/lib/http/page";
 import { SectionBoundary } from "@/components/ui/section-boundary";
+import { requirePageActor } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor("admin");
   const audit = parseAuditState(await searchParams);
   return (

@@ -4,7 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 export default function AlertsLoading() {
   return (
     <>
-      <PageHeader title="Alerts" description="Breaches of your limits, newest first. Acknowledge what you are handling; resolve what is dealt with." />
+      <PageHeader
+        title="Alerts"
+        description="Breaches of your limits, newest first. Acknowledge what you are handling; resolve what is dealt with."
+      />
       <FilterBarSkeleton />
       <InboxSkeleton />
     </>

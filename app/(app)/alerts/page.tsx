@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AlertFilterBar } from "@/components/alerts/alert-filter-bar";
 import { AlertInbox } from "@/components/alerts/alert-inbox";
-import { ALERT_PAGE_SIZE, type AlertFilters, filtersToSearch, parseAlertFilters, toAlertQuery } from "@/components/alerts/filters";
+import {
+  ALERT_PAGE_SIZE,
+  type AlertFilters,
+  filtersToSearch,
+  parseAlertFilters,
+  toAlertQuery,
+} from "@/components/alerts/filters";
 import { InboxSkeleton } from "@/components/alerts/inbox-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/http/page";
-import type { PortfolioContext } from "@/lib/services/context";
 import { listAlerts } from "@/lib/services/alerts";
+import type { PortfolioContext } from "@/lib/services/context";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -22,7 +28,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   const [filters, ctx] = await Promise.all([searchParams.then(parseAlertFilters), pageContext()]);
   return (
     <>
-      <PageHeader title="Alerts" description="Breaches of your limits, newest first. Acknowledge what you are handling; resolve what is dealt with." />
+      <PageHeader
+        title="Alerts"
+        description="Breaches of your limits, newest first. Acknowledge what you are handling; resolve what is dealt with."
+      />
       <AlertFilterBar filters={filters} />
       {/* Keyed by the filters so a new filter shows the skeleton instead of the previous list. */}
       <Suspense key={filtersToSearch(filters)} fallback={<InboxSkeleton />}>

@@ -1,5 +1,5 @@
-import { Skeleton } from "@/components/ui/skeleton";
 import { ImportHistorySkeleton, PositionsTableSkeleton } from "@/components/positions/skeletons";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export default function PositionsLoading() {
   return (

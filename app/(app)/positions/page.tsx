@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { ImportHistory } from "@/components/positions/import-history";
 import { PositionsTable } from "@/components/positions/positions-table";
-import { SectionBoundary } from "@/components/ui/section-boundary";
 import { ImportHistorySkeleton, PositionsTableSkeleton } from "@/components/positions/skeletons";
 import { parseTableState } from "@/components/positions/table-params";
 import { UploadPanel } from "@/components/positions/upload-panel";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionBoundary } from "@/components/ui/section-boundary";
 import { pageContext } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Positions" };
 
-export default async function PositionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PositionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [ctx, params] = await Promise.all([pageContext(), searchParams]);
   const portfolio = ctx.portfolio.slug;
   const state = parseTableState(params);
@@ -22,7 +26,12 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
         title="Positions"
         description="Load the book, check it before it is stored, and browse what is stored."
         actions={
-          <a href="/positions-template.csv" download className="text-sm font-medium text-accent underline" data-testid="template-download">
+          <a
+            href="/positions-template.csv"
+            download
+            className="text-sm font-medium text-accent underline"
+            data-testid="template-download"
+          >
             Download the CSV template
           </a>
         }

@@ -6,7 +6,11 @@ import { pageContext } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Trends" };
 
-export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrendsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [params, ctx] = await Promise.all([searchParams, pageContext()]);
   return (
     <>

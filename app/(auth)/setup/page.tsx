@@ -11,7 +11,9 @@ export default async function SetupPage() {
   return (
     <>
       <h1 className="text-lg font-semibold">Create the first admin</h1>
-      <p className="mb-4 mt-1 text-sm text-muted">This install has no users yet. The admin adds everyone else, with their roles.</p>
+      <p className="mb-4 mt-1 text-sm text-muted">
+        This install has no users yet. The admin adds everyone else, with their roles.
+      </p>
       <SetupForm />
     </>
   );

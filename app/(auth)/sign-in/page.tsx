@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/http/page";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ssoConfigured } from "@/lib/auth/server";
+import { getActor } from "@/lib/http/page";
 import { countUsers } from "@/lib/services/users";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -6,4 +6,6 @@ import { listAlerts } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = portfolioRoute("viewer", async ({ request, ctx }) => json(await listAlerts(ctx, parseQuery(request, alertListSchema))));
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
+  json(await listAlerts(ctx, parseQuery(request, alertListSchema))),
+);

@@ -6,4 +6,6 @@ import { createPortfolio, listPortfolios } from "@/lib/services/portfolios";
 
 export const GET = route("viewer", async () => json({ items: await listPortfolios() }));
 
-export const POST = route("manager", async ({ request }) => json(await createPortfolio(await parseJsonBody(request, portfolioCreateSchema)), 201));
+export const POST = route("manager", async ({ request }) =>
+  json(await createPortfolio(await parseJsonBody(request, portfolioCreateSchema)), 201),
+);

@@ -8,4 +8,6 @@ import { createLimit, listLimits } from "@/lib/services/limits";
 
 export const GET = portfolioRoute("viewer", async ({ ctx }) => json(await listLimits(ctx)));
 
-export const POST = portfolioRoute("manager", async ({ request, ctx }) => json(await createLimit(ctx, await parseJsonBody(request, limitCreateSchema)), 201));
+export const POST = portfolioRoute("manager", async ({ request, ctx }) =>
+  json(await createLimit(ctx, await parseJsonBody(request, limitCreateSchema)), 201),
+);

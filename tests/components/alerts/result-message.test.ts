@@ -17,12 +17,25 @@ describe("summarizeResult", () => {
   });
 
   test("a partial failure names the alert that failed and why, in words", () => {
-    const result = summarizeResult("resolve", { done: [A], failed: [{ id: B, status: 409, message: `Alert ${B} is already resolved` }] }, messages);
-    expect(result).toEqual({ tone: "error", text: "Resolved 1 alert; 1 could not be resolved.", details: ["state='CA' at 38.0%: it was already resolved"] });
+    const result = summarizeResult(
+      "resolve",
+      { done: [A], failed: [{ id: B, status: 409, message: `Alert ${B} is already resolved` }] },
+      messages,
+    );
+    expect(result).toEqual({
+      tone: "error",
+      text: "Resolved 1 alert; 1 could not be resolved.",
+      details: ["state='CA' at 38.0%: it was already resolved"],
+    });
   });
 
   test.each([
-    { label: "acknowledging a resolved alert", kind: "acknowledge" as const, status: 409, reason: "it is already resolved, so it cannot be acknowledged" },
+    {
+      label: "acknowledging a resolved alert",
+      kind: "acknowledge" as const,
+      status: 409,
+      reason: "it is already resolved, so it cannot be acknowledged",
+    },
     { label: "a deleted alert", kind: "resolve" as const, status: 404, reason: "it no longer exists" },
     { label: "anything else keeps the server's message", kind: "resolve" as const, status: 500, reason: "boom" },
   ])("all failed, $label", ({ kind, status, reason }) => {

@@ -11,27 +11,87 @@ const exposures = computeExposures([
   position({ strategy: null, positionValue: 200_000 }),
 ]).exposures;
 
-const rowOf = (limits: Limit[], value: string) => buildExposureRows("strategy", exposures, limits).find((r) => r.value === value);
+const rowOf = (limits: Limit[], value: string) =>
+  buildExposureRows("strategy", exposures, limits).find((r) => r.value === value);
 
 describe("buildExposureRows", () => {
   test.each([
     { label: "no limit", limits: [], value: "value_add", max: null, min: null, headroom: null, status: "none" },
-    { label: "flat maximum: headroom is limit − exposure", limits: [limit({ thresholdPct: 60 })], value: "value_add", max: 60, min: null, headroom: 10, status: "within" },
-    { label: "near a maximum", limits: [limit({ thresholdPct: 52 })], value: "value_add", max: 52, min: null, headroom: 2, status: "near" },
-    { label: "over a maximum: negative headroom", limits: [limit({ thresholdPct: 40 })], value: "value_add", max: 40, min: null, headroom: -10, status: "breach" },
+    {
+      label: "flat maximum: headroom is limit − exposure",
+      limits: [limit({ thresholdPct: 60 })],
+      value: "value_add",
+      max: 60,
+      min: null,
+      headroom: 10,
+      status: "within",
+    },
+    {
+      label: "near a maximum",
+      limits: [limit({ thresholdPct: 52 })],
+      value: "value_add",
+      max: 52,
+      min: null,
+      headroom: 2,
+      status: "near",
+    },
+    {
+      label: "over a maximum: negative headroom",
+      limits: [limit({ thresholdPct: 40 })],
+      value: "value_add",
+      max: 40,
+      min: null,
+      headroom: -10,
+      status: "breach",
+    },
     {
       label: "named maximum tighter than the flat one wins",
       limits: [limit({ thresholdPct: 60 }), limit({ id: "L2", dimensionValue: "core", thresholdPct: 35 })],
-      value: "core", max: 35, min: null, headroom: 5, status: "within",
+      value: "core",
+      max: 35,
+      min: null,
+      headroom: 5,
+      status: "within",
     },
     {
       label: "a minimum is shown and counts for headroom",
-      limits: [limit({ thresholdPct: 60 }), limit({ id: "L2", dimensionValue: "core", thresholdType: "minimum", thresholdPct: 28 })],
-      value: "core", max: 60, min: 28, headroom: 2, status: "near",
+      limits: [
+        limit({ thresholdPct: 60 }),
+        limit({ id: "L2", dimensionValue: "core", thresholdType: "minimum", thresholdPct: 28 }),
+      ],
+      value: "core",
+      max: 60,
+      min: 28,
+      headroom: 2,
+      status: "near",
     },
-    { label: "a flat limit does not cover unknown", limits: [limit({ thresholdPct: 10 })], value: "unknown", max: null, min: null, headroom: null, status: "none" },
-    { label: "inactive limits are ignored", limits: [limit({ thresholdPct: 10, isActive: false })], value: "core", max: null, min: null, headroom: null, status: "none" },
-    { label: "other dimensions' limits are ignored", limits: [limit({ dimensionType: "state", thresholdPct: 10 })], value: "core", max: null, min: null, headroom: null, status: "none" },
+    {
+      label: "a flat limit does not cover unknown",
+      limits: [limit({ thresholdPct: 10 })],
+      value: "unknown",
+      max: null,
+      min: null,
+      headroom: null,
+      status: "none",
+    },
+    {
+      label: "inactive limits are ignored",
+      limits: [limit({ thresholdPct: 10, isActive: false })],
+      value: "core",
+      max: null,
+      min: null,
+      headroom: null,
+      status: "none",
+    },
+    {
+      label: "other dimensions' limits are ignored",
+      limits: [limit({ dimensionType: "state", thresholdPct: 10 })],
+      value: "core",
+      max: null,
+      min: null,
+      headroom: null,
+      status: "none",
+    },
   ])("$label", ({ limits, value, max, min, headroom, status }) => {
     const row = rowOf(limits as Limit[], value);
     expect(row?.maximum?.pct ?? null).toBe(max);
@@ -42,7 +102,9 @@ describe("buildExposureRows", () => {
   });
 
   test("a limit on a value the book does not hold gets a 0 % row before unknown", () => {
-    const rows = buildExposureRows("strategy", exposures, [limit({ dimensionValue: "development", thresholdType: "minimum", thresholdPct: 5 })]);
+    const rows = buildExposureRows("strategy", exposures, [
+      limit({ dimensionValue: "development", thresholdType: "minimum", thresholdPct: 5 }),
+    ]);
     expect(rows.map((r) => r.value)).toEqual(["value_add", "core", "development", "unknown"]);
     expect(rows[2]).toMatchObject({ exposurePct: 0, positionCount: 0, status: "breach", headroomPp: -5 });
   });
@@ -51,8 +113,16 @@ describe("buildExposureRows", () => {
 describe("flatMaximum", () => {
   test.each([
     { label: "none", limits: [], pct: null },
-    { label: "the tightest dimension-wide maximum", limits: [limit({ thresholdPct: 40 }), limit({ id: "L2", thresholdPct: 30, severityLevel: "critical" })], pct: 30 },
-    { label: "named limits and minimums are not flat", limits: [limit({ dimensionValue: "core" }), limit({ thresholdType: "minimum" })], pct: null },
+    {
+      label: "the tightest dimension-wide maximum",
+      limits: [limit({ thresholdPct: 40 }), limit({ id: "L2", thresholdPct: 30, severityLevel: "critical" })],
+      pct: 30,
+    },
+    {
+      label: "named limits and minimums are not flat",
+      limits: [limit({ dimensionValue: "core" }), limit({ thresholdType: "minimum" })],
+      pct: null,
+    },
   ])("$label", ({ limits, pct }) => {
     expect(flatMaximum("strategy", limits as Limit[])).toBe(pct);
   });

@@ -18,7 +18,10 @@ describe("the FIPS → USPS table", () => {
     expect(stateByCode(code.toLowerCase())?.fips).toBe(fips);
   });
 
-  test.each([{ label: "unknown FIPS", fips: "99" }, { label: "unpadded FIPS", fips: "6" }])("$label is null", ({ fips }) => {
+  test.each([
+    { label: "unknown FIPS", fips: "99" },
+    { label: "unpadded FIPS", fips: "6" },
+  ])("$label is null", ({ fips }) => {
     expect(stateByFips(fips)).toBeNull();
   });
 });

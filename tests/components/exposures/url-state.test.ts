@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import type { ExposureRow } from "@/components/exposures/exposure-rows";
-import { DEFAULT_SORT, nextSort, parseCrossTabAxes, parseShowAll, parseSort, sortRows, withParams } from "@/components/exposures/url-state";
+import {
+  DEFAULT_SORT,
+  nextSort,
+  parseCrossTabAxes,
+  parseShowAll,
+  parseSort,
+  sortRows,
+  withParams,
+} from "@/components/exposures/url-state";
 
 describe("parseSort", () => {
   test.each([
@@ -8,8 +16,16 @@ describe("parseSort", () => {
     { label: "a key with its first direction", params: { sort: "value" }, expected: { key: "value", dir: "asc" } },
     { label: "an explicit direction", params: { sort: "amount", dir: "asc" }, expected: { key: "amount", dir: "asc" } },
     { label: "an unknown key falls back", params: { sort: "drop table", dir: "asc" }, expected: DEFAULT_SORT },
-    { label: "a bad direction takes the key's first one", params: { sort: "headroom", dir: "sideways" }, expected: { key: "headroom", dir: "asc" } },
-    { label: "repeated params: the first wins", params: { sort: ["count", "value"] }, expected: { key: "count", dir: "desc" } },
+    {
+      label: "a bad direction takes the key's first one",
+      params: { sort: "headroom", dir: "sideways" },
+      expected: { key: "headroom", dir: "asc" },
+    },
+    {
+      label: "repeated params: the first wins",
+      params: { sort: ["count", "value"] },
+      expected: { key: "count", dir: "desc" },
+    },
   ])("$label", ({ params, expected }) => {
     expect(parseSort(params)).toEqual(expected);
   });
@@ -17,8 +33,18 @@ describe("parseSort", () => {
 
 describe("nextSort", () => {
   test.each([
-    { label: "the same column flips", current: { key: "pct", dir: "desc" }, key: "pct", expected: { key: "pct", dir: "asc" } },
-    { label: "another column starts with its own direction", current: { key: "pct", dir: "desc" }, key: "value", expected: { key: "value", dir: "asc" } },
+    {
+      label: "the same column flips",
+      current: { key: "pct", dir: "desc" },
+      key: "pct",
+      expected: { key: "pct", dir: "asc" },
+    },
+    {
+      label: "another column starts with its own direction",
+      current: { key: "pct", dir: "desc" },
+      key: "value",
+      expected: { key: "value", dir: "asc" },
+    },
   ] as const)("$label", ({ current, key, expected }) => {
     expect(nextSort(current, key)).toEqual(expected);
   });
@@ -27,7 +53,12 @@ describe("nextSort", () => {
 describe("withParams", () => {
   test.each([
     { label: "adds to nothing", params: {}, changes: { sort: "pct" }, expected: "?sort=pct" },
-    { label: "keeps others, replaces changed", params: { rows: "state", sort: "value" }, changes: { sort: "pct", dir: "asc" }, expected: "?rows=state&sort=pct&dir=asc" },
+    {
+      label: "keeps others, replaces changed",
+      params: { rows: "state", sort: "value" },
+      changes: { sort: "pct", dir: "asc" },
+      expected: "?rows=state&sort=pct&dir=asc",
+    },
     { label: "undefined removes", params: { sort: "value" }, changes: { sort: undefined }, expected: "" },
   ])("$label", ({ params, changes, expected }) => {
     expect(withParams(params, changes)).toBe(expected);
@@ -46,10 +77,30 @@ describe("parseShowAll", () => {
 
 describe("parseCrossTabAxes", () => {
   test.each([
-    { label: "defaults: this dimension × strategy", dimension: "state", params: {}, expected: { rows: "state", cols: "strategy" } },
-    { label: "on strategy the columns default to state", dimension: "strategy", params: {}, expected: { rows: "strategy", cols: "state" } },
-    { label: "from the URL", dimension: "state", params: { rows: "msa", cols: "vintage" }, expected: { rows: "msa", cols: "vintage" } },
-    { label: "bad values fall back", dimension: "msa", params: { rows: "planet", cols: "" }, expected: { rows: "msa", cols: "strategy" } },
+    {
+      label: "defaults: this dimension × strategy",
+      dimension: "state",
+      params: {},
+      expected: { rows: "state", cols: "strategy" },
+    },
+    {
+      label: "on strategy the columns default to state",
+      dimension: "strategy",
+      params: {},
+      expected: { rows: "strategy", cols: "state" },
+    },
+    {
+      label: "from the URL",
+      dimension: "state",
+      params: { rows: "msa", cols: "vintage" },
+      expected: { rows: "msa", cols: "vintage" },
+    },
+    {
+      label: "bad values fall back",
+      dimension: "msa",
+      params: { rows: "planet", cols: "" },
+      expected: { rows: "msa", cols: "strategy" },
+    },
   ] as const)("$label", ({ dimension, params, expected }) => {
     expect(parseCrossTabAxes(dimension, params)).toEqual(expected);
   });
@@ -70,10 +121,22 @@ describe("sortRows", () => {
   const label = (v: string) => v;
 
   test.each([
-    { label: "by exposure, largest first, unknown last", sort: { key: "pct", dir: "desc" }, order: ["a", "b", "c", "unknown"] },
-    { label: "by exposure ascending, unknown still last", sort: { key: "pct", dir: "asc" }, order: ["c", "b", "a", "unknown"] },
+    {
+      label: "by exposure, largest first, unknown last",
+      sort: { key: "pct", dir: "desc" },
+      order: ["a", "b", "c", "unknown"],
+    },
+    {
+      label: "by exposure ascending, unknown still last",
+      sort: { key: "pct", dir: "asc" },
+      order: ["c", "b", "a", "unknown"],
+    },
     { label: "by name descending", sort: { key: "value", dir: "desc" }, order: ["c", "b", "a", "unknown"] },
-    { label: "by headroom: tightest first, no limit after", sort: { key: "headroom", dir: "asc" }, order: ["c", "b", "a", "unknown"] },
+    {
+      label: "by headroom: tightest first, no limit after",
+      sort: { key: "headroom", dir: "asc" },
+      order: ["c", "b", "a", "unknown"],
+    },
   ] as const)("$label", ({ sort, order }) => {
     expect(sortRows(rows, sort, label).map((r) => r.value)).toEqual(order);
   });

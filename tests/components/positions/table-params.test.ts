@@ -6,26 +6,50 @@ import {
   pageRange,
   parseTableState,
   sortBy,
+  type TableState,
   tableQuery,
   withoutFilters,
   withPage,
-  type TableState,
 } from "@/components/positions/table-params";
 
 describe("parseTableState", () => {
   test.each([
     ["no parameters: the defaults", {}, DEFAULT_TABLE_STATE],
-    ["a sort with its direction", { sort: "state", dir: "desc" }, { ...DEFAULT_TABLE_STATE, sort: "state", dir: "desc" }],
-    ["value without a direction: biggest first", { sort: "value" }, { ...DEFAULT_TABLE_STATE, sort: "value", dir: "desc" }],
-    ["an unknown sort falls back to the row order", { sort: "drop table", dir: "desc" }, { ...DEFAULT_TABLE_STATE, dir: "desc" }],
-    ["an unknown direction falls back to the column's default", { sort: "units", dir: "up" }, { ...DEFAULT_TABLE_STATE, sort: "units", dir: "desc" }],
+    [
+      "a sort with its direction",
+      { sort: "state", dir: "desc" },
+      { ...DEFAULT_TABLE_STATE, sort: "state", dir: "desc" },
+    ],
+    [
+      "value without a direction: biggest first",
+      { sort: "value" },
+      { ...DEFAULT_TABLE_STATE, sort: "value", dir: "desc" },
+    ],
+    [
+      "an unknown sort falls back to the row order",
+      { sort: "drop table", dir: "desc" },
+      { ...DEFAULT_TABLE_STATE, dir: "desc" },
+    ],
+    [
+      "an unknown direction falls back to the column's default",
+      { sort: "units", dir: "up" },
+      { ...DEFAULT_TABLE_STATE, sort: "units", dir: "desc" },
+    ],
     ["a page number", { page: "7" }, { ...DEFAULT_TABLE_STATE, page: 7 }],
     ["page 0, negative, fractional or text: page 1", { page: "0" }, DEFAULT_TABLE_STATE],
     ["a negative page", { page: "-3" }, DEFAULT_TABLE_STATE],
     ["a fractional page", { page: "2.5" }, DEFAULT_TABLE_STATE],
     ["an absurd page is capped", { page: "99999999999" }, { ...DEFAULT_TABLE_STATE, page: 1_000_000 }],
-    ["filters are trimmed and kept raw", { state: " ca ", vintage: "1980s", strategy: "" }, { ...DEFAULT_TABLE_STATE, filters: { state: "ca", vintage: "1980s" } }],
-    ["repeated parameters: the first wins", { state: ["TX", "CA"] }, { ...DEFAULT_TABLE_STATE, filters: { state: "TX" } }],
+    [
+      "filters are trimmed and kept raw",
+      { state: " ca ", vintage: "1980s", strategy: "" },
+      { ...DEFAULT_TABLE_STATE, filters: { state: "ca", vintage: "1980s" } },
+    ],
+    [
+      "repeated parameters: the first wins",
+      { state: ["TX", "CA"] },
+      { ...DEFAULT_TABLE_STATE, filters: { state: "TX" } },
+    ],
     ["unrelated parameters are ignored", { portfolio: "x", utm: "y" }, DEFAULT_TABLE_STATE],
   ] as const)("%s", (_label, params, expected) => {
     expect(parseTableState(params as Record<string, string | string[]>)).toEqual(expected);
@@ -44,9 +68,17 @@ describe("parseTableState", () => {
 describe("tableQuery", () => {
   test.each([
     ["the defaults: no query at all", DEFAULT_TABLE_STATE, ""],
-    ["defaults are left out (value's default is desc)", { ...DEFAULT_TABLE_STATE, sort: "value", dir: "desc" }, "?sort=value"],
+    [
+      "defaults are left out (value's default is desc)",
+      { ...DEFAULT_TABLE_STATE, sort: "value", dir: "desc" },
+      "?sort=value",
+    ],
     ["a non-default direction is kept", { ...DEFAULT_TABLE_STATE, sort: "value", dir: "asc" }, "?sort=value&dir=asc"],
-    ["filters in dimension order, then the page", { ...DEFAULT_TABLE_STATE, page: 2, filters: { rent_band: "class a", state: "CA" } }, "?state=CA&rent_band=class+a&page=2"],
+    [
+      "filters in dimension order, then the page",
+      { ...DEFAULT_TABLE_STATE, page: 2, filters: { rent_band: "class a", state: "CA" } },
+      "?state=CA&rent_band=class+a&page=2",
+    ],
   ] as const)("%s", (_label, state, expected) => {
     expect(tableQuery(state as TableState)).toBe(expected);
   });

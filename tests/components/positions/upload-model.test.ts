@@ -39,7 +39,13 @@ describe("groupRejected", () => {
       ]),
     ).toEqual([
       { row: 3, errors: [{ field: "vintage", message: "bad vintage" }] },
-      { row: 5, errors: [{ field: "state", message: "bad state" }, { field: "units", message: "bad units" }] },
+      {
+        row: 5,
+        errors: [
+          { field: "state", message: "bad state" },
+          { field: "units", message: "bad units" },
+        ],
+      },
     ]);
   });
 
@@ -81,7 +87,12 @@ describe("labels", () => {
 describe("importBlockReason", () => {
   test.each([
     ["all rows valid", { valid: 5, rejectedRows: 0 }, false, null],
-    ["bad rows, valid-only not chosen", { valid: 5, rejectedRows: 2 }, false, 'rows are rejected. Fix the file and upload it again, or choose "Import valid rows only" to skip them.'],
+    [
+      "bad rows, valid-only not chosen",
+      { valid: 5, rejectedRows: 2 },
+      false,
+      'rows are rejected. Fix the file and upload it again, or choose "Import valid rows only" to skip them.',
+    ],
     ["one bad row", { valid: 5, rejectedRows: 1 }, false, "1 row is rejected"],
     ["bad rows, valid-only chosen", { valid: 5, rejectedRows: 2 }, true, null],
     ["nothing valid, even with valid-only", { valid: 0, rejectedRows: 3 }, true, "no valid rows"],

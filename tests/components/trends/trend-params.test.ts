@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import {
-  MAX_TREND_VALUES,
   defaultValues,
+  MAX_TREND_VALUES,
   parseTrendParams,
   rangeStart,
   serializeTrendParams,
-  toggleValue,
   type TrendRange,
   type TrendSelection,
+  toggleValue,
   type ValueOptions,
 } from "@/components/trends/trend-params";
 
@@ -19,20 +19,56 @@ const options: ValueOptions = {
 
 describe("parseTrendParams", () => {
   test.each<{ label: string; params: Record<string, string | string[] | undefined>; expected: TrendSelection }>([
-    { label: "nothing given: strategy, its top 3 known values, 1 year", params: {}, expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y" } },
-    { label: "a full selection", params: { dim: "state", v: ["CA", "TX"], range: "3m" }, expected: { dimension: "state", values: ["CA", "TX"], range: "3m" } },
-    { label: "a single value as a plain string", params: { dim: "strategy", v: "core", range: "all" }, expected: { dimension: "strategy", values: ["core"], range: "all" } },
-    { label: "unknown dimension and range fall back", params: { dim: "colour", range: "5y" }, expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y" } },
-    { label: "values not in the latest run are dropped", params: { dim: "state", v: ["TX", "ZZ"] }, expected: { dimension: "state", values: ["TX"], range: "1y" } },
-    { label: "no valid value left: the defaults", params: { dim: "state", v: "ZZ" }, expected: { dimension: "state", values: ["TX", "CA"], range: "1y" } },
-    { label: "duplicates count once", params: { v: ["core", "core", "unknown"] }, expected: { dimension: "strategy", values: ["core", "unknown"], range: "1y" } },
-    { label: "a dimension without values gives none", params: { dim: "msa" }, expected: { dimension: "msa", values: [], range: "1y" } },
+    {
+      label: "nothing given: strategy, its top 3 known values, 1 year",
+      params: {},
+      expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y" },
+    },
+    {
+      label: "a full selection",
+      params: { dim: "state", v: ["CA", "TX"], range: "3m" },
+      expected: { dimension: "state", values: ["CA", "TX"], range: "3m" },
+    },
+    {
+      label: "a single value as a plain string",
+      params: { dim: "strategy", v: "core", range: "all" },
+      expected: { dimension: "strategy", values: ["core"], range: "all" },
+    },
+    {
+      label: "unknown dimension and range fall back",
+      params: { dim: "colour", range: "5y" },
+      expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y" },
+    },
+    {
+      label: "values not in the latest run are dropped",
+      params: { dim: "state", v: ["TX", "ZZ"] },
+      expected: { dimension: "state", values: ["TX"], range: "1y" },
+    },
+    {
+      label: "no valid value left: the defaults",
+      params: { dim: "state", v: "ZZ" },
+      expected: { dimension: "state", values: ["TX", "CA"], range: "1y" },
+    },
+    {
+      label: "duplicates count once",
+      params: { v: ["core", "core", "unknown"] },
+      expected: { dimension: "strategy", values: ["core", "unknown"], range: "1y" },
+    },
+    {
+      label: "a dimension without values gives none",
+      params: { dim: "msa" },
+      expected: { dimension: "msa", values: [], range: "1y" },
+    },
   ])("$label", ({ params, expected }) => {
     expect(parseTrendParams(params, options)).toEqual(expected);
   });
 
   test("reads URLSearchParams the same way", () => {
-    expect(parseTrendParams(new URLSearchParams("dim=state&v=CA&range=all"), options)).toEqual({ dimension: "state", values: ["CA"], range: "all" });
+    expect(parseTrendParams(new URLSearchParams("dim=state&v=CA&range=all"), options)).toEqual({
+      dimension: "state",
+      values: ["CA"],
+      range: "all",
+    });
   });
 
   test("keeps at most one value per chart colour", () => {
@@ -44,7 +80,10 @@ describe("parseTrendParams", () => {
 describe("serializeTrendParams", () => {
   test.each<{ label: string; selection: TrendSelection }>([
     { label: "several values", selection: { dimension: "strategy", values: ["value_add", "core"], range: "3m" } },
-    { label: "values needing escapes", selection: { dimension: "strategy", values: ["a&b", "c d", "e=f"], range: "all" } },
+    {
+      label: "values needing escapes",
+      selection: { dimension: "strategy", values: ["a&b", "c d", "e=f"], range: "all" },
+    },
     { label: "no values", selection: { dimension: "msa", values: [], range: "1y" } },
   ])("round-trips: $label", ({ selection }) => {
     const text = serializeTrendParams(selection);
@@ -53,7 +92,9 @@ describe("serializeTrendParams", () => {
   });
 
   test("is readable", () => {
-    expect(serializeTrendParams({ dimension: "state", values: ["TX", "CA"], range: "1y" })).toBe("dim=state&v=TX&v=CA&range=1y");
+    expect(serializeTrendParams({ dimension: "state", values: ["TX", "CA"], range: "1y" })).toBe(
+      "dim=state&v=TX&v=CA&range=1y",
+    );
   });
 });
 
@@ -82,7 +123,12 @@ describe("defaultValues and toggleValue", () => {
     { label: "adds at the end", values: ["a"], value: "b", expected: ["a", "b"] },
     { label: "removes", values: ["a", "b"], value: "a", expected: ["b"] },
     { label: "keeps the last one", values: ["a"], value: "a", expected: ["a"] },
-    { label: "refuses a ninth", values: ["1", "2", "3", "4", "5", "6", "7", "8"], value: "9", expected: ["1", "2", "3", "4", "5", "6", "7", "8"] },
+    {
+      label: "refuses a ninth",
+      values: ["1", "2", "3", "4", "5", "6", "7", "8"],
+      value: "9",
+      expected: ["1", "2", "3", "4", "5", "6", "7", "8"],
+    },
   ])("$label", ({ values, value, expected }) => {
     expect(toggleValue(values, value)).toEqual(expected);
   });

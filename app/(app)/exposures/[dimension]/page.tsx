@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CrossTabSection } from "@/components/exposures/crosstab-section";
 import { DimensionTabs } from "@/components/exposures/dimension-tabs";
-import { CrossTabSkeleton, ExposureSectionsSkeleton } from "@/components/exposures/exposure-skeletons";
 import { ExposureSections } from "@/components/exposures/exposure-sections";
+import { CrossTabSkeleton, ExposureSectionsSkeleton } from "@/components/exposures/exposure-skeletons";
 import { parseCrossTabAxes, parseSort, type SearchParams } from "@/components/exposures/url-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
@@ -29,15 +29,26 @@ export default async function ExposuresPage({ params, searchParams }: Props) {
   const [query, ctx] = await Promise.all([searchParams, pageContext()]);
   const axes = parseCrossTabAxes(dimension, query);
   // Started here, awaited inside the section's Suspense boundary: the header streams at once.
-  const data = Promise.all([findRun(ctx), listLimits(ctx)]).then(([run, { items: limits }]) => (run ? { run, limits } : null));
+  const data = Promise.all([findRun(ctx), listLimits(ctx)]).then(([run, { items: limits }]) =>
+    run ? { run, limits } : null,
+  );
 
   return (
     <>
-      <PageHeader title="Exposures" description="Where the portfolio's value sits, from the latest run, against the active limits." />
+      <PageHeader
+        title="Exposures"
+        description="Where the portfolio's value sits, from the latest run, against the active limits."
+      />
       <DimensionTabs active={dimension} />
       <SectionBoundary what="The exposures">
         <Suspense key={dimension} fallback={<ExposureSectionsSkeleton withMap={dimension === "state"} />}>
-          <ExposureSections dimension={dimension} portfolio={ctx.portfolio.slug} data={data} sort={parseSort(query)} params={query} />
+          <ExposureSections
+            dimension={dimension}
+            portfolio={ctx.portfolio.slug}
+            data={data}
+            sort={parseSort(query)}
+            params={query}
+          />
         </Suspense>
       </SectionBoundary>
       <div className="mt-4">

@@ -4,4 +4,6 @@ import { route } from "@/lib/http/route";
 import { auditQuerySchema } from "@/lib/schemas";
 import { listAuditEvents } from "@/lib/services/audit";
 
-export const GET = route("admin", async ({ request }) => json(await listAuditEvents(parseQuery(request, auditQuerySchema))));
+export const GET = route("admin", async ({ request }) =>
+  json(await listAuditEvents(parseQuery(request, auditQuerySchema))),
+);

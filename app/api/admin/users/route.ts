@@ -6,4 +6,6 @@ import { createUser, listUsers } from "@/lib/services/users";
 
 export const GET = route("admin", async () => json({ items: await listUsers() }));
 
-export const POST = route("admin", async ({ request, ctx }) => json(await createUser(ctx, await parseJsonBody(request, userCreateSchema)), 201));
+export const POST = route("admin", async ({ request, ctx }) =>
+  json(await createUser(ctx, await parseJsonBody(request, userCreateSchema)), 201),
+);

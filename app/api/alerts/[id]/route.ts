@@ -3,4 +3,6 @@ import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
 import { getAlertOrThrow } from "@/lib/services/alerts";
 
-export const GET = portfolioRoute<{ id: string }>("viewer", async ({ params, ctx }) => json(await getAlertOrThrow(ctx, uuidParam(params.id, "Alert"))));
+export const GET = portfolioRoute<{ id: string }>("viewer", async ({ params, ctx }) =>
+  json(await getAlertOrThrow(ctx, uuidParam(params.id, "Alert"))),
+);

@@ -4,4 +4,6 @@ import { portfolioRoute } from "@/lib/http/route";
 import { compareSchema } from "@/lib/schemas";
 import { compareLimits } from "@/lib/services/analysis";
 
-export const POST = portfolioRoute("viewer", async ({ request, ctx }) => json(await compareLimits(ctx, await parseJsonBody(request, compareSchema))));
+export const POST = portfolioRoute("viewer", async ({ request, ctx }) =>
+  json(await compareLimits(ctx, await parseJsonBody(request, compareSchema))),
+);

@@ -5,6 +5,10 @@ import { dateRangeSchema, runCreateSchema } from "@/lib/schemas";
 import { listRuns } from "@/lib/services/runs";
 import { computeRun } from "@/lib/services/runs-compute";
 
-export const GET = portfolioRoute("viewer", async ({ request, ctx }) => json(await listRuns(ctx, parseQuery(request, dateRangeSchema))));
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
+  json(await listRuns(ctx, parseQuery(request, dateRangeSchema))),
+);
 
-export const POST = portfolioRoute("manager", async ({ request, ctx }) => json(await computeRun(ctx, await parseJsonBody(request, runCreateSchema)), 201));
+export const POST = portfolioRoute("manager", async ({ request, ctx }) =>
+  json(await computeRun(ctx, await parseJsonBody(request, runCreateSchema)), 201),
+);

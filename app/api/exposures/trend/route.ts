@@ -4,4 +4,6 @@ import { portfolioRoute } from "@/lib/http/route";
 import { trendQuerySchema } from "@/lib/schemas";
 import { getTrend } from "@/lib/services/analysis";
 
-export const GET = portfolioRoute("viewer", async ({ request, ctx }) => json(await getTrend(ctx, parseQuery(request, trendQuerySchema))));
+export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
+  json(await getTrend(ctx, parseQuery(request, trendQuerySchema))),
+);
