@@ -47,6 +47,7 @@ export {
   portfolioContext,
 } from "./services/portfolios";
 export { exportPositions } from "./services/positions-export";
+export { listPositionFacets, type PositionFacets } from "./services/positions-facets";
 export {
   type ImportPreview,
   type ImportResult,
@@ -56,7 +57,6 @@ export {
 } from "./services/positions-import";
 export {
   listImportBatches,
-  listPositionFacets,
   listPositions,
   type PositionDto,
   type PositionPage,

@@ -3,7 +3,7 @@ import { formatCount } from "@/lib/display/format";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import { DIMENSIONS, type Dimension, UNKNOWN } from "@/lib/engine/types";
 import { msaName } from "@/lib/reference/cbsa";
-import type { PositionFacets } from "@/lib/services/positions-list";
+import type { PositionFacets } from "@/lib/services/positions-facets";
 import { QueryForm } from "./query-form";
 import { defaultDirection, type TableState, tableQuery, withoutFilters } from "./table-params";
 

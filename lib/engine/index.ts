@@ -14,4 +14,5 @@ export * from "./normalize";
 export { generateSyntheticPositions } from "./synthetic";
 export { analyzeTrend, type TrendAnalysis, type TrendPoint } from "./trend";
 export * from "./types";
+export { describeValue, parseMoney, parseText, parseWholeNumber } from "./values";
 export { vintageBucket, vintageDecade } from "./vintage";

@@ -4,11 +4,11 @@ import {
   normalizePosition,
   POSITION_COLUMNS,
   type PositionColumn,
-  parseText,
   type RawPosition,
   type RowError,
 } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
+import { parseText } from "@/lib/engine/values";
 import { AppError } from "@/lib/errors";
 
 export type ImportFormat = "csv" | "json" | "xlsx";

@@ -4,70 +4,13 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { Actor } from "../auth/roles";
 import type { RunResult } from "../services/runs-compute";
+import { opts, positionals, print, USAGE } from "./cli-options";
+import { printWeights, runBench, runLoadTest } from "./cli-reports";
 
 process.env.LOG_LEVEL ??= "warn";
 process.env.AKER_LOG_STDERR = "1";
-
-const USAGE = `Usage: npm run cli -- <command> [options]   (every command takes --portfolio <slug>)
-
-  import <file.csv|.json|.xlsx> [--mode replace|upsert] [--on-error reject|skip]
-  compute [--as-of YYYY-MM-DD] [--no-alerts]        compute and store a run
-  latest                                            the latest run's exposures
-  limits                                            list limits
-  limit:add --dimension strategy [--value value_add] --pct 30 [--type maximum|minimum] [--severity warning|critical]
-  alerts [--status active|acknowledged|resolved|open]
-  ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
-  resolve <alertId> [--comment text]
-  export exposures|positions [--format csv|json|xlsx] [--out file]
-  bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000] [--pages]
-  loadtest [--rows 100000] [--duration 10] [--connections 10] [--json]
-                                                    bounded load test of the built app (loopback)
-  user:create --email <e> --name <n> [--role viewer|manager|admin] [--password <p>] [--token <name>]
-                                                    a user (first one: make it an admin); a random
-                                                    password is printed when none is given
-  token:create --email <e> --name <token name>      an API token for a user, printed once
-  migrate                                           apply database migrations
-  weights                                           first-load JS per page of the last build`;
-
-const { values: opts, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    portfolio: { type: "string" },
-    mode: { type: "string" },
-    "on-error": { type: "string" },
-    "as-of": { type: "string" },
-    "no-alerts": { type: "boolean" },
-    dimension: { type: "string" },
-    value: { type: "string" },
-    pct: { type: "string" },
-    type: { type: "string" },
-    severity: { type: "string" },
-    status: { type: "string" },
-    comment: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    json: { type: "boolean" },
-    sizes: { type: "string" },
-    iterations: { type: "string" },
-    "no-db": { type: "boolean" },
-    "db-rows": { type: "string" },
-    pages: { type: "boolean" },
-    email: { type: "string" },
-    name: { type: "string" },
-    role: { type: "string" },
-    password: { type: "string" },
-    token: { type: "string" },
-    rows: { type: "string" },
-    duration: { type: "string" },
-    connections: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
-
-const print = (value: unknown) => console.log(typeof value === "string" ? value : JSON.stringify(value, null, 2));
 
 // The CLI works on the database directly (it needs no sign-in, only access to the database), and
 // the audit log and alert histories record it as the CLI run by this OS user.
@@ -76,9 +19,9 @@ const CLI_ACTOR: Actor = { id: "cli", email: `cli:${osUser}`, name: `CLI (${osUs
 
 async function main(): Promise<void> {
   const [command, ...args] = positionals;
-  if (command === "weights") return printWeights();
-  if (command === "loadtest") return runLoadTest();
-  if (command === "bench") return runBench();
+  if (command === "weights") return printWeights(opts);
+  if (command === "loadtest") return runLoadTest(opts);
+  if (command === "bench") return runBench(opts);
   const lib = await import("../index");
   const { parseOrThrow } = await import("../http/parse");
   // Every command but the user and token ones is about one portfolio: resolved once, here.
@@ -183,15 +126,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function printWeights(): Promise<void> {
-  const { readPageWeights } = await import("./page-weights");
-  const weights = await readPageWeights();
-  if (opts.json) return print(weights);
-  console.log("page                          first-load JS   gzip");
-  for (const w of weights)
-    console.log(`${w.route.padEnd(30)}${`${w.firstLoadKb} kB`.padStart(13)}${`${w.firstLoadGzipKb} kB`.padStart(10)}`);
-}
-
 function randomPassword(): string {
   return randomBytes(12).toString("base64url");
 }
@@ -199,59 +133,6 @@ function randomPassword(): string {
 function summarizeRun(run: RunResult) {
   const { exposures, ...rest } = run;
   return { ...rest, exposureRows: exposures.length };
-}
-
-async function runBench(): Promise<void> {
-  const { benchmarkEngine } = await import("./bench-engine");
-  const { benchmarkDatabase } = await import("./bench-db");
-  const sizes = (opts.sizes ?? "10000,100000,1000000").split(",").map((s) => Number(s.trim()));
-  const iterations = Number(opts.iterations ?? 5);
-  if (!opts.json) console.error(`engine: ${sizes.join(", ")} positions, ${iterations} timed runs each…`);
-  const engine = await benchmarkEngine(sizes, iterations);
-  const database = opts["no-db"]
-    ? undefined
-    : await benchmarkDatabase(Number(opts["db-rows"] ?? 100_000), (line) => !opts.json && console.error(line));
-  const log = (line: string) => !opts.json && console.error(line);
-  const pages = opts.pages
-    ? await (await import("./bench-pages")).benchmarkPages(Number(opts["db-rows"] ?? 100_000), 5, log)
-    : undefined;
-  if (opts.json) return print({ engine, database, pages });
-  for (const r of engine) {
-    console.log(
-      `${String(r.positions).padStart(9)} positions  avg ${r.avgTimeMs.toFixed(2)} ms  ${r.positionsPerSecond.toLocaleString("en-US")} positions/s`,
-    );
-  }
-  if (database) console.log(JSON.stringify(database, null, 2));
-  if (pages)
-    for (const p of pages.pages)
-      console.log(
-        `page ${p.path.padEnd(18)} median ${p.medianMs} ms, max ${p.maxMs} ms (${pages.rows.toLocaleString("en-US")} positions)`,
-      );
-}
-
-async function runLoadTest(): Promise<void> {
-  const { runLoadTest } = await import("./load-test");
-  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-  const report = await runLoadTest(
-    { rows: number(opts.rows), durationSec: number(opts.duration), connections: number(opts.connections) },
-    (line) => !opts.json && console.error(line),
-  );
-  if (report.failures > 0) process.exitCode = 1;
-  if (opts.json) return print(report);
-  console.log(
-    `load test: ${report.rows.toLocaleString("en-US")} positions, ${report.openAlerts} open alerts, ${report.database}, ` +
-      `${report.durationSec} s per target, ${report.connections} connections`,
-  );
-  console.log(
-    `${"GET".padEnd(58)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}${"non-2xx".padStart(9)}`,
-  );
-  for (const t of report.targets) {
-    console.log(
-      `${t.path.padEnd(58)}${String(t.requestsPerSec).padStart(8)}${String(t.latencyP50Ms).padStart(9)}${String(t.latencyP99Ms).padStart(9)}` +
-        `${String(t.requests).padStart(10)}${String(t.errors).padStart(8)}${String(t.non2xx).padStart(9)}`,
-    );
-  }
-  console.log(`load test: ${report.failures} errors or non-2xx responses`);
 }
 
 main()

@@ -1,13 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import {
-  normalizeDimensionValue,
-  normalizePosition,
-  parseMoney,
-  parseWholeNumber,
-  type RawPosition,
-  US_STATE_CODES,
-} from "@/lib/engine/normalize";
+import { normalizeDimensionValue, normalizePosition, type RawPosition, US_STATE_CODES } from "@/lib/engine/normalize";
+import { parseMoney, parseWholeNumber } from "@/lib/engine/values";
 
 const YEAR = 2026;
 

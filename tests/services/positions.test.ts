@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { PortfolioContext } from "@/lib/services/context";
+import { listPositionFacets } from "@/lib/services/positions-facets";
 import { importPositions, previewImport } from "@/lib/services/positions-import";
-import { listImportBatches, listPositionFacets, listPositions } from "@/lib/services/positions-list";
+import { listImportBatches, listPositions } from "@/lib/services/positions-list";
 import { withTestDatabase } from "../support/db";
 import { csvOf, freshPortfolio } from "../support/fixtures";
 

@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+
+export const USAGE = `Usage: npm run cli -- <command> [options]   (every command takes --portfolio <slug>)
+
+  import <file.csv|.json|.xlsx> [--mode replace|upsert] [--on-error reject|skip]
+  compute [--as-of YYYY-MM-DD] [--no-alerts]        compute and store a run
+  latest                                            the latest run's exposures
+  limits                                            list limits
+  limit:add --dimension strategy [--value value_add] --pct 30 [--type maximum|minimum] [--severity warning|critical]
+  alerts [--status active|acknowledged|resolved|open]
+  ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
+  resolve <alertId> [--comment text]
+  export exposures|positions [--format csv|json|xlsx] [--out file]
+  bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000] [--pages]
+  loadtest [--rows 100000] [--duration 10] [--connections 10] [--json]
+                                                    bounded load test of the built app (loopback)
+  user:create --email <e> --name <n> [--role viewer|manager|admin] [--password <p>] [--token <name>]
+                                                    a user (first one: make it an admin); a random
+                                                    password is printed when none is given
+  token:create --email <e> --name <token name>      an API token for a user, printed once
+  migrate                                           apply database migrations
+  weights                                           first-load JS per page of the last build`;
+
+export const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    portfolio: { type: "string" },
+    mode: { type: "string" },
+    "on-error": { type: "string" },
+    "as-of": { type: "string" },
+    "no-alerts": { type: "boolean" },
+    dimension: { type: "string" },
+    value: { type: "string" },
+    pct: { type: "string" },
+    type: { type: "string" },
+    severity: { type: "string" },
+    status: { type: "string" },
+    comment: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" },
+    sizes: { type: "string" },
+    iterations: { type: "string" },
+    "no-db": { type: "boolean" },
+    "db-rows": { type: "string" },
+    pages: { type: "boolean" },
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+    token: { type: "string" },
+    rows: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+
+export type ToolOptions = typeof opts;
+
+export const print = (value: unknown) =>
+  console.log(typeof value === "string" ? value : JSON.stringify(value, null, 2));
