@@ -43,7 +43,8 @@ test("a dimension's chart, table, map and cross-tab show the computed exposures"
   await snapshot(page, testInfo, "exposures-narrow");
 });
 
-test("an unknown dimension is a 404 with the not-found page", async ({ page }) => {
+test("an unknown dimension is a 404 with the not-found page", async ({ page, consoleErrors }) => {
+  consoleErrors.expect(/status of 404/);
   const response = await page.goto("/exposures/city");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

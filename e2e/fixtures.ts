@@ -19,20 +19,28 @@ interface Fixtures {
   portfolio: string;
   /** Calls the REST API for this spec's portfolio. */
   api: (path: string, init?: RequestInit) => Promise<Response>;
-  /** Automatic: fails the test if the browser reported a Content-Security-Policy violation. */
-  cspViolations: string[];
+  /**
+   * Automatic: fails the test if the browser logged an error to the console (a CSP violation, a
+   * missing favicon, an uncaught exception). A test that provokes one on purpose lists it first:
+   * `consoleErrors.expect(/status of 404/)`.
+   */
+  consoleErrors: { expect(pattern: RegExp): void };
 }
 
 export const test = base.extend<Fixtures>({
-  // proxy.ts sets a nonce-based CSP on every page; Chromium logs what it blocks as a console error.
-  cspViolations: [
+  // proxy.ts sets a nonce-based CSP on every page; Chromium logs what it blocks as a console error,
+  // as it does a failed request (a missing /favicon.ico) and an uncaught exception.
+  consoleErrors: [
     async ({ page }, use) => {
-      const violations: string[] = [];
+      const errors: string[] = [];
+      const expected: RegExp[] = [];
       page.on("console", (message) => {
-        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+        if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
       });
-      await use(violations);
-      expect(violations, violations.join("\n")).toEqual([]);
+      page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+      await use({ expect: (pattern) => expected.push(pattern) });
+      const unexpected = errors.filter((e) => !expected.some((p) => p.test(e)));
+      expect(unexpected, unexpected.join("\n")).toEqual([]);
     },
     { auto: true },
   ],

@@ -3,6 +3,7 @@ import { expect, snapshot, test } from "./fixtures";
 test("every page answers in the nav, and an unknown address is a friendly 404", async ({
   page,
   portfolio,
+  consoleErrors,
 }, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
@@ -10,6 +11,7 @@ test("every page answers in the nav, and an unknown address is a friendly 404", 
   await snapshot(page, testInfo, "overview-empty");
   expect(portfolio).toMatch(/^e2e-/);
 
+  consoleErrors.expect(/status of 404/);
   const missing = await page.goto("/no-such-page");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

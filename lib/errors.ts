@@ -1,11 +1,14 @@
-// The one error vocabulary. Services throw AppError; route handlers and the CLI turn any thrown
-// value into a response with toErrorResponse (lib/http.ts), so every caller sees the same codes.
+// The one error vocabulary. Services throw AppError; each edge turns it into its own answer with
+// the same code and message: route handlers into { error: { code, message, details? } } with the
+// status below (errorResponse, lib/http/respond.ts), server actions into { ok: false, message,
+// fieldErrors } (action(), lib/http/action.ts), the CLI into "error (code): message" and exit 1.
 
 export const ERROR_STATUS = {
   invalid_input: 400, // the request itself is malformed: bad JSON, bad enum, out-of-range field
   unauthorized: 401, // no valid session or API token
   forbidden: 403, // signed in, but the role does not allow it
   not_found: 404,
+  method_not_allowed: 405, // the endpoint exists but does not take this method (the Allow header says which do)
   conflict: 409, // the transition or write is not allowed in the current state
   too_large: 413,
   invalid_data: 422, // well-formed, but the content cannot be used: bad rows, empty portfolio

@@ -24,9 +24,11 @@ interface AlertInboxProps {
   initial: AlertPage;
   /** When the server read `initial` (ms since epoch). */
   renderedAt: number;
+  /** Whether the signed-in role may acknowledge and resolve. */
+  canAct: boolean;
 }
 
-export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInboxProps) {
+export function AlertInbox({ portfolio, filters, initial, renderedAt, canAct }: AlertInboxProps) {
   const queryClient = useQueryClient();
   const [limit, setLimit] = useState(ALERT_PAGE_SIZE);
   const queryKey = queryKeys.alerts(portfolio, { ...toAlertQuery(filters), limit: String(limit) });
@@ -127,7 +129,7 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
         <EmptyInbox filters={filters} />
       ) : (
         <>
-          {openItems.length > 0 && (
+          {openItems.length > 0 && canAct && (
             <BulkBar
               selectable={openItems.length}
               selected={selected.length}
@@ -152,6 +154,7 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt }: AlertInb
                 portfolio={portfolio}
                 selected={selection.has(alert.id)}
                 busy={pending !== null}
+                canAct={canAct}
                 onSelect={select}
                 onAction={(kind, ids) => startAction(kind, ids, true)}
               />

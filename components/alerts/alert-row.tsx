@@ -24,12 +24,14 @@ interface AlertRowProps {
   alert: AlertDto;
   portfolio: string;
   selected: boolean;
+  /** The signed-in role may acknowledge and resolve (a manager); a viewer sees no controls. */
+  canAct: boolean;
   busy: boolean;
   onSelect: (id: string, selected: boolean) => void;
   onAction: (kind: AlertActionKind, ids: string[]) => void;
 }
 
-export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction }: AlertRowProps) {
+export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, onAction }: AlertRowProps) {
   const [expanded, setExpanded] = useState(false);
   const open = alert.status !== "resolved";
   const dimension = isDimension(alert.dimensionType) ? DIMENSION_LABELS[alert.dimensionType] : alert.dimensionType;
@@ -47,7 +49,7 @@ export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction 
       className={`grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 border-b border-border px-3 py-3 last:border-b-0 sm:grid-cols-[auto_1fr_auto] ${selected ? "bg-accent/5" : ""}`}
     >
       <div className="pt-0.5">
-        {open ? (
+        {open && canAct ? (
           <input
             type="checkbox"
             className="size-4 accent-[var(--color-accent)]"
@@ -115,7 +117,7 @@ export function AlertRow({ alert, portfolio, selected, busy, onSelect, onAction 
         </button>
         {expanded && <AlertHistory id={alert.id} portfolio={portfolio} panelId={panelId} />}
       </div>
-      {open && (
+      {open && canAct && (
         <div className="col-start-2 flex flex-wrap items-start gap-2 sm:col-start-3 sm:row-start-1 sm:justify-end">
           {alert.status === "active" && (
             <Button

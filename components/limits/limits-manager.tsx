@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { NeedsRole } from "../ui/needs-role";
 import { LimitForm, type ValueOptions } from "./limit-form";
 import { EMPTY_LIMIT_FORM, fromLimit, type LimitFormValues } from "./limit-form-state";
 import { type LimitRow, LimitsTable } from "./limits-table";
@@ -16,8 +18,29 @@ interface Draft {
   focus: boolean;
 }
 
+interface LimitsManagerProps {
+  limits: LimitRow[];
+  valueOptions: ValueOptions;
+  /** The signed-in role: below manager, the limits are shown without the form and the buttons. */
+  role: Role;
+}
+
 /** The limits table and the one form that creates and edits them; presets fill the form. */
-export function LimitsManager({ limits, valueOptions }: { limits: LimitRow[]; valueOptions: ValueOptions }) {
+export function LimitsManager({ limits, valueOptions, role }: LimitsManagerProps) {
+  if (!hasRole(role, "manager")) {
+    return (
+      <div className="space-y-4">
+        <NeedsRole what="Creating and changing limits" need="manager" role={role} />
+        <Card title="Limits">
+          <LimitsTable limits={limits} editingId={null} editable={false} onEdit={() => {}} onChanged={() => {}} />
+        </Card>
+      </div>
+    );
+  }
+  return <LimitsEditor limits={limits} valueOptions={valueOptions} />;
+}
+
+function LimitsEditor({ limits, valueOptions }: { limits: LimitRow[]; valueOptions: ValueOptions }) {
   const [draft, setDraft] = useState<Draft>({ key: 0, values: EMPTY_LIMIT_FORM, editingId: null, focus: false });
   const [status, setStatus] = useState<string | null>(null);
 
@@ -67,6 +90,7 @@ export function LimitsManager({ limits, valueOptions }: { limits: LimitRow[]; va
       >
         <LimitsTable
           limits={limits}
+          editable
           editingId={draft.editingId}
           onEdit={(limit) => {
             open(fromLimit(limit), limit.id);

@@ -15,5 +15,5 @@ export async function LimitsSection({ ctx }: { ctx: PortfolioContext }) {
       label: labelValue(b.dimensionType, b.dimensionValue),
     });
   const limits = items.map((l) => ({ ...l, valueLabel: limitValueLabel(l.dimensionType, l.dimensionValue) }));
-  return <LimitsManager limits={limits} valueOptions={valueOptions} />;
+  return <LimitsManager limits={limits} valueOptions={valueOptions} role={ctx.actor?.role ?? "viewer"} />;
 }

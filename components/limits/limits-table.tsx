@@ -13,6 +13,8 @@ export type LimitRow = LimitDto & { valueLabel: string | null };
 
 interface LimitsTableProps {
   limits: LimitRow[];
+  /** With Edit, Deactivate and Delete: for managers only. */
+  editable: boolean;
   editingId: string | null;
   onEdit: (limit: LimitRow) => void;
   onChanged: (message: string, id: string) => void;
@@ -49,7 +51,7 @@ function ConfirmDelete({
   );
 }
 
-export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTableProps) {
+export function LimitsTable({ limits, editable, editingId, onEdit, onChanged }: LimitsTableProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +72,7 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
   if (limits.length === 0) {
     return (
       <p data-testid="limits-empty" className="py-6 text-center text-sm text-muted">
-        No limits yet. Create one above, or start from a preset.
+        {editable ? "No limits yet. Create one above, or start from a preset." : "No limits yet."}
       </p>
     );
   }
@@ -90,9 +92,11 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
                   {h}
                 </th>
               ))}
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
+              {editable && (
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -121,41 +125,47 @@ export function LimitsTable({ limits, editingId, onEdit, onChanged }: LimitsTabl
                   <td className="px-2 py-2" data-testid="limit-active">
                     {limit.isActive ? "Yes" : "No"}
                   </td>
-                  <td className="px-2 py-2">
-                    <div className="flex justify-end gap-1">
-                      {confirming === limit.id ? (
-                        <ConfirmDelete
-                          name={name}
-                          busy={busy === limit.id}
-                          onConfirm={() => act(limit.id, () => deleteLimitAction({ id: limit.id }), "Limit deleted.")}
-                          onCancel={() => setConfirming(null)}
-                        />
-                      ) : (
-                        <>
-                          <Button variant="ghost" aria-label={`Edit ${name}`} onClick={() => onEdit(limit)}>
-                            Edit
-                          </Button>
-                          <Button
-                            variant="ghost"
-                            aria-label={`${limit.isActive ? "Deactivate" : "Activate"} ${name}`}
-                            disabled={busy === limit.id}
-                            onClick={() =>
-                              act(
-                                limit.id,
-                                () => updateLimitAction({ id: limit.id, isActive: !limit.isActive }),
-                                limit.isActive ? "Limit deactivated." : "Limit activated.",
-                              )
-                            }
-                          >
-                            {limit.isActive ? "Deactivate" : "Activate"}
-                          </Button>
-                          <Button variant="ghost" aria-label={`Delete ${name}`} onClick={() => setConfirming(limit.id)}>
-                            Delete
-                          </Button>
-                        </>
-                      )}
-                    </div>
-                  </td>
+                  {editable && (
+                    <td className="px-2 py-2">
+                      <div className="flex justify-end gap-1">
+                        {confirming === limit.id ? (
+                          <ConfirmDelete
+                            name={name}
+                            busy={busy === limit.id}
+                            onConfirm={() => act(limit.id, () => deleteLimitAction({ id: limit.id }), "Limit deleted.")}
+                            onCancel={() => setConfirming(null)}
+                          />
+                        ) : (
+                          <>
+                            <Button variant="ghost" aria-label={`Edit ${name}`} onClick={() => onEdit(limit)}>
+                              Edit
+                            </Button>
+                            <Button
+                              variant="ghost"
+                              aria-label={`${limit.isActive ? "Deactivate" : "Activate"} ${name}`}
+                              disabled={busy === limit.id}
+                              onClick={() =>
+                                act(
+                                  limit.id,
+                                  () => updateLimitAction({ id: limit.id, isActive: !limit.isActive }),
+                                  limit.isActive ? "Limit deactivated." : "Limit activated.",
+                                )
+                              }
+                            >
+                              {limit.isActive ? "Deactivate" : "Activate"}
+                            </Button>
+                            <Button
+                              variant="ghost"
+                              aria-label={`Delete ${name}`}
+                              onClick={() => setConfirming(limit.id)}
+                            >
+                              Delete
+                            </Button>
+                          </>
+                        )}
+                      </div>
+                    </td>
+                  )}
                 </tr>
               );
             })}

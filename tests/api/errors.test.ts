@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { Api, expectError, fieldsOf, newPortfolio, UUID } from "./support";
@@ -93,4 +95,52 @@ describe("portfolios", () => {
     const bad = await api.post<unknown>("/api/portfolios", { slug: "Not A Slug", name: "x" });
     expect(fieldsOf(expectError(bad, 400, "invalid_input"))).toEqual(["slug"]);
   });
+});
+
+/** Every route file in app/api with the methods it exports (better-auth's own and the catch-all aside). */
+function routesWithMethods(dir = "app/api"): Array<{ path: string; methods: string[] }> {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name.startsWith("[...") ? [] : routesWithMethods(full);
+    if (name !== "route.ts") return [];
+    const methods = [...readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (m) => m[1] ?? "",
+    );
+    const route = `/${path.dirname(full).split(path.sep).slice(1).join("/")}`.replace(/\[id\]/g, SOME_UUID);
+    return [{ path: route, methods }];
+  });
+}
+
+describe("what Next would answer with HTML or an empty body", () => {
+  test.each([
+    ["GET", "/api/no-such-endpoint"],
+    ["POST", "/api/positions/archive"],
+    ["DELETE", `/api/alerts/${SOME_UUID}/history`],
+    ["PUT", "/api/v2/thresholds"],
+  ])("%s %s, a path no endpoint has, is a 404 in the API's error shape", async (method, route) => {
+    const error = expectError(await api.send<unknown>(method, route), 404, "not_found");
+    expect(error.message).toBe(`There is no API endpoint at ${route}.`);
+  });
+
+  const routes = routesWithMethods();
+  const refused = routes.flatMap((r) =>
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !r.methods.includes(m)).map((m) => ({ ...r, method: m })),
+  );
+
+  test("the walk found every route and what each refuses", () => {
+    expect(routes.length).toBeGreaterThanOrEqual(27);
+    expect(refused.length).toBeGreaterThan(90);
+  });
+
+  test.each(refused)(
+    "$method $path, a method the endpoint does not take, is a 405 naming those it does",
+    async ({ path: route, method, methods }) => {
+      const reply = await api.as("anonymous").send<unknown>(method, route);
+      const error = expectError(reply, 405, "method_not_allowed");
+      expect(error.message).toBe(`${method} is not allowed here; this endpoint takes ${methods.join(", ")}.`);
+      expect(reply.headers.get("allow")).toBe(
+        [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", "),
+      );
+    },
+  );
 });

@@ -9,6 +9,7 @@ import { AlertsSkeleton, DialsSkeleton } from "@/components/overview/skeletons";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
+import { hasRole } from "@/lib/auth/roles";
 import { pageContext } from "@/lib/http/page";
 import { listPositions } from "@/lib/services/positions-list";
 import { findRun, todayUtc } from "@/lib/services/runs";
@@ -19,12 +20,14 @@ export default async function OverviewPage() {
   const ctx = await pageContext();
   const today = todayUtc();
   const run = await findRun(ctx);
+  // Recomputing and loading the sample are a manager's; a viewer is told so instead of a button.
+  const canManage = hasRole(ctx.actor.role, "manager");
   if (!run) {
     const stored = (await listPositions(ctx, { limit: 1 })).total;
     return (
       <>
         <PageHeader title="Overview" description="Where the portfolio's money is concentrated, against its limits." />
-        <EmptyOverview storedPositions={stored} today={today} />
+        <EmptyOverview storedPositions={stored} today={today} role={ctx.actor.role} />
       </>
     );
   }
@@ -33,7 +36,7 @@ export default async function OverviewPage() {
       <PageHeader
         title="Overview"
         description="Where the portfolio's money is concentrated, against its limits, from the latest run."
-        actions={<RecomputeForm today={today} />}
+        actions={canManage ? <RecomputeForm today={today} /> : undefined}
       />
       <OverviewTotals run={run} />
       <section aria-labelledby="dials-heading" className="mb-6">

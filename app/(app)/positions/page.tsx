@@ -6,8 +6,10 @@ import { ImportHistorySkeleton, PositionsTableSkeleton } from "@/components/posi
 import { parseTableState } from "@/components/positions/table-params";
 import { UploadPanel } from "@/components/positions/upload-panel";
 import { Card } from "@/components/ui/card";
+import { NeedsRole } from "@/components/ui/needs-role";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
+import { hasRole } from "@/lib/auth/roles";
 import { pageContext } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Positions" };
@@ -38,7 +40,11 @@ export default async function PositionsPage({
       />
       <div className="space-y-6">
         <Card title="Upload positions">
-          <UploadPanel portfolio={portfolio} />
+          {hasRole(ctx.actor.role, "manager") ? (
+            <UploadPanel portfolio={portfolio} />
+          ) : (
+            <NeedsRole what="Uploading positions" need="manager" role={ctx.actor.role} />
+          )}
         </Card>
         <SectionBoundary what="The positions table">
           <Suspense fallback={<PositionsTableSkeleton />}>

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -9,3 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
   json(await listAlerts(ctx, parseQuery(request, alertListSchema))),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
@@ -9,3 +10,5 @@ export const GET = route("viewer", async () => json({ items: await listPortfolio
 export const POST = route("manager", async ({ request }) =>
   json(await createPortfolio(await parseJsonBody(request, portfolioCreateSchema)), 201),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

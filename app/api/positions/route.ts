@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -8,3 +9,5 @@ export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
   const { limit, cursor, offset, sort, dir, ...filters } = parseQuery(request, positionListSchema);
   return json(await listPositions(ctx, { limit, cursor, offset, sort, dir, filters }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -11,3 +12,5 @@ export const GET = portfolioRoute("viewer", async ({ ctx }) => json(await listLi
 export const POST = portfolioRoute("manager", async ({ request, ctx }) =>
   json(await createLimit(ctx, await parseJsonBody(request, limitCreateSchema)), 201),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

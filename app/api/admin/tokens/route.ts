@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
@@ -12,3 +13,5 @@ export const POST = route("admin", async ({ request, ctx }) => {
   const { token, apiToken } = await createApiToken(ctx, body.userId ?? ctx.actor?.id ?? "", body.name);
   return json({ ...apiToken, token }, 201);
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { uuidParam } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -6,3 +7,5 @@ import { getAlertOrThrow } from "@/lib/services/alerts";
 export const GET = portfolioRoute<{ id: string }>("viewer", async ({ params, ctx }) =>
   json(await getAlertOrThrow(ctx, uuidParam(params.id, "Alert"))),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

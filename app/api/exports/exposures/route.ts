@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
 import { attachment } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -9,3 +10,5 @@ export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
   const file = await exportExposures(ctx, runId, format);
   return attachment(file.body as BodyInit, file.contentType, file.filename);
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -12,3 +13,5 @@ export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
 export const POST = portfolioRoute("manager", async ({ request, ctx }) =>
   json(await computeRun(ctx, await parseJsonBody(request, runCreateSchema)), 201),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

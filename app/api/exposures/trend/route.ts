@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -7,3 +8,5 @@ import { getTrend } from "@/lib/services/analysis";
 export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
   json(await getTrend(ctx, parseQuery(request, trendQuerySchema))),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

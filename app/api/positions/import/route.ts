@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -12,3 +13,5 @@ export const POST = portfolioRoute("manager", async ({ request, ctx }) => {
   const source = await readImportSource(request, format);
   return json(await importPositions(ctx, source, options), 201);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

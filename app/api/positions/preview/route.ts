@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -13,3 +14,5 @@ export const POST = portfolioRoute("manager", async ({ request, ctx }) => {
   const source = await readImportSource(request, format);
   return json(await previewImport(ctx, source, mode));
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody, uuidParam } from "@/lib/http/parse";
 import { json, noContent } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -15,3 +16,5 @@ export const DELETE = portfolioRoute<{ id: string }>("manager", async ({ params,
   await deleteLimit(ctx, uuidParam(params.id, "Limit"));
   return noContent();
 });
+
+export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");

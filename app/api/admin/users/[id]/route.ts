@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
@@ -8,3 +9,5 @@ export const PATCH = route<{ id: string }>("admin", async ({ request, params, ct
   const { role } = await parseJsonBody(request, roleUpdateSchema);
   return json(await setUserRole(ctx, params.id, role));
 });
+
+export const { GET, POST, PUT, DELETE } = otherMethods("PATCH");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/fallback";
 import { parseJsonBody, uuidParam } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
@@ -8,3 +9,5 @@ export const POST = portfolioRoute<{ id: string }>("manager", async ({ request, 
   const id = uuidParam(params.id, "Alert");
   return json(await acknowledgeAlert(ctx, id, await parseJsonBody(request, acknowledgeSchema)));
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
