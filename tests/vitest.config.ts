@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const PURE = [
+
+/** Pure code, Node only: no database, no server. */
+const UNIT = [
   "tests/engine/**/*.test.ts",
   "tests/import/**/*.test.ts",
   "tests/export/**/*.test.ts",
@@ -10,27 +12,38 @@ const PURE = [
   "tests/display/**/*.test.ts",
   "tests/components/**/*.test.ts",
 ];
+/** The one test under a unit folder that needs a database: action() resolves a real portfolio. */
+const HTTP_WITH_DATABASE = "tests/http/action.test.ts";
+const DATABASE = { testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false };
 
-// unit: pure code, Node only. integration: the services on a real throwaway database (Postgres
-// when DATABASE_URL is set, embedded PGlite otherwise). api: the production build over HTTP.
-// reliability: the production build under concurrency and faults (after `npm run build`).
+// unit: pure code. integration: the services, the actions and their wrapper on a real throwaway
+// database (Postgres when DATABASE_URL is set, embedded PGlite otherwise). render: the client
+// components that hold logic, rendered in jsdom against the real actions and route handlers on
+// such a database. api: the production build over HTTP. reliability: the production build under
+// concurrency and faults. The first three need no build: `npm run test:fast`.
 export default defineConfig({
   root,
   resolve: { alias: { "@": root.replace(/\/$/, ""), "server-only": `${root}tests/support/server-only.ts` } },
   test: {
     env: { LOG_LEVEL: "silent" },
     projects: [
-      { extends: true, test: { name: "unit", include: PURE } },
+      { extends: true, test: { name: "unit", include: UNIT, exclude: [HTTP_WITH_DATABASE] } },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/**/*.test.ts"],
-          exclude: [...PURE, "tests/api/**", "tests/reliability/**"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          include: [
+            "tests/services/**/*.test.ts",
+            "tests/db/**/*.test.ts",
+            "tests/actions/**/*.test.ts",
+            HTTP_WITH_DATABASE,
+          ],
+          ...DATABASE,
         },
+      },
+      {
+        extends: true,
+        test: { name: "render", include: ["tests/components/**/*.test.tsx"], environment: "jsdom", ...DATABASE },
       },
       {
         extends: true,
@@ -38,9 +51,7 @@ export default defineConfig({
           name: "api",
           include: ["tests/api/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          ...DATABASE,
         },
       },
       {

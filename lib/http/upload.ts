@@ -52,7 +52,9 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
   // The original header: the multipart boundary is case-sensitive.
   const form = await formOf(await readBodyBytes(request, maxUploadBytes(), "The upload"), header);
   const file = form.get("file");
-  if (!(file instanceof File))
+  // A string is a plain text field; checked by type rather than `instanceof File`, which fails for
+  // a File made by another realm's FormData (another copy of undici, a test's jsdom).
+  if (file === null || typeof file === "string")
     throw new AppError("invalid_input", 'Multipart upload needs the file in a field named "file"', [
       { field: "file", message: "is required" },
     ]);
