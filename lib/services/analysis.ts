@@ -10,6 +10,7 @@ import { msaName } from "../reference/cbsa";
 import { countOpenAlerts, listAlerts } from "./alerts";
 import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
+import { DIMENSION_COLUMN, DIMENSION_FIELD } from "./position-columns";
 import { type DateRange, dateRange, getRunOrThrow, type RunDetail } from "./runs";
 
 // Reads that analyse stored data with the engine: trends over runs, limit comparisons, the
@@ -117,24 +118,6 @@ export interface CrossTabView extends CrossTab {
   positionCount: number;
 }
 
-const COLUMN: Record<Dimension, string> = {
-  strategy: "strategy",
-  state: "state",
-  msa: "msa_id",
-  vintage: "vintage",
-  construction_type: "construction_type",
-  rent_band: "rent_band",
-};
-
-const FIELD: Record<Dimension, "strategy" | "state" | "msaId" | "vintage" | "constructionType" | "rentBand"> = {
-  strategy: "strategy",
-  state: "state",
-  msa: "msaId",
-  vintage: "vintage",
-  construction_type: "constructionType",
-  rent_band: "rentBand",
-};
-
 interface GroupRow {
   r: string | number | null;
   c: string | number | null;
@@ -157,7 +140,7 @@ const EMPTY: Position = {
 
 function withAttribute(position: Position, dimension: Dimension, raw: string | number | null): Position {
   if (dimension === "vintage") return { ...position, vintage: raw === null ? null : Number(raw) };
-  return { ...position, [FIELD[dimension]]: raw === null ? null : String(raw) };
+  return { ...position, [DIMENSION_FIELD[dimension]]: raw === null ? null : String(raw) };
 }
 
 /**
@@ -174,7 +157,7 @@ export async function getCrossTab(
 ): Promise<CrossTabView> {
   const prisma = await getPrisma();
   const groups = await prisma.$queryRawUnsafe<GroupRow[]>(
-    `SELECT ${COLUMN[rowDimension]} AS r, ${COLUMN[columnDimension]} AS c,
+    `SELECT ${DIMENSION_COLUMN[rowDimension]} AS r, ${DIMENSION_COLUMN[columnDimension]} AS c,
             SUM(position_value)::float8 AS value, COUNT(*)::int AS n
        FROM positions WHERE portfolio_id = $1::uuid GROUP BY 1, 2`,
     ctx.portfolio.id,

@@ -6,6 +6,7 @@ import type { Dimension, Position } from "../engine/types";
 import { AppError } from "../errors";
 import type { PositionSort, SortDirection } from "../schemas";
 import type { PortfolioContext } from "./context";
+import { DIMENSION_FIELD } from "./position-columns";
 
 // Reading the stored book for people: filtered, sorted, paged; and the values to filter by.
 
@@ -19,14 +20,6 @@ export interface PositionFilters {
   dir?: SortDirection | undefined;
   filters?: Partial<Record<Dimension, string>>;
 }
-
-const FILTER_COLUMN = {
-  strategy: "strategy",
-  state: "state",
-  msa: "msaId",
-  construction_type: "constructionType",
-  rent_band: "rentBand",
-} as const satisfies Partial<Record<Dimension, keyof Prisma.PositionWhereInput>>;
 
 const SORT_COLUMN = {
   id: "id",
@@ -61,7 +54,7 @@ function filterWhere(portfolioId: string, filters: PositionFilters["filters"]): 
       const decade = value === null ? null : Number.parseInt(value, 10);
       where.vintage = decade === null ? null : { gte: decade, lt: decade + 10 };
     } else {
-      where[FILTER_COLUMN[dimension]] = value;
+      where[DIMENSION_FIELD[dimension]] = value;
     }
   }
   return where;

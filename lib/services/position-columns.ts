@@ -1,0 +1,22 @@
+import type { Dimension, Position } from "../engine/types";
+
+// Where each dimension lives on a stored position: its field (the engine's Position and Prisma's
+// model share the names) and its column in the positions table, for the queries written in SQL.
+
+export const DIMENSION_FIELD = {
+  strategy: "strategy",
+  state: "state",
+  msa: "msaId",
+  vintage: "vintage",
+  construction_type: "constructionType",
+  rent_band: "rentBand",
+} as const satisfies Record<Dimension, keyof Position>;
+
+export const DIMENSION_COLUMN: Record<Dimension, string> = {
+  strategy: "strategy",
+  state: "state",
+  msa: "msa_id",
+  vintage: "vintage",
+  construction_type: "construction_type",
+  rent_band: "rent_band",
+};
