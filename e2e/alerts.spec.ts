@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from "./fixtures";
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 const book = (valueAdd: number, core: number) =>
   `position_id,strategy,state,position_value\nA,value_add,CA,${valueAdd}\nB,core,TX,${core}\n`;

@@ -1,4 +1,4 @@
-import { expect, snapshot, test, USERS } from "./fixtures";
+import { expect, snapshot, test, USERS } from "../tests/support/e2e-fixtures";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { expect, test } from "./fixtures";
+import { expect, test } from "../tests/support/e2e-fixtures";
 
 async function download(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);

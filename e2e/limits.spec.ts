@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from "./fixtures";
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 test("the limit form validates as you type and shows server errors next to the field", async ({
   page,

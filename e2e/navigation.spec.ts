@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from "./fixtures";
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 test("every page answers in the nav, and an unknown address is a friendly 404", async ({
   page,

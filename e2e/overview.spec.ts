@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from "./fixtures";
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 const DIMENSIONS = ["strategy", "state", "msa", "vintage", "construction_type", "rent_band"];
 

@@ -13,7 +13,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   outputDir: "../test-results",
   reporter: [["list"], ["html", { open: "never", outputFolder: "../playwright-report" }]],
-  globalSetup: "./global-setup.ts",
+  globalSetup: "../tests/support/e2e-global-setup.ts",
   use: {
     baseURL: process.env.E2E_BASE_URL,
     viewport: { width: 1280, height: 900 },

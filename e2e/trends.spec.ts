@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from "./fixtures";
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 test("switching the trend range redraws the chart without reloading the page", async ({ page }, testInfo) => {
   await page.goto("/");

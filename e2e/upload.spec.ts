@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from "./fixtures";
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 // Five good rows and two bad ones (rows 4 and 7 as a spreadsheet numbers them).
 const CSV = [

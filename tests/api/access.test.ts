@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { authHeaders, base } from "./support";
+import { authHeaders, base } from "@/tests/support/api-client";
 
 // Who may call what, as designed. Every route handler in app/api must appear here (the first test
 // fails otherwise), and every page; the walk then asks each with no session, as a viewer, a

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Api, authHeaders, base, newPortfolio } from "./support";
+import { Api, authHeaders, base, newPortfolio } from "@/tests/support/api-client";
 
 const admin = new Api(undefined, "admin");
 const asToken = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,45 +1,17 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import type { AlertDetailDto, AlertDto } from "@/lib/services/alerts";
+import type { LimitDto } from "@/lib/services/limits";
+import { alertOf, alertsOf, BREACH_MESSAGE, bookCsv, createLimit } from "@/tests/support/api-alerts";
+import { type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, UUID } from "@/tests/support/api-client";
 
-import {
-  type AlertDetailDto,
-  type AlertDto,
-  type Api,
-  expectError,
-  fieldsOf,
-  ISO_TIMESTAMP,
-  newPortfolio,
-  type ThresholdDto,
-  UUID,
-} from "./support";
+// The alert lifecycle through the REST API, and the requests it refuses. Re-evaluation when
+// limits change, and the wording of other breaches: alerts-evaluation.test.ts.
 
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
-const BREACH_MESSAGE = "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%";
-
-/** A book of 1,000,000 with value_add at `pct` % and core_plus the rest. */
-const bookCsv = (pct: number) =>
-  `position_id,strategy,position_value\nVA,value_add,${pct * 10_000}\nCP,core_plus,${(100 - pct) * 10_000}\n`;
-
-async function alertsOf(api: Api, query: Record<string, string> = {}): Promise<AlertDto[]> {
-  const reply = await api.get<{ items: AlertDto[] }>("/api/alerts", query);
-  expect(reply.status, reply.text).toBe(200);
-  return reply.body.items;
-}
-
-async function alertOf(api: Api, id: string): Promise<AlertDetailDto> {
-  const reply = await api.get<AlertDetailDto>(`/api/alerts/${id}`);
-  expect(reply.status, reply.text).toBe(200);
-  return reply.body;
-}
-
-async function createLimit(api: Api, body: Record<string, unknown>): Promise<ThresholdDto> {
-  const reply = await api.post<ThresholdDto>("/api/thresholds", body);
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body;
-}
 
 describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → re-open as new", () => {
   let api: Api;
-  let limit: ThresholdDto;
+  let limit: LimitDto;
   let first: AlertDto;
   let second: AlertDto;
 
@@ -178,115 +150,6 @@ describe("alert lifecycle: open → dedup → acknowledge → auto-resolve → r
     expect((await alertsOf(api, { status: "resolved", severity: "critical", dimensionType: "strategy" })).length).toBe(
       2,
     );
-  });
-});
-
-describe("alerts: wording, re-evaluation when limits change, backfills", () => {
-  test("a minimum limit says `below minimum`, and a value with no positions breaches it at 0 %", async () => {
-    const api = await newPortfolio("alerts minimum");
-    expect((await api.importCsv("strategy,position_value\ncore,50000\nvalue_add,950000\n")).status).toBe(201);
-    await createLimit(api, {
-      dimensionType: "strategy",
-      dimensionValue: "core",
-      thresholdPct: 10,
-      thresholdType: "minimum",
-      severityLevel: "warning",
-    });
-    await createLimit(api, {
-      dimensionType: "strategy",
-      dimensionValue: "development",
-      thresholdPct: 2.5,
-      thresholdType: "minimum",
-      severityLevel: "warning",
-    });
-    const run = await api.run({ asOfDate: "2025-06-30" });
-    expect(run.alerts.opened).toBe(2);
-    const messages = (await alertsOf(api)).map((a) => [a.alertMessage, a.breachPct]);
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        ["Exposure threshold breached: strategy='core' at 5.0% below minimum of 10.0%", expect.closeTo(5, 9)],
-        ["Exposure threshold breached: strategy='development' at 0.0% below minimum of 2.5%", expect.closeTo(2.5, 9)],
-      ]),
-    );
-    expect(messages).toHaveLength(2);
-  });
-
-  test("a limit without a value alerts on every breaching value but not on `unknown`", async () => {
-    const api = await newPortfolio("alerts whole dimension");
-    expect((await api.importCsv("state,position_value\nCA,400000\nTX,350000\nNY,50000\n,200000\n")).status).toBe(201);
-    await createLimit(api, { dimensionType: "state", thresholdPct: 15, severityLevel: "warning" });
-    await api.run({ asOfDate: "2025-06-30" });
-    const alerts = await alertsOf(api, { dimensionType: "state" });
-    expect(alerts.map((a) => a.dimensionValue).sort()).toEqual(["CA", "TX"]);
-    expect(alerts.every((a) => a.severity === "warning" && a.status === "active")).toBe(true);
-  });
-
-  test("creating a limit after a run re-evaluates it; editing updates; deactivating resolves", async () => {
-    const api = await newPortfolio("alerts re-evaluate");
-    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
-    await api.run({ asOfDate: "2025-06-30" });
-    expect(await alertsOf(api)).toEqual([]);
-
-    const limit = await createLimit(api, {
-      dimensionType: "strategy",
-      dimensionValue: "Value_Add",
-      thresholdPct: 30,
-      severityLevel: "critical",
-    });
-    const opened = await alertsOf(api);
-    expect(opened).toEqual([
-      expect.objectContaining({ thresholdId: limit.id, status: "active", alertMessage: BREACH_MESSAGE }),
-    ]);
-    const id = opened[0]?.id ?? "";
-
-    const tightened = await api.patch<ThresholdDto>(`/api/thresholds/${limit.id}`, { thresholdPct: 25 });
-    expect(tightened.status, tightened.text).toBe(200);
-    expect(await alertsOf(api)).toEqual([
-      expect.objectContaining({
-        id,
-        status: "active",
-        thresholdPct: 25,
-        breachPct: expect.closeTo(15, 9),
-        alertMessage: "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 25.0%",
-      }),
-    ]);
-
-    const off = await api.patch<ThresholdDto>(`/api/thresholds/${limit.id}`, { isActive: false });
-    expect(off.status, off.text).toBe(200);
-    const resolved = await alertOf(api, id);
-    expect(resolved).toMatchObject({ status: "resolved", resolvedBy: "auto" });
-    expect(resolved.history.map((e) => e.kind)).toEqual(["opened", "updated", "resolved"]);
-    expect(await alertsOf(api, { status: "active" })).toEqual([]);
-  });
-
-  test("deleting a limit resolves its alert and keeps the alert as history", async () => {
-    const api = await newPortfolio("alerts delete limit");
-    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
-    const limit = await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
-    await api.run({ asOfDate: "2025-06-30" });
-    const [alert] = await alertsOf(api);
-    expect(alert?.status).toBe("active");
-    expect((await api.delete(`/api/thresholds/${limit.id}`)).status).toBe(204);
-    expect(await alertOf(api, alert?.id ?? "")).toMatchObject({ status: "resolved", resolvedBy: "auto" });
-  });
-
-  test("a backfill of an older date leaves the current alerts alone", async () => {
-    const api = await newPortfolio("alerts backfill");
-    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
-    await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
-    await api.run({ asOfDate: "2025-06-30" });
-    const backfill = await api.run({ asOfDate: "2025-03-31", positions: [{ strategy: "core", position_value: 100 }] });
-    expect(backfill.alerts).toEqual({ opened: 0, updated: 0, resolved: 0 });
-    expect((await alertsOf(api)).map((a) => a.status)).toEqual(["active"]);
-  });
-
-  test("includeAlerts=false computes without touching alerts", async () => {
-    const api = await newPortfolio("alerts off");
-    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
-    await createLimit(api, { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 });
-    const run = await api.run({ asOfDate: "2025-06-30", includeAlerts: false });
-    expect(run.alerts).toEqual({ opened: 0, updated: 0, resolved: 0 });
-    expect(await alertsOf(api)).toEqual([]);
   });
 });
 

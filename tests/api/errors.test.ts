@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { Api, expectError, fieldsOf, newPortfolio, UUID } from "./support";
+import { Api, expectError, fieldsOf, newPortfolio, UUID } from "@/tests/support/api-client";
 
 let api: Api;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { type Api, expectError, fieldsOf, ISSUE_EXAMPLE_CSV, newPortfolio, type RunResultDto } from "./support";
+import type { RunResult } from "@/lib/services/runs-compute";
+import { type Api, expectError, fieldsOf, ISSUE_EXAMPLE_CSV, newPortfolio } from "@/tests/support/api-client";
 
 const HEADER = "dimension_type,dimension_value,exposure_pct,exposure_value,total_portfolio_value";
 const PATH = "/api/exports/exposures";
@@ -14,8 +15,8 @@ interface ExposuresJson {
 }
 
 let api: Api;
-let latest: RunResultDto;
-let older: RunResultDto;
+let latest: RunResult;
+let older: RunResult;
 beforeAll(async () => {
   api = await newPortfolio("exports");
   // Cents and a total above a million: a thousands separator or a rounding would show.

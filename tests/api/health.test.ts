@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import { Api, type PositionPage, UUID } from "./support";
+import type { PositionPage } from "@/lib/services/positions-list";
+import { Api, UUID } from "@/tests/support/api-client";
 
 // The only file that talks to the `default` portfolio, and only to prove it exists and is what
 // a request without ?portfolio= gets; it never depends on what is stored there.

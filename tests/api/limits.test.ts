@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, type ThresholdDto, UUID } from "./support";
+import type { LimitDto } from "@/lib/services/limits";
+import { type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, UUID } from "@/tests/support/api-client";
 
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 
@@ -10,10 +11,10 @@ beforeAll(async () => {
 });
 
 describe("limits: create, read, update, delete", () => {
-  let created: ThresholdDto;
+  let created: LimitDto;
 
   test("POST answers 201 with the limit, its value normalised like positions", async () => {
-    const reply = await api.post<ThresholdDto>("/api/thresholds", {
+    const reply = await api.post<LimitDto>("/api/thresholds", {
       dimensionType: "strategy",
       dimensionValue: " Value_Add ",
       thresholdPct: 30,
@@ -36,7 +37,7 @@ describe("limits: create, read, update, delete", () => {
   });
 
   test("defaults: maximum, warning, active; a null value covers the whole dimension", async () => {
-    const reply = await api.post<ThresholdDto>("/api/thresholds", { dimensionType: "state", thresholdPct: 35 });
+    const reply = await api.post<LimitDto>("/api/thresholds", { dimensionType: "state", thresholdPct: 35 });
     expect(reply.status, reply.text).toBe(201);
     expect(reply.body).toMatchObject({
       dimensionType: "state",
@@ -56,7 +57,7 @@ describe("limits: create, read, update, delete", () => {
     ["construction_type", " New Construction ", "new construction"],
     ["rent_band", "unknown", "unknown"],
   ])("a %s limit on %j is stored as %j", async (dimensionType, dimensionValue, stored) => {
-    const reply = await api.post<ThresholdDto>("/api/thresholds", {
+    const reply = await api.post<LimitDto>("/api/thresholds", {
       dimensionType,
       dimensionValue,
       thresholdPct: 50,
@@ -68,14 +69,14 @@ describe("limits: create, read, update, delete", () => {
   });
 
   test("GET lists them", async () => {
-    const reply = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    const reply = await api.get<{ items: LimitDto[] }>("/api/thresholds");
     expect(reply.status).toBe(200);
     expect(reply.body.items).toHaveLength(8);
     expect(reply.body.items).toContainEqual(created);
   });
 
   test("PATCH changes only what is sent", async () => {
-    const reply = await api.patch<ThresholdDto>(`/api/thresholds/${created.id}`, {
+    const reply = await api.patch<LimitDto>(`/api/thresholds/${created.id}`, {
       thresholdPct: 25.5,
       isActive: false,
     });
@@ -86,10 +87,10 @@ describe("limits: create, read, update, delete", () => {
       isActive: false,
       updatedAt: expect.stringMatching(ISO_TIMESTAMP),
     });
-    const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    const listed = await api.get<{ items: LimitDto[] }>("/api/thresholds");
     expect(listed.body.items.find((t) => t.id === created.id)).toMatchObject({ thresholdPct: 25.5, isActive: false });
 
-    const renamed = await api.patch<ThresholdDto>(`/api/thresholds/${created.id}`, { dimensionValue: "CORE" });
+    const renamed = await api.patch<LimitDto>(`/api/thresholds/${created.id}`, { dimensionValue: "CORE" });
     expect(renamed.body).toMatchObject({ dimensionValue: "core", thresholdPct: 25.5 });
   });
 
@@ -99,14 +100,14 @@ describe("limits: create, read, update, delete", () => {
     expect(reply.text).toBe("");
     expectError(await api.delete(`/api/thresholds/${created.id}`), 404, "not_found");
     expectError(await api.patch(`/api/thresholds/${created.id}`, { thresholdPct: 10 }), 404, "not_found");
-    const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    const listed = await api.get<{ items: LimitDto[] }>("/api/thresholds");
     expect(listed.body.items.map((t) => t.id)).not.toContain(created.id);
   });
 
   test("ids that cannot exist, or belong to another portfolio, are 404s", async () => {
     expectError(await api.patch(`/api/thresholds/${SOME_UUID}`, { thresholdPct: 10 }), 404, "not_found");
     expectError(await api.delete("/api/thresholds/42"), 404, "not_found");
-    const mine = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    const mine = await api.get<{ items: LimitDto[] }>("/api/thresholds");
     const id = mine.body.items[0]?.id ?? SOME_UUID;
     const other = await newPortfolio("thresholds other");
     expectError(await other.patch(`/api/thresholds/${id}`, { thresholdPct: 10 }), 404, "not_found");
@@ -151,7 +152,7 @@ describe("limits: validation", () => {
     [{ severityLevel: "high" }, "severityLevel"],
     [{ dimensionValue: "ZZ" }, "dimensionValue"],
   ])("PATCH with %o is a 400 naming the field and changes nothing", async (change, field) => {
-    const limit = await api.post<ThresholdDto>("/api/thresholds", {
+    const limit = await api.post<LimitDto>("/api/thresholds", {
       dimensionType: "state",
       dimensionValue: "TX",
       thresholdPct: 20,
@@ -161,13 +162,13 @@ describe("limits: validation", () => {
     expect(
       fieldsOf(expectError(await api.patch(`/api/thresholds/${limit.body.id}`, change), 400, "invalid_input")),
     ).toEqual([field]);
-    const listed = await api.get<{ items: ThresholdDto[] }>("/api/thresholds");
+    const listed = await api.get<{ items: LimitDto[] }>("/api/thresholds");
     expect(listed.body.items.find((t) => t.id === limit.body.id)).toEqual(limit.body);
     await api.delete(`/api/thresholds/${limit.body.id}`);
   });
 
   test("the same limit twice is a 409, also when spelled differently or reached by PATCH", async () => {
-    const first = await api.post<ThresholdDto>("/api/thresholds", { ...valid, dimensionValue: "opportunistic" });
+    const first = await api.post<LimitDto>("/api/thresholds", { ...valid, dimensionValue: "opportunistic" });
     expect(first.status, first.text).toBe(201);
     expectError(
       await api.post("/api/thresholds", { ...valid, dimensionValue: " Opportunistic ", thresholdPct: 45 }),
@@ -175,7 +176,7 @@ describe("limits: validation", () => {
       "conflict",
     );
 
-    const second = await api.post<ThresholdDto>("/api/thresholds", { ...valid, dimensionValue: "development" });
+    const second = await api.post<LimitDto>("/api/thresholds", { ...valid, dimensionValue: "development" });
     expect(second.status, second.text).toBe(201);
     expectError(
       await api.patch(`/api/thresholds/${second.body.id}`, { dimensionValue: "opportunistic" }),

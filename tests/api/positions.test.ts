@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { type Api, expectError, fieldsOf, newPortfolio, type PositionDto, type PositionPage } from "./support";
+import type { PositionDto, PositionPage } from "@/lib/services/positions-list";
+import { type Api, expectError, fieldsOf, newPortfolio } from "@/tests/support/api-client";
 
 const IMPORT_COLUMNS =
   "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
@@ -17,7 +18,7 @@ const BOOK = [
 ].join("\n");
 
 /** A position without what the store assigns (row id, batch, timestamps). */
-const comparable = (p: PositionDto): Omit<PositionDto, "id"> => ({
+const comparable = (p: PositionDto): Omit<PositionDto, "id" | "batchId" | "updatedAt"> => ({
   positionId: p.positionId,
   assetId: p.assetId,
   msaId: p.msaId,

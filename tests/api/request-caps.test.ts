@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Answer, type Case, errorOf, Harness } from "./hostile-harness";
+import { Harness } from "@/tests/support/hostile";
+import { type Answer, type Case, errorOf } from "@/tests/support/hostile-case";
 
 // Size limits (AKER_MAX_UPLOAD_MB, AKER_MAX_JSON_MB, AKER_MAX_IMPORT_ROWS, set small for this
 // server) are refused with 413 before the body is read, and nothing is written; every response

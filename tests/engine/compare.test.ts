@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { compareToLimits } from "@/lib/engine/compare";
 import { computeExposures } from "@/lib/engine/exposures";
-import { position } from "./fixtures";
+import { position } from "@/tests/support/engine-fixtures";
 
 // State 50/30/20 of known value plus 10 % unknown; strategy all "core".
 const exposures = computeExposures([

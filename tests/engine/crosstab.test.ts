@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { CROSSTAB_OTHER, computeCrossTab } from "@/lib/engine/crosstab";
 import { bucketsFor, computeExposures } from "@/lib/engine/exposures";
 import { DIMENSIONS, type Dimension, type Position } from "@/lib/engine/types";
-import { allNumbers, position } from "./fixtures";
+import { allNumbers, position } from "@/tests/support/engine-fixtures";
 
 // TX: core 3M, value_add 1M; CA: value_add 2M; unknown state: core 0.5M, unknown strategy 0.5M.
 const book = [

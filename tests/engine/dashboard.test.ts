@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { buildDials, buildSeries } from "@/lib/engine/dashboard";
 import { computeExposures } from "@/lib/engine/exposures";
 import { DIMENSIONS, type Dimension, type Limit } from "@/lib/engine/types";
-import { allNumbers, limit, position } from "./fixtures";
+import { allNumbers, limit, position } from "@/tests/support/engine-fixtures";
 
 // Strategy: value_add 50 %, core 30 %, unknown 20 %.
 const result = computeExposures([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { bucketsFor, computeExposures, topValues } from "@/lib/engine/exposures";
 import { DIMENSIONS, type Dimension, type Position } from "@/lib/engine/types";
-import { allNumbers, position } from "./fixtures";
+import { allNumbers, position } from "@/tests/support/engine-fixtures";
 
 const threePositions = [
   position({ strategy: "value_add", state: "CA", positionValue: 1_000_000 }),

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { computeExposures } from "@/lib/engine/exposures";
 import { evaluateLimits, limitStatus } from "@/lib/engine/limits";
 import type { LimitStatus, ThresholdType } from "@/lib/engine/types";
-import { limit, position } from "./fixtures";
+import { limit, position } from "@/tests/support/engine-fixtures";
 
 /** Two strategies whose shares of a 1,000,000 book are `valueAddPct` and the rest. */
 function book(valueAddPct: number) {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { computeExposures } from "@/lib/engine/exposures";
 import type { Limit } from "@/lib/engine/types";
 import { limitUtilization } from "@/lib/engine/utilization";
-import { limit, position } from "./fixtures";
+import { limit, position } from "@/tests/support/engine-fixtures";
 
 // value_add 50 %, core 10 %, unknown 40 % of a 1,000,000 book; every position in TX.
 const book = computeExposures([

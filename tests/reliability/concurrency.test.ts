@@ -1,20 +1,22 @@
-import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { evaluateLimits } from "@/lib/engine/limits";
-import type { Dimension, ExposureBucket, Limit } from "@/lib/engine/types";
+import type { AlertDetailDto, AlertDto } from "@/lib/services/alerts";
+import type { LimitDto } from "@/lib/services/limits";
+import type { ImportBatchDto } from "@/lib/services/positions-list";
+import type { RunDetail } from "@/lib/services/runs";
 import { type AppServer, startAppServer } from "@/tests/support/app-server";
+import { type HttpClient, noReply, type Reply } from "@/tests/support/http-client";
 import {
+  allAlerts,
   type Book,
-  type Client,
   createPortfolio,
-  type ExposureDto,
+  holdPortfolioLock,
   isExactly,
   makeBook,
-  type Reply,
   sleep,
   snapshotMatches,
-  storedPositions,
-} from "./support";
+} from "@/tests/support/reliability";
+import { burstRequests, D1, D2, D3, type Kind } from "@/tests/support/reliability-burst";
 
 // Twenty mixed writes fired at one portfolio at once must leave what some one-after-the-other
 // order would have left: imports, runs, limit changes and alert transitions serialise per
@@ -22,36 +24,10 @@ import {
 // leaves exactly that book, and any interleaving shows up as a mix of two.
 
 const ROWS = 25_000; // more than one insert chunk (20k), so a torn import would be visible
-const D1 = "2025-01-31";
-const D2 = "2025-02-28";
-const D3 = "2025-03-31";
 const HOLD_MS = 6_000; // longer than Prisma's default 5 s transaction timeout
 
-interface AlertDto {
-  id: string;
-  thresholdId: string | null;
-  dimensionType: string;
-  dimensionValue: string;
-  status: "active" | "acknowledged" | "resolved";
-  exposurePct: number;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-}
-interface AlertDetail extends AlertDto {
-  history: Array<{ kind: string; actor: string | null }>;
-}
-interface RunReply {
-  runId: string;
-  asOfDate: string;
-  totalPortfolioValue: number;
-  positionCount: number;
-  exposures: ExposureDto[];
-}
-type LimitDto = Limit;
-
 let server: AppServer;
-let api: Client;
+let api: HttpClient;
 let portfolioId: string;
 const books = new Map<number, Book>();
 
@@ -71,46 +47,16 @@ const book = (seed: number): Book => {
   return found;
 };
 
-/**
- * Takes the portfolio's lock (lockPortfolio's advisory lock) from a session of the test's own, as
- * a long import would hold it.
- */
-async function holdPortfolioLock(url: string, id: string): Promise<{ release(): Promise<void> }> {
-  const session = new pg.Client({ connectionString: url });
-  await session.connect();
-  await session.query("SELECT pg_advisory_lock(hashtext($1))", [id]);
-  return {
-    release: async () => {
-      await session.query("SELECT pg_advisory_unlock(hashtext($1))", [id]);
-      await session.end();
-    },
-  };
-}
-
-async function allAlerts(): Promise<AlertDto[]> {
-  const all: AlertDto[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.ok(
-      api.get<{ items: AlertDto[]; nextCursor?: string }>("/api/alerts", { limit: 500, cursor }),
-      "list alerts",
-    );
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return all;
-}
-
 test("20 concurrent mixed writes on one portfolio leave a state some serial order would leave", async () => {
   // Before: book 1, four limits, a run on D1 with its alerts.
-  await api.ok(api.importCsv(book(1).csv, "replace"), "setup import");
+  await api.ok(api.importCsv(book(1).csv, { mode: "replace" }), "setup import");
   const limit = (body: object) => api.ok(api.post<LimitDto>("/api/thresholds", body), "setup limit");
   await limit({ dimensionType: "strategy", thresholdPct: 25, severityLevel: "warning" });
   const stateMax = await limit({ dimensionType: "state", thresholdPct: 2.3, severityLevel: "warning" });
   await limit({ dimensionType: "rent_band", thresholdPct: 25.2, severityLevel: "critical" });
   const vintageMax = await limit({ dimensionType: "vintage", thresholdPct: 19.7, severityLevel: "warning" });
   await api.ok(api.post("/api/exposures/runs", { asOfDate: D1 }), "setup run");
-  const open = (await allAlerts()).filter((a) => a.status !== "resolved");
+  const open = (await allAlerts(api)).filter((a) => a.status !== "resolved");
   expect(open.length, "the setup run should open at least four alerts").toBeGreaterThanOrEqual(4);
   const [ack1, ack2, ack3, toResolve] = open as [AlertDto, AlertDto, AlertDto, AlertDto];
 
@@ -118,83 +64,7 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   // a session of the test's own holds the portfolio's lock for 6 s, as a long import would: every
   // request then waits its turn longer than Prisma's default transaction timeout, and they all
   // contend for the lock the moment it is let go.
-  type Kind = "import" | "run" | "limit" | "ack" | "resolve";
-  const requests: Array<{ label: string; kind: Kind; alertId?: string; send: () => Promise<Reply> }> = [
-    { label: "replace book 2", kind: "import", send: () => api.importCsv(book(2).csv, "replace") },
-    { label: "run D3 #1", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D3 }) },
-    {
-      label: "create msa limit",
-      kind: "limit",
-      send: () => api.post("/api/thresholds", { dimensionType: "msa", thresholdPct: 1, severityLevel: "warning" }),
-    },
-    {
-      label: `acknowledge ${ack1.id}`,
-      kind: "ack",
-      alertId: ack1.id,
-      send: () => api.post(`/api/alerts/${ack1.id}/acknowledge`, { comment: "burst" }),
-    },
-    { label: "upsert book 5", kind: "import", send: () => api.importCsv(book(5).csv, "upsert") },
-    { label: "run D2 #1", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D2 }) },
-    {
-      label: "update state limit",
-      kind: "limit",
-      send: () => api.send("PATCH", `/api/thresholds/${stateMax.id}`, { json: { thresholdPct: 2.4 } }),
-    },
-    { label: "replace book 3", kind: "import", send: () => api.importCsv(book(3).csv, "replace") },
-    { label: "run D1", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D1 }) },
-    {
-      label: `acknowledge ${ack2.id}`,
-      kind: "ack",
-      alertId: ack2.id,
-      send: () => api.post(`/api/alerts/${ack2.id}/acknowledge`, {}),
-    },
-    {
-      label: "create construction limit",
-      kind: "limit",
-      send: () =>
-        api.post("/api/thresholds", {
-          dimensionType: "construction_type",
-          thresholdPct: 16.9,
-          severityLevel: "critical",
-        }),
-    },
-    { label: "run D3 #2", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D3 }) },
-    { label: "upsert book 6", kind: "import", send: () => api.importCsv(book(6).csv, "upsert") },
-    {
-      label: `resolve ${toResolve.id}`,
-      kind: "resolve",
-      send: () => api.post(`/api/alerts/${toResolve.id}/resolve`, { comment: "by hand" }),
-    },
-    { label: "run D2 #2", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D2 }) },
-    {
-      label: "update vintage limit",
-      kind: "limit",
-      send: () =>
-        api.send("PATCH", `/api/thresholds/${vintageMax.id}`, {
-          json: { thresholdPct: 19.5, severityLevel: "critical" },
-        }),
-    },
-    { label: "replace book 4", kind: "import", send: () => api.importCsv(book(4).csv, "replace") },
-    {
-      label: `acknowledge ${ack3.id}`,
-      kind: "ack",
-      alertId: ack3.id,
-      send: () => api.post(`/api/alerts/${ack3.id}/acknowledge`, { comment: "seen" }),
-    },
-    {
-      label: "create development minimum",
-      kind: "limit",
-      send: () =>
-        api.post("/api/thresholds", {
-          dimensionType: "strategy",
-          dimensionValue: "development",
-          thresholdPct: 8,
-          thresholdType: "minimum",
-          severityLevel: "warning",
-        }),
-    },
-    { label: "run D3 #3", kind: "run", send: () => api.post("/api/exposures/runs", { asOfDate: D3 }) },
-  ];
+  const requests = burstRequests(api, book, { acks: [ack1, ack2, ack3], toResolve, stateMax, vintageMax });
   const holder =
     server.databaseConfig.kind === "postgres" ? await holdPortfolioLock(server.databaseConfig.url, portfolioId) : null;
   let inFlight = 0;
@@ -206,7 +76,7 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
       try {
         return await r.send();
       } catch (error) {
-        return { status: 0, text: String(error), body: undefined } as Reply;
+        return noReply(error);
       } finally {
         inFlight--;
       }
@@ -238,7 +108,7 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   });
 
   // Positions: exactly one of the imported books, never a mix.
-  const stored = await storedPositions(api);
+  const stored = await api.positions();
   const importedSeeds = [2, 3, 4, 5, 6].filter((seed) =>
     requests.some((r, i) => r.label.endsWith(`book ${seed}`) && replies[i]?.status === 201),
   );
@@ -249,11 +119,7 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
     );
 
   // Import history: one batch per successful import, each whole.
-  const batches = await api.ok(
-    api.get<Array<{ imported: number }> | { items: Array<{ imported: number }> }>("/api/positions/batches"),
-    "batches",
-  );
-  const batchList = Array.isArray(batches) ? batches : batches.items;
+  const batchList = (await api.ok(api.get<{ items: ImportBatchDto[] }>("/api/positions/batches"), "batches")).items;
   if (batchList.length !== 1 + importedSeeds.length)
     violate(`${batchList.length} import batches for ${1 + importedSeeds.length} imports`);
   for (const b of batchList) if (b.imported !== ROWS) violate(`a batch records ${b.imported} rows, not ${ROWS}`);
@@ -262,15 +128,15 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   const runs = await api.ok(api.get<{ items: Array<{ id: string; asOfDate: string }> }>("/api/exposures/runs"), "runs");
   const dates = runs.items.map((r) => r.asOfDate).sort();
   if (JSON.stringify(dates) !== JSON.stringify([D1, D2, D3])) violate(`runs per as-of date: ${dates.join(", ")}`);
-  const snapshots = new Map<string, RunReply>();
+  const snapshots = new Map<string, RunDetail>();
   for (const run of runs.items) {
-    const detail = await api.ok(api.get<RunReply>(`/api/exposures/runs/${run.id}`), "run detail");
+    const detail = await api.ok(api.get<RunDetail>(`/api/exposures/runs/${run.id}`), "run detail");
     snapshots.set(run.asOfDate, detail);
     if (![...books.values()].some((b) => snapshotMatches(detail, b)))
       violate(`run ${run.asOfDate} is not the snapshot of any one book`);
   }
   requests.forEach((request, i) => {
-    const reply = replies[i] as Reply<RunReply>;
+    const reply = replies[i] as Reply<RunDetail>;
     if (
       request.kind === "run" &&
       reply.status === 201 &&
@@ -292,13 +158,13 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
     violate(`vintage limit is ${vintage?.thresholdPct} ${vintage?.severityLevel}`);
 
   // Alerts: at most one unresolved per (limit, value); each one's status agrees with its history.
-  const alerts = await allAlerts();
+  const alerts = await allAlerts(api);
   const unresolved = alerts.filter((a) => a.status !== "resolved");
   const openKeys = unresolved.map((a) => `${a.thresholdId}|${a.dimensionValue}`);
   const duplicated = openKeys.filter((k, i) => openKeys.indexOf(k) !== i);
   if (duplicated.length) violate(`duplicated unresolved alerts: ${[...new Set(duplicated)].join(", ")}`);
   for (const alert of alerts) {
-    const detail = await api.ok(api.get<AlertDetail>(`/api/alerts/${alert.id}`), "alert detail");
+    const detail = await api.ok(api.get<AlertDetailDto>(`/api/alerts/${alert.id}`), "alert detail");
     const kinds = detail.history.map((e) => e.kind);
     const problems: string[] = [];
     if (kinds[0] !== "opened" || kinds.filter((k) => k === "opened").length !== 1)
@@ -330,11 +196,7 @@ test("20 concurrent mixed writes on one portfolio leave a state some serial orde
   // lack an alert only when someone resolved it by hand after that evaluation.
   const latest = snapshots.get(D3);
   if (latest) {
-    const exposures = latest.exposures as ExposureBucket[];
-    const breaches = evaluateLimits(
-      exposures,
-      limits.map((l) => ({ ...l, dimensionType: l.dimensionType as Dimension })),
-    );
+    const breaches = evaluateLimits(latest.exposures, limits);
     const breachKeys = new Map(breaches.map((b) => [`${b.limitId}|${b.dimensionValue}`, b]));
     for (const a of unresolved) {
       const breach = breachKeys.get(`${a.thresholdId}|${a.dimensionValue}`);

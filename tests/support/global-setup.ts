@@ -1,10 +1,10 @@
 import type { TestProject } from "vitest/node";
-import { startAppServer } from "./app-server";
+import { type Role, startAppServer } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     apiBase: string;
-    apiAuth: Record<"admin" | "manager" | "viewer", Record<string, string>>;
+    apiAuth: Record<Role, Record<string, string>>;
   }
 }
 

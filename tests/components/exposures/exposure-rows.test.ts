@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { buildExposureRows, flatMaximum } from "@/components/exposures/exposure-rows";
 import { computeExposures } from "@/lib/engine/exposures";
 import type { Limit } from "@/lib/engine/types";
-import { limit, position } from "../../engine/fixtures";
+import { limit, position } from "@/tests/support/engine-fixtures";
 
 // Strategy: value_add 50 %, core 30 %, unknown 20 %.
 const exposures = computeExposures([

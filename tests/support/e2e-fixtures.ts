@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import type { Role } from "./app-server";
 
 export { expect };
 
-type Role = "admin" | "manager" | "viewer";
 interface SeededUser {
   email: string;
   password: string;
@@ -45,7 +45,7 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
   role: ["manager", { option: true }],
-  // The session global-setup signed in for this role.
+  // The session e2e-global-setup.ts signed in for this role.
   storageState: async ({ role }, use) => use(path.resolve("test-results", ".auth", `${role}.json`)),
   // Automatic, so every spec works on its own portfolio even when it never names it.
   portfolio: [

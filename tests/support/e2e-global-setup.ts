@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { request } from "@playwright/test";
-import { type Role, startAppServer } from "../tests/support/app-server";
+import { type Role, startAppServer } from "./app-server";
 
 export const AUTH_DIR = path.resolve("test-results", ".auth");
 

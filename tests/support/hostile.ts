@@ -1,27 +1,12 @@
 import { createHash } from "node:crypto";
 import { expect } from "vitest";
-import { type AppServer, startAppServer } from "@/tests/support/app-server";
+import { type AppServer, startAppServer } from "./app-server";
+import { type Answer, type Case, describeCase, hasErrorShape } from "./hostile-case";
 
 // Sends hostile requests to the production build and checks, after each, the three promises of
 // "hostile and broken input": no 5xx, errors in the one `{ error: { code, message } }` shape, and
 // a refused request (or any GET) leaves the portfolio exactly as it was — compared through the
-// REST API before and after every case. Used by fuzz.test.ts and limits.test.ts.
-
-export interface Case {
-  method: string;
-  path: string;
-  /** Raw query string (without "?"), sent as is. */
-  query?: string;
-  body?: string | Uint8Array | FormData | ReadableStream<Uint8Array>;
-  /** null: no Content-Type header at all. */
-  contentType?: string | null;
-}
-
-export interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
-}
+// REST API before and after every case. Used by tests/api/fuzz.test.ts and request-caps.test.ts.
 
 interface Finding {
   what: string;
@@ -29,42 +14,8 @@ interface Finding {
   answer: string;
 }
 
-/** lib/http.ts's backstop: the database refused a value that validation should have named. */
+/** lib/http/respond.ts's backstop: the database refused a value that validation should have named. */
 const BACKSTOP = "A value is outside what can be stored";
-
-function describeCase(c: Case): string {
-  const body =
-    c.body === undefined
-      ? ""
-      : typeof c.body === "string"
-        ? c.body
-        : c.body instanceof Uint8Array
-          ? `<${c.body.byteLength} bytes>`
-          : "<form/stream>";
-  return `${c.method} ${`${c.path}${c.query ? `?${c.query}` : ""}`.slice(0, 300)} [${c.contentType ?? "no content-type"}] ${body.slice(0, 300)}`;
-}
-
-function hasErrorShape(answer: Answer): boolean {
-  if (!answer.contentType.startsWith("application/json")) return false;
-  try {
-    const body = JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
-    const error = body.error;
-    return (
-      Object.keys(body).join() === "error" &&
-      typeof error?.code === "string" &&
-      typeof error.message === "string" &&
-      error.message.length > 0 &&
-      Object.keys(error).every((k) => ["code", "message", "details"].includes(k)) &&
-      (error.details === undefined || Array.isArray(error.details))
-    );
-  } catch {
-    return false;
-  }
-}
-
-export function errorOf(answer: Answer): { code: string; message: string } {
-  return (JSON.parse(answer.text) as { error: { code: string; message: string } }).error;
-}
 
 export class Harness {
   readonly tally = {
