@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { action } from "../http/action";
-import { roleUpdateSchema, tokenCreateSchema, userCreateSchema } from "../schemas";
+import { idSchema, roleUpdateSchema, tokenCreateSchema, userCreateSchema } from "../schemas";
 import { createApiToken, revokeApiToken } from "../services/api-tokens";
 import { createUser, setUserRole } from "../services/users";
 
@@ -35,7 +35,8 @@ export const createTokenAction = action(
 
 export const revokeTokenAction = action(
   "admin",
-  z.object({ id: z.string().min(1).max(100) }),
+  // Token ids are uuids, as the REST route checks: anything else names no token.
+  z.object({ id: idSchema }),
   ({ id }, ctx) => revokeApiToken(ctx, id),
   { revalidate },
 );

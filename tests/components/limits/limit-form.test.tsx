@@ -1,0 +1,168 @@
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { LimitForm, type ValueOptions } from "@/components/limits/limit-form";
+import { EMPTY_LIMIT_FORM } from "@/components/limits/limit-form-state";
+import { LimitsManager } from "@/components/limits/limits-manager";
+import type { Role } from "@/lib/auth/roles";
+import { limitValueLabel } from "@/lib/display/labels";
+import type { PortfolioContext } from "@/lib/services/context";
+import { createLimit, type LimitDto, listLimits } from "@/lib/services/limits";
+import { withTestDatabase } from "../../support/db";
+import { freshPortfolio, limitOf } from "../../support/fixtures";
+import { currentRequest, startRequest } from "../../support/next-request";
+import { fillJsdomGaps } from "../../support/route-server";
+import { type SignedInUser, userWithToken } from "../../support/seed";
+
+// The form calls the real server actions in-process; only Next's request scope is stood in for.
+vi.mock("next/headers", async () => (await import("../../support/next-request")).nextHeadersStub());
+vi.mock("next/cache", async () => (await import("../../support/next-request")).nextCacheStub());
+
+fillJsdomGaps();
+withTestDatabase();
+
+const NO_OPTIONS: ValueOptions = {
+  strategy: [],
+  state: [],
+  msa: [],
+  vintage: [],
+  construction_type: [],
+  rent_band: [],
+};
+
+let manager: SignedInUser;
+let ctx: PortfolioContext;
+let existing: LimitDto;
+
+beforeAll(async () => {
+  manager = await userWithToken("manager");
+  ctx = await freshPortfolio();
+  existing = await createLimit(
+    ctx,
+    limitOf({ dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, severityLevel: "critical" }),
+  );
+});
+
+beforeEach(() => startRequest({ token: manager.token, portfolio: ctx.portfolio.slug }));
+afterEach(cleanup);
+
+function renderForm() {
+  const onDone = vi.fn();
+  render(
+    <LimitForm
+      initial={EMPTY_LIMIT_FORM}
+      editingId={null}
+      valueOptions={NO_OPTIONS}
+      onDone={onDone}
+      onCancel={() => {}}
+    />,
+  );
+  return {
+    user: userEvent.setup(),
+    onDone,
+    dimension: screen.getByLabelText("Dimension"),
+    value: screen.getByLabelText("Value (blank for every value)"),
+    threshold: screen.getByLabelText("Threshold (% of portfolio value)"),
+    severity: screen.getByLabelText("Severity of its alerts"),
+    create: screen.getByRole("button", { name: "Create limit" }),
+  };
+}
+
+/** What a screen reader reads after the control: its error (or hint), without the decorative ✕. */
+function describedText(control: HTMLElement): string {
+  const ids = control.getAttribute("aria-describedby")?.split(" ") ?? [];
+  return ids
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ")
+    .replace("✕", "")
+    .trim();
+}
+
+const stored = async () =>
+  (await listLimits(ctx)).items.map((l) => [l.dimensionType, l.dimensionValue, l.thresholdPct, l.severityLevel]);
+
+describe("LimitForm", () => {
+  test("shows the shared schema's errors beside each field as you type", async () => {
+    const { user, dimension, value, threshold } = renderForm();
+    expect(describedText(threshold)).toBe("");
+
+    await user.type(threshold, "150");
+    expect(describedText(threshold)).toBe("must be between 0 and 100");
+    expect(threshold.getAttribute("aria-invalid")).toBe("true");
+
+    await user.clear(threshold);
+    expect(describedText(threshold)).toBe("must be a number");
+
+    await user.type(threshold, "35");
+    expect(describedText(threshold)).toBe("");
+    expect(threshold.getAttribute("aria-invalid")).toBeNull();
+
+    await user.selectOptions(dimension, "state");
+    await user.type(value, "Texas");
+    expect(describedText(value)).toBe('state "Texas" is not a US state, DC or PR code');
+    await user.clear(value);
+    await user.type(value, "tx");
+    expect(describedText(value)).toBe("Saved as “TX”.");
+  });
+
+  test("submitting with a field left blank names it and sends nothing", async () => {
+    const { user, threshold, create, onDone } = renderForm();
+    await user.click(create);
+    expect(screen.getByTestId("limit-form-message").textContent).toBe("Fix the highlighted fields first.");
+    expect(describedText(threshold)).toBe("must be a number");
+    expect(onDone).not.toHaveBeenCalled();
+    expect(currentRequest.revalidated).toEqual([]);
+  });
+
+  test("a duplicate the server refuses: its message, and its error next to the value field", async () => {
+    const { user, value, threshold, severity, create, onDone } = renderForm();
+    await user.type(value, "Value_Add");
+    await user.type(threshold, "25");
+    await user.selectOptions(severity, "critical");
+    await user.click(create);
+
+    expect((await screen.findByText(/already exists/)).textContent).toBe(
+      `A critical maximum limit on strategy='value_add' already exists (${existing.id}); edit it instead.`,
+    );
+    expect(describedText(value)).toBe("duplicate limit");
+    expect(onDone).not.toHaveBeenCalled();
+    expect(await stored()).toEqual([["strategy", "value_add", 30, "critical"]]);
+
+    // The server judged the values as sent; changing one clears its verdict.
+    await user.selectOptions(severity, "warning");
+    expect(describedText(value)).toBe("Saved as “value_add”.");
+    expect(screen.getByTestId("limit-form-message").textContent).toBe("");
+  });
+
+  test("a valid limit is stored normalised and onDone is called", async () => {
+    const { user, dimension, value, threshold, create, onDone } = renderForm();
+    await user.selectOptions(dimension, "state");
+    await user.type(value, "ca");
+    await user.type(threshold, "35");
+    await user.click(create);
+
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith("Limit created."));
+    expect(await stored()).toEqual([
+      ["state", "CA", 35, "warning"],
+      ["strategy", "value_add", 30, "critical"],
+    ]);
+    expect(currentRequest.revalidated).toContainEqual(["/limits"]);
+  });
+});
+
+describe("LimitsManager", () => {
+  test("a viewer sees the limits with why they cannot change them, and no form or buttons", async () => {
+    const limits = (await listLimits(ctx)).items.map((l) => ({
+      ...l,
+      valueLabel: limitValueLabel(l.dimensionType, l.dimensionValue),
+    }));
+    const signedInAs: Role = "viewer";
+    render(<LimitsManager limits={limits} valueOptions={NO_OPTIONS} role={signedInAs} />);
+    expect(screen.getByTestId("needs-role").textContent).toContain(
+      "Creating and changing limits needs the manager role; you are signed in as a viewer.",
+    );
+    expect(screen.getAllByTestId("limit-row").length).toBe(limits.length);
+    expect(screen.queryByRole("form")).toBeNull();
+    expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { UploadPanel } from "@/components/positions/upload-panel";
+import type { PortfolioContext } from "@/lib/services/context";
+import { listImportBatches, listPositions } from "@/lib/services/positions-list";
+import { findLatestRunSummary, todayUtc } from "@/lib/services/runs";
+import { withTestDatabase } from "../../support/db";
+import { freshPortfolio } from "../../support/fixtures";
+import { RouterProvider, testRouter } from "../../support/next-request";
+import { fillJsdomGaps, type RouteServer, servePageFrom, startRouteServer } from "../../support/route-server";
+import { userWithToken } from "../../support/seed";
+
+fillJsdomGaps();
+withTestDatabase();
+
+// Row 1 is the header, so data rows are numbered from 2, as a spreadsheet shows them.
+const BOOK = [
+  "position_id,strategy,state,position_value",
+  "P1,value_add,CA,1000000",
+  "P2,core,ZZ,2000000",
+  "P3,core_plus,TX,1500000",
+  "P4,development,NY,-5",
+  "P5,core,FL,500000",
+].join("\n");
+
+let server: RouteServer;
+let ctx: PortfolioContext;
+
+beforeAll(async () => {
+  const manager = await userWithToken("manager");
+  server = await startRouteServer(manager.token);
+  servePageFrom(server, "/positions");
+  ctx = await freshPortfolio();
+});
+
+afterEach(cleanup);
+
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await server.close();
+});
+
+function renderPanel() {
+  const { router, calls } = testRouter();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <RouterProvider router={router}>
+      <QueryClientProvider client={queryClient}>
+        <UploadPanel portfolio={ctx.portfolio.slug} />
+      </QueryClientProvider>
+    </RouterProvider>,
+  );
+  return { navigation: calls };
+}
+
+const stored = async () => (await listPositions(ctx, { limit: 100 })).items.map((p) => p.positionId);
+
+describe("UploadPanel", () => {
+  test("a file with bad rows: the preview names them and stores nothing; importing the valid rows stores them", async () => {
+    const user = userEvent.setup();
+    const { navigation } = renderPanel();
+
+    await user.upload(
+      screen.getByLabelText("Positions file (CSV, JSON or XLSX)"),
+      new File([BOOK], "book.csv", { type: "text/csv" }),
+    );
+
+    const rejected = await screen.findByRole("region", { name: "2 rejected rows" }, { timeout: 15_000 });
+    const rows = within(rejected).getAllByTestId("preview-rejected");
+    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["3", "5"]);
+    expect(rows.map((r) => within(r).getAllByRole("cell")[0]?.textContent)).toEqual(["state", "position_value"]);
+    expect(within(screen.getByTestId("preview-counts")).getByText("Valid").nextSibling?.textContent).toBe("3");
+    expect(screen.getByText("Checked book.csv: 3 valid, 2 rejected rows. Nothing stored yet.")).toBeTruthy();
+    expect(await stored()).toEqual([]);
+    expect(await listImportBatches(ctx)).toEqual([]);
+
+    // The whole file cannot be imported while rows are rejected; the reason is next to the button.
+    const importButton = screen.getByRole("button", { name: "Import 3 positions" });
+    expect(importButton).toHaveProperty("disabled", true);
+    expect(document.getElementById(importButton.getAttribute("aria-describedby") ?? "")?.textContent).toContain(
+      '2 rows are rejected. Fix the file and upload it again, or choose "Import valid rows only"',
+    );
+
+    await user.click(screen.getByRole("checkbox", { name: /Import valid rows only/ }));
+    await user.click(importButton);
+
+    const outcome = await screen.findByTestId("import-outcome", {}, { timeout: 15_000 });
+    expect(outcome.textContent).toContain(
+      "Imported 3 positions from book.csv (replace); 2 rows rejected and recorded in the import history.",
+    );
+    expect(outcome.textContent).toContain("Alerts: 0 opened, 0 still open, 0 resolved.");
+    expect(await stored()).toEqual(["P1", "P3", "P5"]);
+    expect((await listImportBatches(ctx))[0]).toMatchObject({ sourceName: "book.csv", imported: 3, rejectedCount: 2 });
+    expect(await findLatestRunSummary(ctx)).toMatchObject({ asOfDate: todayUtc(), positionCount: 3 });
+    expect(navigation).toEqual(["refresh"]);
+    expect(server.served.map((s) => s.split("?")[0])).toEqual([
+      "POST /api/positions/preview",
+      "POST /api/positions/import",
+      "POST /api/exposures/runs",
+    ]);
+  });
+
+  test("a file that is not a positions file is refused before anything is sent", async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    renderPanel();
+    const before = server.served.length;
+    await user.upload(
+      screen.getByLabelText("Positions file (CSV, JSON or XLSX)"),
+      new File(["%PDF-1.7"], "book.pdf", { type: "application/pdf" }),
+    );
+    expect((await screen.findByRole("alert")).textContent).toContain('"book.pdf" is not a CSV, JSON or XLSX file.');
+    expect(server.served.length).toBe(before);
+  });
+});
