@@ -14,7 +14,9 @@ const UNIT = [
 ];
 /** The one test under a unit folder that needs a database: action() resolves a real portfolio. */
 const HTTP_WITH_DATABASE = "tests/http/action.test.ts";
-const DATABASE = { testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false };
+const DATABASE = { testTimeout: 120_000, hookTimeout: 120_000 };
+/** Every test file gets its own database; on PGlite a copy of one migrated once per run. */
+const OWN_DATABASE = { ...DATABASE, globalSetup: ["tests/support/db-template.ts"] };
 
 // unit: pure code. integration: the services, the actions and their wrapper on a real throwaway
 // database (Postgres when DATABASE_URL is set, embedded PGlite otherwise). render: the client
@@ -38,12 +40,12 @@ export default defineConfig({
             "tests/actions/**/*.test.ts",
             HTTP_WITH_DATABASE,
           ],
-          ...DATABASE,
+          ...OWN_DATABASE,
         },
       },
       {
         extends: true,
-        test: { name: "render", include: ["tests/components/**/*.test.tsx"], environment: "jsdom", ...DATABASE },
+        test: { name: "render", include: ["tests/components/**/*.test.tsx"], environment: "jsdom", ...OWN_DATABASE },
       },
       {
         extends: true,
@@ -51,6 +53,8 @@ export default defineConfig({
           name: "api",
           include: ["tests/api/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
+          // One server and one database for every file: one file at a time.
+          fileParallelism: false,
           ...DATABASE,
         },
       },

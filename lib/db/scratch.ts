@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -13,11 +13,17 @@ export interface ScratchDatabase {
 /**
  * A throwaway database of the configured kind, never a developer's data: a new database on the
  * DATABASE_URL server, or a PGlite folder under the system temp dir. Tests and the benchmark use it.
+ * `pgliteCopyOf` starts a PGlite folder as a copy of a closed, migrated one (a second to copy,
+ * against six to initialise and migrate a new one).
  */
-export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  prefix: string,
+  options: { pgliteCopyOf?: string } = {},
+): Promise<ScratchDatabase> {
   const base = databaseConfigFromEnv();
   if (base.kind === "pglite") {
     const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+    if (options.pgliteCopyOf) await cp(options.pgliteCopyOf, path.join(dir, "pglite"), { recursive: true });
     return {
       config: { kind: "pglite", dataDir: path.join(dir, "pglite") },
       drop: () => rm(dir, { recursive: true, force: true }),

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb, type Database, switchDatabase } from "@/lib/db/client";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
+import type {} from "./db-template";
 
 /**
  * Gives the test file its own migrated database (Postgres when DATABASE_URL is set, PGlite
@@ -10,7 +11,8 @@ export function withTestDatabase(): () => Database {
   let scratch: ScratchDatabase | undefined;
   let database: Database | undefined;
   beforeAll(async () => {
-    scratch = await createScratchDatabase("aker_test");
+    const template = inject("pgliteTemplate");
+    scratch = await createScratchDatabase("aker_test", template ? { pgliteCopyOf: template } : {});
     database = await switchDatabase(scratch.config);
   });
   afterAll(async () => {
