@@ -48,6 +48,12 @@ describe("numbers for people", () => {
     expect(formatDate("2025-01-01")).toBe("Jan 1, 2025");
     expect(formatDateTime("2025-06-30T23:30:00.000Z")).toBe("Jun 30, 2025, 23:30 UTC");
   });
+
+  // hour12: false gave "24:05" in Node and "00:05" in Chromium: the page failed to hydrate after
+  // midnight UTC. The hour cycle is named instead, so server and browser print the same text.
+  test("the first hour of a day reads 00, on the server as in the browser", () => {
+    expect(formatDateTime("2026-11-30T00:05:00.000Z")).toBe("Nov 30, 2026, 00:05 UTC");
+  });
 });
 
 describe("labelValue", () => {
