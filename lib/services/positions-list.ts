@@ -27,12 +27,7 @@ const SORT_COLUMN = {
   asset_id: "assetId",
   value: "positionValue",
   units: "units",
-  strategy: "strategy",
-  state: "state",
-  msa: "msaId",
-  vintage: "vintage",
-  construction_type: "constructionType",
-  rent_band: "rentBand",
+  ...DIMENSION_FIELD,
 } as const satisfies Record<
   PositionSort,
   keyof Prisma.PositionWhereInput & keyof Prisma.PositionOrderByWithRelationInput
