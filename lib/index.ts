@@ -12,6 +12,10 @@
 
 export { closeDb, type Database, getDb, openDatabase, switchDatabase } from "./db/client";
 export { type DatabaseConfig, databaseConfigFromEnv } from "./db/config";
+
+import { listAlerts } from "./services/alerts";
+import type { PortfolioContext } from "./services/context";
+
 export * from "./engine";
 export { AppError, type ErrorCode, type FieldIssue } from "./errors";
 export {
@@ -67,7 +71,6 @@ export { exportExposures } from "./services/runs-export";
 export { loadSamplePortfolio } from "./services/sample";
 
 /** The open (active or acknowledged) alerts, newest first. */
-export async function listActiveAlerts(ctx: import("./services/context").PortfolioContext) {
-  const { listAlerts } = await import("./services/alerts");
+export async function listActiveAlerts(ctx: PortfolioContext) {
   return (await listAlerts(ctx, { status: "open", limit: 500 })).items;
 }

@@ -45,7 +45,7 @@ export default async function OverviewPage() {
         </h2>
         <SectionBoundary what="The exposure dials">
           <Suspense fallback={<DialsSkeleton />}>
-            <ExposureDials ctx={ctx} />
+            <ExposureDials ctx={ctx} run={run} />
           </Suspense>
         </SectionBoundary>
       </section>
