@@ -1,6 +1,8 @@
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, ERROR_STATUS } from "../errors";
+import type { ExportFile } from "../export";
 import { logger } from "../logger";
+import type { Snapshot } from "../services/snapshots";
 
 // Every answer of the REST API goes through here, so every endpoint speaks the same JSON and the
 // same error shape: { error: { code, message, details? } }.
@@ -13,13 +15,48 @@ export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
 
-export function attachment(body: BodyInit, contentType: string, filename: string): Response {
+export function attachment(body: BodyInit, contentType: string, filename: string, headers?: HeadersInit): Response {
   return new Response(body, {
     headers: {
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
       "Cache-Control": "no-store",
+      ...headers,
     },
+  });
+}
+
+// Snapshot reads carry an ETag; a client may keep the body but must ask again each time (the
+// data changes whenever someone writes), and a matching If-None-Match is answered 304, no body.
+const REVALIDATE = "private, no-cache";
+
+/** Whether the request's If-None-Match names this ETag (weak comparison, lists and `*` too). */
+export function notModified(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+function notModifiedResponse(etag: string): Response {
+  return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": REVALIDATE } });
+}
+
+/** A cached read as JSON with its ETag, or 304 when the client already has it. */
+export function snapshotJson(request: Request, snapshot: Snapshot<unknown>): Response {
+  if (notModified(request, snapshot.etag)) return notModifiedResponse(snapshot.etag);
+  return new Response(snapshot.json(), {
+    headers: { "Content-Type": "application/json", ETag: snapshot.etag, "Cache-Control": REVALIDATE },
+  });
+}
+
+/** A cached file as a download with its ETag, or 304 when the client already has it. */
+export function snapshotAttachment(request: Request, snapshot: Snapshot<ExportFile>): Response {
+  if (notModified(request, snapshot.etag)) return notModifiedResponse(snapshot.etag);
+  const file = snapshot.value;
+  return attachment(file.body as BodyInit, file.contentType, file.filename, {
+    ETag: snapshot.etag,
+    "Cache-Control": REVALIDATE,
   });
 }
 

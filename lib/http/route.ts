@@ -2,7 +2,7 @@ import { authenticate } from "../auth/authenticate";
 import { hasRole, type Role } from "../auth/roles";
 import { AppError } from "../errors";
 import type { ActorContext, PortfolioContext } from "../services/context";
-import { portfolioContext } from "../services/portfolios";
+import { portfolioContext, readOnlyPortfolioContext } from "../services/portfolios";
 import { errorResponse } from "./respond";
 
 // The one way into a route handler: authenticate, check the role, resolve the context once, call
@@ -53,11 +53,16 @@ export function route<P extends Params = Params>(role: Role, fn: Handler<P, Acto
   });
 }
 
-/** As route(), about the portfolio named by `?portfolio=<slug>` (default: the default one). */
+/**
+ * As route(), about the portfolio named by `?portfolio=<slug>` (default: the default one). A GET
+ * only reads, so its context carries the portfolio's data version for the snapshot cache.
+ */
 export function portfolioRoute<P extends Params = Params>(role: Role, fn: Handler<P, PortfolioContext>) {
   return handler(async (request: Request, segment?: Segment<P>) => {
     const actor = await actorWithRole(request, role);
     const slug = new URL(request.url).searchParams.get("portfolio") ?? undefined;
-    return fn({ request, params: (await segment?.params) ?? ({} as P), ctx: await portfolioContext(slug, actor) });
+    const readOnly = request.method === "GET" || request.method === "HEAD";
+    const ctx = await (readOnly ? readOnlyPortfolioContext : portfolioContext)(slug, actor);
+    return fn({ request, params: (await segment?.params) ?? ({} as P), ctx });
   });
 }

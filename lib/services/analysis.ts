@@ -12,6 +12,7 @@ import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
 import { DIMENSION_COLUMN, DIMENSION_FIELD } from "./position-columns";
 import { type DateRange, dateRange, getRunOrThrow, type RunDetail } from "./runs";
+import { snapshot } from "./snapshots";
 
 // Reads that analyse stored data with the engine: trends over runs, limit comparisons, the
 // geographic summary, the dashboard, and the cross-tab of the current book.
@@ -23,11 +24,21 @@ export interface TrendQuery extends DateRange {
 
 /** Exposure of one value over stored runs, oldest first; a run where it had no positions counts 0 %. */
 export async function getTrend(ctx: PortfolioContext, query: TrendQuery) {
+  return (await getTrendSnapshot(ctx, query)).value;
+}
+
+/** getTrend from the snapshot cache, with its validator. */
+export function getTrendSnapshot(ctx: PortfolioContext, query: TrendQuery) {
   const normalized = normalizeDimensionValue(query.dimensionType, query.dimensionValue);
   if (!normalized.ok)
     throw new AppError("invalid_input", `Invalid dimensionValue: ${normalized.message}`, [
       { field: "dimensionValue", message: normalized.message },
     ]);
+  const key = `trend:${query.dimensionType}:${normalized.value}:${query.from ?? ""}:${query.to ?? ""}`;
+  return snapshot(ctx, key, () => readTrend(ctx, query, normalized.value));
+}
+
+async function readTrend(ctx: PortfolioContext, query: TrendQuery, dimensionValue: string) {
   const prisma = await getPrisma();
   const runs = await prisma.exposureRun.findMany({
     where: { portfolioId: ctx.portfolio.id, asOfDate: dateRange(query) },
@@ -36,7 +47,7 @@ export async function getTrend(ctx: PortfolioContext, query: TrendQuery) {
       asOfDate: true,
       totalPortfolioValue: true,
       exposures: {
-        where: { dimensionType: query.dimensionType, dimensionValue: normalized.value },
+        where: { dimensionType: query.dimensionType, dimensionValue },
         select: { exposurePct: true, exposureValue: true },
       },
     },
@@ -47,7 +58,7 @@ export async function getTrend(ctx: PortfolioContext, query: TrendQuery) {
     exposureValue: run.exposures[0]?.exposureValue.toNumber() ?? 0,
     totalPortfolioValue: run.totalPortfolioValue.toNumber(),
   }));
-  return { dimensionType: query.dimensionType, dimensionValue: normalized.value, ...analyzeTrend(points) };
+  return { dimensionType: query.dimensionType, dimensionValue, ...analyzeTrend(points) };
 }
 export type TrendDto = Awaited<ReturnType<typeof getTrend>>;
 
@@ -74,7 +85,17 @@ function geographicView(run: RunDetail, dimension: "msa" | "state") {
   };
 }
 
+/** The top MSAs and states of a run (the latest when no id is given) with their concentration. */
 export async function getGeographic(ctx: PortfolioContext, runId?: string) {
+  return (await getGeographicSnapshot(ctx, runId)).value;
+}
+
+/** getGeographic from the snapshot cache, with its validator. */
+export function getGeographicSnapshot(ctx: PortfolioContext, runId?: string) {
+  return snapshot(ctx, `geographic:${runId ?? "latest"}`, () => readGeographic(ctx, runId));
+}
+
+async function readGeographic(ctx: PortfolioContext, runId?: string) {
   const run = await getRunOrThrow(ctx, runId);
   return {
     runId: run.id,
@@ -86,6 +107,15 @@ export async function getGeographic(ctx: PortfolioContext, runId?: string) {
 
 /** Everything the overview shows, from the latest run: one dial per dimension, chart series, alerts. */
 export async function getDashboard(ctx: PortfolioContext) {
+  return (await getDashboardSnapshot(ctx)).value;
+}
+
+/** getDashboard from the snapshot cache, with its validator. */
+export function getDashboardSnapshot(ctx: PortfolioContext) {
+  return snapshot(ctx, "dashboard", () => readDashboard(ctx));
+}
+
+async function readDashboard(ctx: PortfolioContext) {
   const run = await getRunOrThrow(ctx);
   const limits = await activeLimits(await getPrisma(), ctx.portfolio.id);
   const result = {

@@ -18,6 +18,11 @@ export interface ActorContext {
 /** A request about one portfolio. */
 export interface PortfolioContext extends ActorContext {
   portfolio: PortfolioRef;
+  /**
+   * The portfolio's data version, read together with it by a request that only reads (a GET of
+   * the REST API), so its snapshot reads need not ask again. Absent wherever a write may follow.
+   */
+  readVersion?: number;
 }
 
 /** How the actor reads in an alert's history and the audit log. */

@@ -1,6 +1,7 @@
 import { getPrisma } from "../db/client";
 import { type Dimension, UNKNOWN } from "../engine/types";
 import type { PortfolioContext } from "./context";
+import { snapshot } from "./snapshots";
 
 // The values each dimension takes in the stored book: the positions table's filter choices.
 
@@ -17,35 +18,13 @@ interface FacetRow {
   n: number;
 }
 
-// Facets scan the whole book (~90 ms at 100k positions on PGlite) but change only with an import,
-// and every write to positions is an import batch: the newest batch (and the number of batches)
-// identifies the book's version, so a cached answer is never stale.
-const FACET_CACHE_SIZE = 16;
-const facetCache = new Map<string, PositionFacets>();
-
-async function bookVersion(portfolioId: string): Promise<string> {
-  const prisma = await getPrisma();
-  const [latest, batches] = await Promise.all([
-    prisma.importBatch.findFirst({
-      where: { portfolioId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true },
-    }),
-    prisma.importBatch.count({ where: { portfolioId } }),
-  ]);
-  return `${portfolioId}:${batches}:${latest?.id ?? "none"}`;
-}
-
-/** The values each dimension takes in the stored book (for filter choices), most positions first. */
+/**
+ * The values each dimension takes in the stored book (for filter choices), most positions first.
+ * A scan of the whole book (~90 ms at 100k positions on PGlite), so it comes from the snapshot
+ * cache: computed again only after a write to the portfolio.
+ */
 export async function listPositionFacets(ctx: PortfolioContext): Promise<PositionFacets> {
-  const { portfolio } = ctx;
-  const version = await bookVersion(portfolio.id);
-  const cached = facetCache.get(version);
-  if (cached) return cached;
-  const facets = await computeFacets(portfolio.id);
-  if (facetCache.size >= FACET_CACHE_SIZE) facetCache.delete(facetCache.keys().next().value ?? "");
-  facetCache.set(version, facets);
-  return facets;
+  return (await snapshot(ctx, "facets", () => computeFacets(ctx.portfolio.id))).value;
 }
 
 async function computeFacets(portfolioId: string): Promise<PositionFacets> {

@@ -4,6 +4,7 @@ import type { Tx } from "../db/tx";
 import { type Concentration, DIMENSIONS, type Dimension, type ExposureBucket, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import type { PortfolioContext } from "./context";
+import { type Snapshot, snapshot } from "./snapshots";
 
 // Reading stored runs: dated, immutable snapshots of a portfolio's exposures (runs-compute.ts
 // writes them).
@@ -65,8 +66,20 @@ export async function loadRunExposures(db: Pick<Tx, "exposure">, runId: string):
   );
 }
 
-/** A stored run with its exposures: the one asked for, or the latest as-of date; null when there is none. */
+/**
+ * A stored run with its exposures: the one asked for, or the latest as-of date; null when there
+ * is none. From the snapshot cache: the database is read once per change of the portfolio's data.
+ */
 export async function findRun(ctx: PortfolioContext, runId?: string): Promise<RunDetail | null> {
+  return (await runSnapshot(ctx, runId)).value;
+}
+
+/** findRun with its cache validator (the REST API answers 304 with it). */
+export function runSnapshot(ctx: PortfolioContext, runId?: string): Promise<Snapshot<RunDetail | null>> {
+  return snapshot(ctx, `run:${runId ?? "latest"}`, () => readRun(ctx, runId));
+}
+
+async function readRun(ctx: PortfolioContext, runId?: string): Promise<RunDetail | null> {
   const prisma = await getPrisma();
   const portfolioId = ctx.portfolio.id;
   const run = runId
@@ -92,8 +105,13 @@ export async function findLatestRunSummary(ctx: PortfolioContext): Promise<RunSu
 
 /** As findRun, but a missing run is a 404 that says what to do. */
 export async function getRunOrThrow(ctx: PortfolioContext, runId?: string): Promise<RunDetail> {
-  const run = await findRun(ctx, runId);
-  if (!run) {
+  return (await getRunSnapshot(ctx, runId)).value;
+}
+
+/** getRunOrThrow with its cache validator. */
+export async function getRunSnapshot(ctx: PortfolioContext, runId?: string): Promise<Snapshot<RunDetail>> {
+  const found = await runSnapshot(ctx, runId);
+  if (!found.value) {
     throw new AppError(
       "not_found",
       runId
@@ -101,7 +119,7 @@ export async function getRunOrThrow(ctx: PortfolioContext, runId?: string): Prom
         : `Portfolio "${ctx.portfolio.slug}" has no exposure runs yet: compute one first.`,
     );
   }
-  return run;
+  return found as Snapshot<RunDetail>;
 }
 
 export interface DateRange {

@@ -54,11 +54,11 @@ export async function runLoadTest(opts: ToolOptions): Promise<void> {
       `${report.durationSec} s per target, ${report.connections} connections`,
   );
   console.log(
-    `${"GET".padEnd(58)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}${"non-2xx".padStart(9)}`,
+    `${"GET".padEnd(58)}${"req/s".padStart(8)}${"health".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}${"non-2xx".padStart(9)}`,
   );
   for (const t of report.targets) {
     console.log(
-      `${t.path.padEnd(58)}${String(t.requestsPerSec).padStart(8)}${String(t.latencyP50Ms).padStart(9)}${String(t.latencyP99Ms).padStart(9)}` +
+      `${t.path.padEnd(58)}${String(t.requestsPerSec).padStart(8)}${`${Math.round(t.ofFloor * 100)} %`.padStart(8)}${String(t.latencyP50Ms).padStart(9)}${String(t.latencyP99Ms).padStart(9)}` +
         `${String(t.requests).padStart(10)}${String(t.errors).padStart(8)}${String(t.non2xx).padStart(9)}`,
     );
   }

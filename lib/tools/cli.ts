@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       const file =
         args[0] === "positions"
           ? await lib.exportPositions(await ctx(), format)
-          : await lib.exportExposures(await ctx(), undefined, format);
+          : (await lib.exportExposures(await ctx(), undefined, format)).value;
       if (opts.out) {
         await writeFile(opts.out, file.body);
         return print(`wrote ${opts.out}`);

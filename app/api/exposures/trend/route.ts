@@ -1,12 +1,12 @@
 import { otherMethods } from "@/lib/http/fallback";
 import { parseQuery } from "@/lib/http/parse";
-import { json } from "@/lib/http/respond";
+import { snapshotJson } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
 import { trendQuerySchema } from "@/lib/schemas";
-import { getTrend } from "@/lib/services/analysis";
+import { getTrendSnapshot } from "@/lib/services/analysis";
 
 export const GET = portfolioRoute("viewer", async ({ request, ctx }) =>
-  json(await getTrend(ctx, parseQuery(request, trendQuerySchema))),
+  snapshotJson(request, await getTrendSnapshot(ctx, parseQuery(request, trendQuerySchema))),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,11 +1,11 @@
 import { otherMethods } from "@/lib/http/fallback";
 import { uuidParam } from "@/lib/http/parse";
-import { json } from "@/lib/http/respond";
+import { snapshotJson } from "@/lib/http/respond";
 import { portfolioRoute } from "@/lib/http/route";
-import { getRunOrThrow } from "@/lib/services/runs";
+import { getRunSnapshot } from "@/lib/services/runs";
 
-export const GET = portfolioRoute<{ id: string }>("viewer", async ({ params, ctx }) =>
-  json(await getRunOrThrow(ctx, uuidParam(params.id, "Run"))),
+export const GET = portfolioRoute<{ id: string }>("viewer", async ({ request, params, ctx }) =>
+  snapshotJson(request, await getRunSnapshot(ctx, uuidParam(params.id, "Run"))),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
