@@ -1,5 +1,5 @@
 import { computeConcentration } from "./concentration";
-import { addValue, addYear, createDecadeTally, createValueTally, type Tally } from "./tally";
+import { addValue, addYear, createDecadeTally, createValueTally, type Tally, toCents } from "./tally";
 import { DIMENSIONS, type Dimension, type ExposureBucket, type ExposureResult, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
@@ -16,77 +16,65 @@ function toBuckets<K>(
   dimensionType: Dimension,
   tally: Tally<K>,
   label: (key: K) => string,
-  total: number,
+  totalCents: number,
 ): ExposureBucket[] {
-  const pct = (value: number) => (total > 0 ? (value / total) * 100 : 0);
+  const bucket = (dimensionValue: string, cents: number, positionCount: number): ExposureBucket => ({
+    dimensionType,
+    dimensionValue,
+    exposureValue: cents / 100,
+    exposurePct: totalCents > 0 ? (cents / totalCents) * 100 : 0,
+    positionCount,
+  });
   const buckets: ExposureBucket[] = [];
-  let unknownValue = tally.unknownValue;
+  let unknownCents = tally.unknownValue;
   let unknownCount = tally.unknownCount;
   tally.keys.forEach((key, slot) => {
     const dimensionValue = label(key);
-    const exposureValue = tally.values[slot] ?? 0;
+    const cents = tally.values[slot] ?? 0;
     const positionCount = tally.counts[slot] ?? 0;
     // A value spelled "unknown" is the same bucket as a missing one, never a second "unknown" row.
     if (dimensionValue === UNKNOWN) {
-      unknownValue += exposureValue;
+      unknownCents += cents;
       unknownCount += positionCount;
       return;
     }
-    buckets.push({ dimensionType, dimensionValue, exposureValue, exposurePct: pct(exposureValue), positionCount });
+    buckets.push(bucket(dimensionValue, cents, positionCount));
   });
   // A dimension where every position is known has no unknown bucket at all.
-  if (unknownCount > 0) {
-    buckets.push({
-      dimensionType,
-      dimensionValue: UNKNOWN,
-      exposureValue: unknownValue,
-      exposurePct: pct(unknownValue),
-      positionCount: unknownCount,
-    });
-  }
+  if (unknownCount > 0) buckets.push(bucket(UNKNOWN, unknownCents, unknownCount));
   return buckets.sort(compareBuckets);
 }
 
-/**
- * Exposure of the portfolio along every dimension, in one pass over the positions. A missing
- * attribute counts in the `unknown` bucket, so each dimension's exposurePct sums to 100.
- */
-export function computeExposures(positions: readonly Position[]): ExposureResult {
-  const strategy = createValueTally();
-  const state = createValueTally();
-  const msa = createValueTally();
-  const vintage = createDecadeTally();
-  const constructionType = createValueTally();
-  const rentBand = createValueTally();
-  let total = 0;
+type Tallies = { [D in Dimension]: Tally<D extends "vintage" ? number : string> };
 
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i];
-    if (p === undefined) continue;
-    const value = p.positionValue;
-    total += value;
-    addValue(strategy, p.strategy, value);
-    addValue(state, p.state, value);
-    addValue(msa, p.msaId, value);
-    addYear(vintage, p.vintage, value);
-    addValue(constructionType, p.constructionType, value);
-    addValue(rentBand, p.rentBand, value);
-  }
-
-  const same = (key: string) => key;
-  const byDimension: Record<Dimension, ExposureBucket[]> = {
-    strategy: toBuckets("strategy", strategy, same, total),
-    state: toBuckets("state", state, same, total),
-    msa: toBuckets("msa", msa, same, total),
-    vintage: toBuckets("vintage", vintage, vintageBucket, total),
-    construction_type: toBuckets("construction_type", constructionType, same, total),
-    rent_band: toBuckets("rent_band", rentBand, same, total),
+function createTallies(): Tallies {
+  return {
+    strategy: createValueTally(),
+    state: createValueTally(),
+    msa: createValueTally(),
+    vintage: createDecadeTally(),
+    construction_type: createValueTally(),
+    rent_band: createValueTally(),
   };
+}
+
+const same = (key: string) => key;
+
+function toResult(tallies: Tallies, totalCents: number, positionCount: number): ExposureResult {
+  const byDimension: Record<Dimension, ExposureBucket[]> = {
+    strategy: toBuckets("strategy", tallies.strategy, same, totalCents),
+    state: toBuckets("state", tallies.state, same, totalCents),
+    msa: toBuckets("msa", tallies.msa, same, totalCents),
+    vintage: toBuckets("vintage", tallies.vintage, vintageBucket, totalCents),
+    construction_type: toBuckets("construction_type", tallies.construction_type, same, totalCents),
+    rent_band: toBuckets("rent_band", tallies.rent_band, same, totalCents),
+  };
+  const total = totalCents / 100;
   const concentrationOf = (dimension: Dimension) => computeConcentration(byDimension[dimension], total);
 
   return {
     totalPortfolioValue: total,
-    positionCount: positions.length,
+    positionCount,
     exposures: DIMENSIONS.flatMap((dimension) => byDimension[dimension]),
     concentration: {
       strategy: concentrationOf("strategy"),
@@ -97,6 +85,64 @@ export function computeExposures(positions: readonly Position[]): ExposureResult
       rent_band: concentrationOf("rent_band"),
     },
   };
+}
+
+/**
+ * Exposure of the portfolio along every dimension, in one pass over the positions. A missing
+ * attribute counts in the `unknown` bucket, so each dimension's exposurePct sums to 100.
+ */
+export function computeExposures(positions: readonly Position[]): ExposureResult {
+  const tallies = createTallies();
+  const { strategy, state, msa, vintage, construction_type, rent_band } = tallies;
+  let totalCents = 0;
+
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i];
+    if (p === undefined) continue;
+    const cents = toCents(p.positionValue);
+    totalCents += cents;
+    addValue(strategy, p.strategy, cents, 1);
+    addValue(state, p.state, cents, 1);
+    addValue(msa, p.msaId, cents, 1);
+    addYear(vintage, p.vintage, cents, 1);
+    addValue(construction_type, p.constructionType, cents, 1);
+    addValue(rent_band, p.rentBand, cents, 1);
+  }
+
+  return toResult(tallies, totalCents, positions.length);
+}
+
+/** Positions that share one stored value of one attribute, summed (a SQL GROUP BY row). */
+export interface PositionGroup<K extends string | number> {
+  /** The attribute as stored (vintage: the year built, not its decade); null when missing. */
+  key: K | null;
+  /** Sum of the group's position values. */
+  value: number;
+  count: number;
+}
+
+/** A book summed per stored value of each dimension, and in all. */
+export interface GroupedPositions {
+  totalValue: number;
+  positionCount: number;
+  groups: { [D in Dimension]: ReadonlyArray<PositionGroup<D extends "vintage" ? number : string>> };
+}
+
+/**
+ * computeExposures from positions the database has already summed per raw attribute value. The
+ * groups go through the same accumulators as single positions (a position is a group of one), so
+ * bucketing (`unknown`, vintage by decade), percentages, ordering and concentration have one
+ * definition, and the result equals computeExposures over the same positions exactly.
+ */
+export function computeExposuresFromGroups({ totalValue, positionCount, groups }: GroupedPositions): ExposureResult {
+  const tallies = createTallies();
+  for (const dimension of DIMENSIONS) {
+    if (dimension === "vintage") continue;
+    const tally = tallies[dimension];
+    for (const g of groups[dimension]) addValue(tally, g.key, toCents(g.value), g.count);
+  }
+  for (const g of groups.vintage) addYear(tallies.vintage, g.key, toCents(g.value), g.count);
+  return toResult(tallies, toCents(totalValue), positionCount);
 }
 
 /** One dimension's buckets, in result order (largest first, `unknown` last). */

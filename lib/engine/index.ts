@@ -1,7 +1,14 @@
 export { compareToLimits, type LimitComparison } from "./compare";
 export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
 export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
-export { bucketsFor, computeExposures, topValues } from "./exposures";
+export {
+  bucketsFor,
+  computeExposures,
+  computeExposuresFromGroups,
+  type GroupedPositions,
+  type PositionGroup,
+  topValues,
+} from "./exposures";
 export {
   applicableExposures,
   evaluateLimits,
