@@ -27,6 +27,16 @@ export function maxImportRows(): number {
   return Math.floor(positiveFromEnv("AKER_MAX_IMPORT_ROWS", 2_000_000));
 }
 
+/** What an XLSX upload may unpack to, all its parts together: AKER_MAX_XLSX_UNPACKED_MB, default 1024 (about 3 million rows). */
+export function maxXlsxUnpackedBytes(): number {
+  return Math.floor(positiveFromEnv("AKER_MAX_XLSX_UNPACKED_MB", 1024) * MB);
+}
+
+/** Cells read from an XLSX upload's worksheet, empty ones included: AKER_MAX_XLSX_CELLS, default 30,000,000. */
+export function maxXlsxCells(): number {
+  return Math.floor(positiveFromEnv("AKER_MAX_XLSX_CELLS", 30_000_000));
+}
+
 /** A limit as a message names it: "50 MB", "0.5 MB". */
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / MB;

@@ -9,12 +9,17 @@ import { type DatabaseConfig, databaseConfigFromEnv, describeDatabase } from "./
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrate";
 import { acquirePgliteLock } from "./pglite-lock";
+import { LONG_TX } from "./tx";
 
 export type { PrismaClient };
+
+/** The driver beside Prisma, for what Prisma cannot do (COPY, in lib/db/copy.ts). */
+export type Driver = { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; lite: PGlite };
 
 export interface Database {
   kind: DatabaseConfig["kind"];
   prisma: PrismaClient;
+  driver: Driver;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await client.end();
     }
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
-    return { kind: "postgres", prisma, close: () => prisma.$disconnect() };
+    // A few connections of its own, opened on first use, waited for as long as Prisma's long
+    // transactions wait; an idle one the server drops is logged, not fatal.
+    const pool = new pg.Pool({ connectionString: config.url, max: 4, connectionTimeoutMillis: LONG_TX.maxWait });
+    pool.on("error", (error) => logger.warn({ event: "db.pool_error", err: error }, "idle connection lost"));
+    return {
+      kind: "postgres",
+      prisma,
+      driver: { kind: "postgres", pool },
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
 
   // PGlite creates its data folder but not the folders above it.
@@ -47,6 +64,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    driver: { kind: "pglite", lite },
     close: async () => {
       await prisma.$disconnect();
       await lite.close();

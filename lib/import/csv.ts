@@ -2,7 +2,14 @@ import Papa from "papaparse";
 
 import { AppError } from "@/lib/errors";
 
-import { type ImportOptions, mapHeaders, type ParsedImport, PositionCollector, readRow } from "./records";
+import {
+  type ColumnIndexes,
+  type ImportOptions,
+  mapHeaders,
+  type ParsedImport,
+  PositionCollector,
+  readRow,
+} from "./records";
 
 function isBlank(record: readonly string[]): boolean {
   for (const cell of record) if (cell.trim() !== "") return false;
@@ -13,28 +20,47 @@ function isBlank(record: readonly string[]): boolean {
  * Parses CSV text (BOM already stripped). Row numbers are what a spreadsheet shows: record
  * index + 1, so the header is row 1. Blank lines are skipped here rather than by papaparse's
  * skipEmptyLines, which would shift the numbers of every row after a blank line.
+ *
+ * Records are taken one at a time (papaparse's step), so a million-row file never exists as a
+ * million arrays. A malformed quote anywhere refuses the whole file, before any other problem:
+ * an error met earlier (a bad header, too many rows) waits until the rest has been scanned for one.
  */
 export function parseCsv(text: string, opts: ImportOptions): ParsedImport {
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ",", skipEmptyLines: false });
-  const quoteError = parsed.errors.find((error) => error.type === "Quotes");
-  if (quoteError !== undefined) {
-    const where = quoteError.row === undefined ? "" : ` at row ${quoteError.row + 1}`;
-    throw new AppError("invalid_data", `malformed CSV${where}: ${quoteError.message}`);
-  }
-  const records = parsed.data;
-  const headerIndex = records.findIndex((record) => !isBlank(record));
-  const header = records[headerIndex];
-  if (header === undefined) throw new AppError("invalid_data", "the file is empty: expected a header row");
-
-  const { indexes, ignoredColumns } = mapHeaders(header.map((name, index) => ({ name: name.trim(), index })));
   const collector = new PositionCollector(opts);
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const record = records[i];
-    if (record === undefined || isBlank(record)) continue;
-    collector.add(
-      readRow(indexes, (index) => record[index]),
-      i + 1,
-    );
-  }
+  let indexes: ColumnIndexes | undefined;
+  let ignoredColumns: string[] = [];
+  let index = -1;
+  let quoteError: AppError | undefined;
+  let failure: { error: unknown } | undefined;
+  Papa.parse<string[]>(text, {
+    header: false,
+    delimiter: ",",
+    skipEmptyLines: false,
+    step: ({ data: record, errors }, parser) => {
+      index += 1;
+      const quote = errors.find((error) => error.type === "Quotes");
+      if (quote !== undefined) {
+        quoteError = new AppError("invalid_data", `malformed CSV at row ${index + 1}: ${quote.message}`);
+        parser.abort();
+        return;
+      }
+      if (failure !== undefined || isBlank(record)) return;
+      try {
+        if (indexes === undefined) {
+          ({ indexes, ignoredColumns } = mapHeaders(record.map((name, at) => ({ name: name.trim(), index: at }))));
+        } else {
+          collector.add(
+            readRow(indexes, (at) => record[at]),
+            index + 1,
+          );
+        }
+      } catch (error) {
+        failure = { error };
+      }
+    },
+  });
+  if (quoteError !== undefined) throw quoteError;
+  if (failure !== undefined) throw failure.error;
+  if (indexes === undefined) throw new AppError("invalid_data", "the file is empty: expected a header row");
   return collector.result("csv", ignoredColumns);
 }

@@ -1,12 +1,14 @@
 import { getPrisma } from "../db/client";
-import { LONG_TX, type Tx } from "../db/tx";
+import { type RawTx, rawTransaction } from "../db/copy";
 import type { Position } from "../engine/types";
 import { AppError } from "../errors";
-import { type ImportFormat, parsePositions, type RowError } from "../import";
+import type { ImportFormat, RowError } from "../import";
+import { COPY_COLUMNS, copyField } from "../import/copy-text";
+import { prepareImportOffThread } from "../import/off-thread";
+import type { PreparedImport } from "../import/prepare";
 import { logger } from "../logger";
 import { maxImportRows } from "../request-caps";
 import type { ImportOptions } from "../schemas";
-import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
 import { lockPortfolio } from "./portfolios";
 
@@ -26,30 +28,12 @@ export interface ImportSource {
 
 type ImportMode = ImportOptions["mode"];
 
-interface ValidatedImport {
-  received: number;
-  rows: Array<{ row: number; position: Position }>;
-  /** Every error of every bad row, sorted by row. */
-  rejected: RowError[];
-  /** Distinct bad rows (a row can have several errors). */
-  badRows: number;
-  ignoredColumns: string[];
-}
-
-/** Parse and validate for a mode: the one path both the preview and the import take. */
-async function validateImport(source: ImportSource, mode: ImportMode): Promise<ValidatedImport> {
-  const parsed = await parsePositions({ format: source.format, data: source.data }, { maxRows: maxImportRows() });
-  const rejected = [...parsed.rejected];
-  let rows = parsed.rows;
-  if (mode === "upsert") {
-    const missing = rows.filter((r) => r.position.positionId === null);
-    for (const r of missing)
-      rejected.push({ row: r.row, field: "position_id", message: "position_id is required in upsert mode" });
-    rows = rows.filter((r) => r.position.positionId !== null);
-    rejected.sort((a, b) => a.row - b.row);
-  }
-  const badRows = new Set(rejected.map((r) => r.row)).size;
-  return { received: parsed.received, rows, rejected, badRows, ignoredColumns: parsed.ignoredColumns };
+/** Parse and validate for a mode, in the import worker: the one path both the preview and the import take. */
+function validateImport(source: ImportSource, mode: ImportMode, copyText: boolean): Promise<PreparedImport> {
+  return prepareImportOffThread(
+    { format: source.format, data: source.data },
+    { mode, copyText, maxRows: maxImportRows() },
+  );
 }
 
 export interface ImportPreview {
@@ -65,8 +49,6 @@ export interface ImportPreview {
   stored: number;
 }
 
-const PREVIEW_ROWS = 10;
-
 /** What importPositions would do with this file, without writing anything. */
 export async function previewImport(
   ctx: PortfolioContext,
@@ -74,7 +56,7 @@ export async function previewImport(
   mode: ImportMode,
 ): Promise<ImportPreview> {
   const { portfolio } = ctx;
-  const checked = await validateImport(source, mode);
+  const checked = await validateImport(source, mode, false);
   const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
   logger.info(
     {
@@ -89,11 +71,11 @@ export async function previewImport(
   );
   return {
     received: checked.received,
-    valid: checked.rows.length,
+    valid: checked.valid,
     rejected: checked.rejected,
     rejectedRows: checked.badRows,
     ignoredColumns: checked.ignoredColumns,
-    sample: checked.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, ...r.position })),
+    sample: checked.sample,
     stored,
   };
 }
@@ -109,7 +91,8 @@ export async function importPositions(
   options: Pick<ImportOptions, "mode" | "onError">,
 ): Promise<ImportResult> {
   const { portfolio } = ctx;
-  const { received, rows, rejected, badRows, ignoredColumns } = await validateImport(source, options.mode);
+  const prepared = await validateImport(source, options.mode, true);
+  const { received, valid, rejected, badRows, ignoredColumns } = prepared;
   const log = {
     event: "positions.import",
     portfolio: portfolio.slug,
@@ -127,7 +110,7 @@ export async function importPositions(
   }
 
   // An empty file (or one whose every row is bad) must never wipe the book in replace mode.
-  if (rows.length === 0) {
+  if (valid === 0) {
     logger.warn({ ...log, rejectedRows: badRows }, "import refused: no valid rows");
     throw new AppError(
       "invalid_data",
@@ -136,80 +119,79 @@ export async function importPositions(
     );
   }
 
-  const prisma = await getPrisma();
-  const batchId = await prisma.$transaction(async (tx) => {
-    await lockPortfolio(tx, portfolio.id);
-    const batch = await tx.importBatch.create({
-      data: {
-        portfolioId: portfolio.id,
-        mode: options.mode,
-        onError: options.onError,
-        format: source.format,
-        sourceName: source.sourceName ?? null,
-        received,
-        imported: rows.length,
-        rejectedCount: badRows,
-      },
-      select: { id: true },
-    });
-    if (rejected.length)
-      await tx.importRowError.createMany({ data: rejected.map((r) => ({ batchId: batch.id, ...r })) });
-    if (options.mode === "replace") await tx.position.deleteMany({ where: { portfolioId: portfolio.id } });
-    await insertPositions(
-      tx,
-      portfolio.id,
-      batch.id,
-      rows.map((r) => r.position),
-      options.mode === "upsert",
-    );
-    await audit(tx, ctx, "positions.imported", {
-      portfolioId: portfolio.id,
-      target: batch.id,
-      details: {
-        mode: options.mode,
-        onError: options.onError,
-        source: source.sourceName ?? null,
-        received,
-        imported: rows.length,
-        rejectedRows: badRows,
-      },
-    });
-    return batch.id;
-  }, LONG_TX);
-  logger.info({ ...log, batchId, imported: rows.length, rejectedRows: badRows }, "import stored");
-  return { batchId, received, imported: rows.length, rejected, ignoredColumns };
+  const batchId = await rawTransaction((tx) => storeImport(tx, ctx, source, options, prepared));
+  logger.info({ ...log, batchId, imported: valid, rejectedRows: badRows }, "import stored");
+  return { batchId, received, imported: valid, rejected, ignoredColumns };
 }
 
-const CHUNK = 20_000;
+const STAGE = "positions_import_stage";
+const COLUMNS = COPY_COLUMNS.join(", ");
 
-// One INSERT … SELECT FROM unnest(arrays) per chunk: a round trip per 20k rows instead of per row.
-async function insertPositions(tx: Tx, portfolioId: string, batchId: string, positions: Position[], upsert: boolean) {
-  for (let start = 0; start < positions.length; start += CHUNK) {
-    const chunk = positions.slice(start, start + CHUNK);
-    const col = <K extends keyof Position>(key: K) => chunk.map((p) => p[key]);
-    const conflict = upsert
+/**
+ * The write, all or nothing: the lock, the batch and its row errors, the audit record, and the
+ * rows, COPYed into a staging table and moved into positions by one statement.
+ */
+async function storeImport(
+  tx: RawTx,
+  ctx: PortfolioContext,
+  source: ImportSource,
+  options: Pick<ImportOptions, "mode" | "onError">,
+  { received, valid, rejected, badRows, copyText }: PreparedImport,
+): Promise<string> {
+  const portfolioId = ctx.portfolio.id;
+  await lockPortfolio(tx.executeRaw, portfolioId);
+  const [batch] = await tx.query<{ id: string }>(
+    `INSERT INTO import_batches (portfolio_id, mode, on_error, format, source_name, received, imported, rejected_count,
+       created_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, clock_timestamp()) RETURNING id`,
+    [portfolioId, options.mode, options.onError, source.format, source.sourceName ?? null, received, valid, badRows],
+  );
+  if (batch === undefined) throw new Error("import_batches: INSERT … RETURNING returned no row");
+  if (rejected.length)
+    await tx.copyFrom('import_row_errors (batch_id, "row", field, message)', rowErrorsText(batch.id, rejected));
+  if (options.mode === "replace") await tx.query("DELETE FROM positions WHERE portfolio_id = $1::uuid", [portfolioId]);
+
+  await tx.query(
+    `CREATE TEMP TABLE ${STAGE} (position_id text, asset_id text, msa_id text, strategy text, state text, vintage int,
+       construction_type text, rent_band text, position_value numeric(20, 2), units int) ON COMMIT DROP`,
+  );
+  await tx.copyFrom(`${STAGE} (${COLUMNS})`, copyText);
+  // A temporary table is read from its first block, so positions get their ids in file order.
+  const conflict =
+    options.mode === "upsert"
       ? `ON CONFLICT (portfolio_id, position_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, msa_id = EXCLUDED.msa_id,
          strategy = EXCLUDED.strategy, state = EXCLUDED.state, vintage = EXCLUDED.vintage,
          construction_type = EXCLUDED.construction_type, rent_band = EXCLUDED.rent_band,
          position_value = EXCLUDED.position_value, units = EXCLUDED.units, batch_id = EXCLUDED.batch_id, updated_at = now()`
       : "";
-    await tx.$executeRawUnsafe(
-      `INSERT INTO positions (portfolio_id, batch_id, position_id, asset_id, msa_id, strategy, state, vintage,
-         construction_type, rent_band, position_value, units)
-       SELECT $1::uuid, $2::uuid, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::int[], $9::text[], $10::text[], $11::numeric[], $12::int[]) ${conflict}`,
+  await tx.query(
+    `INSERT INTO positions (portfolio_id, batch_id, ${COLUMNS}) SELECT $1::uuid, $2::uuid, ${COLUMNS} FROM ${STAGE} ${conflict}`,
+    [portfolioId, batch.id],
+  );
+
+  // The row audit() (audit.ts) writes, on this transaction rather than Prisma's. Timestamps are
+  // taken now, as Prisma takes them, not when the transaction began (perhaps queued for the lock).
+  await tx.query(
+    `INSERT INTO audit_events (action, actor_id, actor_email, portfolio_id, target, details, at)
+     VALUES ('positions.imported', $1, $2, $3::uuid, $4, $5::jsonb, clock_timestamp())`,
+    [
+      ctx.actor?.id ?? null,
+      ctx.actor?.email ?? "system",
       portfolioId,
-      batchId,
-      col("positionId"),
-      col("assetId"),
-      col("msaId"),
-      col("strategy"),
-      col("state"),
-      col("vintage"),
-      col("constructionType"),
-      col("rentBand"),
-      chunk.map((p) => p.positionValue.toFixed(2)),
-      col("units"),
-    );
-  }
+      batch.id,
+      JSON.stringify({
+        mode: options.mode,
+        onError: options.onError,
+        source: source.sourceName ?? null,
+        received,
+        imported: valid,
+        rejectedRows: badRows,
+      }),
+    ],
+  );
+  return batch.id;
+}
+
+function rowErrorsText(batchId: string, rejected: RowError[]): Uint8Array<ArrayBuffer>[] {
+  const lines = rejected.map((r) => `${batchId}\t${r.row}\t${copyField(r.field)}\t${copyField(r.message)}\n`);
+  return [new TextEncoder().encode(lines.join(""))];
 }

@@ -1,0 +1,86 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Transaction } from "@electric-sql/pglite";
+import type pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
+import { getDb } from "./client";
+import type { Tx } from "./tx";
+
+// Bulk writes Prisma cannot express: COPY streams rows into a table at the speed of the database.
+// Prisma's interactive transaction does not hand out its connection, so a bulk write runs its
+// whole transaction on the driver beside Prisma (client.ts): a pooled pg connection, or PGlite's
+// own transaction, which queues behind and ahead of Prisma's on PGlite's single connection.
+
+/** A transaction on the driver: plain SQL and COPY, committed when `fn` returns, rolled back if it throws. */
+export interface RawTx {
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** `COPY <target> FROM STDIN` in the text format: tab-separated UTF-8 lines, `\N` for null. */
+  copyFrom(target: string, text: readonly Uint8Array<ArrayBuffer>[]): Promise<void>;
+  /** This transaction as the slice of Prisma a service helper takes (lockPortfolio). */
+  executeRaw: Pick<Tx, "$executeRaw">;
+}
+
+export async function rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
+  const { driver } = await getDb();
+  if (driver.kind === "pglite") return driver.lite.transaction((tx) => fn(pgliteTx(tx)));
+  return pgTransaction(driver.pool, fn);
+}
+
+async function pgTransaction<T>(pool: pg.Pool, fn: (tx: RawTx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await fn(pgTx(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is closed rather than returned to the pool.
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+function pgTx(client: pg.PoolClient): RawTx {
+  const query = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
+  return {
+    query,
+    copyFrom: async (target, text) => {
+      const chunks = text.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      await pipeline(Readable.from(chunks), client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
+    },
+    executeRaw: executeRawOn(async (sql, params) => (await client.query(sql, params)).rowCount ?? 0),
+  };
+}
+
+function pgliteTx(tx: Transaction): RawTx {
+  const query = async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows;
+  return {
+    query,
+    // PGlite reads COPY input from a blob, as a file it names /dev/blob.
+    copyFrom: async (target, text) => {
+      await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([...text]) });
+    },
+    executeRaw: executeRawOn(async (sql, params) => (await tx.query(sql, params)).affectedRows ?? 0),
+  };
+}
+
+/**
+ * `$executeRaw` as a tagged template over plain SQL, so code written against Prisma's transaction
+ * client (lockPortfolio) runs unchanged here. The cast: Prisma's signature promises a PrismaPromise
+ * and also takes a Prisma.Sql object; the template form, all such code uses, is what is kept.
+ */
+function executeRawOn(execute: (sql: string, params: unknown[]) => Promise<number>): Pick<Tx, "$executeRaw"> {
+  const $executeRaw = (strings: TemplateStringsArray, ...values: unknown[]) => {
+    if (!Array.isArray(strings)) throw new Error("only the tagged-template form of $executeRaw is supported here");
+    return execute(
+      strings.reduce((text, part, i) => `${text}$${i}${part}`),
+      values,
+    );
+  };
+  return { $executeRaw } as unknown as Pick<Tx, "$executeRaw">;
+}

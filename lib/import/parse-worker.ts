@@ -1,0 +1,40 @@
+// The import worker (started by off-thread.ts, one per file): parses and validates off the
+// request thread and answers with the prepared import, its COPY text handed over, not copied.
+
+import { parentPort, workerData } from "node:worker_threads";
+
+import { AppError } from "@/lib/errors";
+
+import type { WorkerReply, WorkerRequest } from "./off-thread";
+import { prepareImport } from "./prepare";
+
+function joined(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  const whole = new Uint8Array(parts.reduce((bytes, part) => bytes + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.byteLength;
+  }
+  return whole;
+}
+
+async function answer({ format, parts, options }: WorkerRequest): Promise<void> {
+  let reply: WorkerReply;
+  try {
+    const prepared = await prepareImport({ format, data: joined(parts) }, options);
+    parentPort?.postMessage(
+      { ok: true, prepared } satisfies WorkerReply,
+      prepared.copyText.map((chunk) => chunk.buffer),
+    );
+    return;
+  } catch (error) {
+    reply =
+      error instanceof AppError
+        ? { ok: false, appError: { code: error.code, message: error.message, details: error.details } }
+        : { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort?.postMessage(reply);
+}
+
+void answer(workerData as WorkerRequest);

@@ -1,0 +1,75 @@
+import type { RowError } from "@/lib/engine/normalize";
+import type { Position } from "@/lib/engine/types";
+
+import { CopyTextWriter, positionCopyLine } from "./copy-text";
+import { parsePositions } from "./index";
+import type { ImportFormat } from "./records";
+
+export interface PrepareInput {
+  format: ImportFormat;
+  data: string | Uint8Array;
+}
+
+export interface PrepareOptions {
+  /** Upsert matches on position_id, so there a row without one is a bad row. */
+  mode: "replace" | "upsert";
+  /** Build the COPY text of the rows to store (an import); a preview needs only the counts. */
+  copyText: boolean;
+  maxRows?: number;
+  currentYear?: number;
+}
+
+/** A parsed and validated file, as small as the caller needs it: counts, errors, a sample, COPY text. */
+export interface PreparedImport {
+  /** Data rows seen, blank rows excluded. */
+  received: number;
+  /** Rows that would be stored. */
+  valid: number;
+  /** Every error of every bad row, sorted by row. */
+  rejected: RowError[];
+  /** Distinct bad rows (a row can have several errors). */
+  badRows: number;
+  ignoredColumns: string[];
+  /** The first valid rows, normalised as they would be stored. */
+  sample: Array<Position & { row: number }>;
+  /** The valid rows as COPY text in UTF-8 chunks (copy-text.ts); empty unless `copyText`. */
+  copyText: Uint8Array<ArrayBuffer>[];
+}
+
+export const SAMPLE_ROWS = 10;
+
+/**
+ * Parses and validates a file for a mode without keeping its rows: each valid row goes into the
+ * counts, the sample and the COPY text as it is read. Pure and synchronous at heart, so it runs
+ * the same on the request thread or in the import worker (off-thread.ts).
+ */
+export async function prepareImport(input: PrepareInput, opts: PrepareOptions): Promise<PreparedImport> {
+  const missingIds: RowError[] = [];
+  const sample: PreparedImport["sample"] = [];
+  const text = opts.copyText ? new CopyTextWriter() : null;
+  let valid = 0;
+  const onRow = (row: number, position: Position) => {
+    if (opts.mode === "upsert" && position.positionId === null) {
+      missingIds.push({ row, field: "position_id", message: "position_id is required in upsert mode" });
+      return;
+    }
+    valid += 1;
+    if (sample.length < SAMPLE_ROWS) sample.push({ row, ...position });
+    text?.add(positionCopyLine(position));
+  };
+  const parsed = await parsePositions(input, { maxRows: opts.maxRows, currentYear: opts.currentYear, onRow });
+  // An importer that kept its rows rather than handing them over one by one.
+  for (const { row, position } of parsed.rows) onRow(row, position);
+
+  let rejected = parsed.rejected;
+  if (missingIds.length > 0) rejected = [...rejected, ...missingIds].sort((a, b) => a.row - b.row);
+  return {
+    received: parsed.received,
+    valid,
+    rejected,
+    badRows: new Set(rejected.map((r) => r.row)).size,
+    ignoredColumns: parsed.ignoredColumns,
+    sample,
+    copyText: text?.finish() ?? [],
+  };
+}

@@ -1,0 +1,118 @@
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, type MockInstance, test, vi } from "vitest";
+
+import { AppError } from "@/lib/errors";
+import { parsePositions } from "@/lib/import";
+import { positionCopyLine } from "@/lib/import/copy-text";
+import { prepareImportOffThread } from "@/lib/import/off-thread";
+import type { PreparedImport, PrepareInput, PrepareOptions } from "@/lib/import/prepare";
+import { logger } from "@/lib/logger";
+
+const HEADER =
+  "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units,note";
+const CSV = [
+  HEADER,
+  "P1,A\\1,12420,Core,tx,1987,Garden,Workforce,1250000,240,x",
+  "P2,,,,ZZ,,,,500,,",
+  "",
+  ',A3,35620,Value Add,NY,2001,,,"2,000.10",12,',
+  "P1,dup,,,,,,,7,,",
+  '"P\t5","東京 ""tower""",,,,,,,9.999,,',
+].join("\n");
+
+// A worker that cannot start is logged and the file parsed in-thread: here it must have started.
+let workerFailures: MockInstance;
+beforeEach(() => {
+  workerFailures = vi.spyOn(logger, "error");
+});
+afterEach(() => {
+  expect(workerFailures).not.toHaveBeenCalled();
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+async function both(input: PrepareInput, options: PrepareOptions): Promise<[unknown, unknown]> {
+  const run = async (workers: "0" | "1") => {
+    vi.stubEnv("AKER_IMPORT_WORKERS", workers);
+    return prepareImportOffThread(input, { currentYear: 2026, ...options }).catch((error: unknown) => error);
+  };
+  return [await run("1"), await run("0")];
+}
+
+const text = (prepared: PreparedImport) => prepared.copyText.map((c) => new TextDecoder().decode(c)).join("");
+
+// Each worker run from source compiles its modules with tsx first: most of a second.
+describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the same answer", {
+  timeout: 60_000,
+}, () => {
+  test.each(["replace", "upsert"] as const)("CSV with bad rows, %s", async (mode) => {
+    const [worker, inThread] = await both({ format: "csv", data: CSV }, { mode, copyText: true });
+    expect(worker).toEqual(inThread);
+    const prepared = worker as PreparedImport;
+    expect(prepared).toMatchObject({ received: 5, ignoredColumns: ["note"] });
+    expect(prepared.rejected.map((r) => [r.row, r.field])).toEqual(
+      mode === "upsert"
+        ? [
+            [3, "state"],
+            [5, "position_id"],
+            [6, "position_id"],
+          ]
+        : [
+            [3, "state"],
+            [6, "position_id"],
+          ],
+    );
+    // The COPY text is exactly the lines of the rows parsePositions keeps, in file order.
+    const parsed = await parsePositions({ format: "csv", data: CSV }, { currentYear: 2026 });
+    const kept = parsed.rows.filter((r) => mode === "replace" || r.position.positionId !== null);
+    expect(text(prepared)).toBe(kept.map((r) => positionCopyLine(r.position)).join(""));
+    expect(prepared.valid).toBe(kept.length);
+    expect(prepared.sample).toEqual(kept.map((r) => ({ row: r.row, ...r.position })));
+  });
+
+  test("bytes, JSON and XLSX", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Positions").addRows([
+      ["position_id", "state", "position_value"],
+      ["X1", "CA", 10],
+      ["X2", "Nowhere", 20],
+    ]);
+    const inputs: PrepareInput[] = [
+      { format: "csv", data: new TextEncoder().encode(`\uFEFF${CSV}`) },
+      { format: "json", data: JSON.stringify([{ positionId: "J1", positionValue: 5 }, { positionValue: "x" }, 3]) },
+      { format: "xlsx", data: new Uint8Array(await workbook.xlsx.writeBuffer()) },
+    ];
+    for (const input of inputs) {
+      const [worker, inThread] = await both(input, { mode: "replace", copyText: true });
+      expect(worker).toEqual(inThread);
+      expect((worker as PreparedImport).valid).toBeGreaterThan(0);
+    }
+  });
+
+  test("a refused file is the same AppError either way", async () => {
+    const cases: PrepareInput[] = [
+      { format: "csv", data: "" },
+      { format: "csv", data: 'position_value\n"unterminated' },
+      { format: "csv", data: new Uint8Array([0x70, 0xff, 0xfe]) },
+      { format: "json", data: "{" },
+      { format: "xlsx", data: "not bytes" },
+    ];
+    for (const input of cases) {
+      const [worker, inThread] = await both(input, { mode: "replace", copyText: false });
+      expect(worker).toBeInstanceOf(AppError);
+      expect(inThread).toBeInstanceOf(AppError);
+      const shape = (e: unknown) => ({ ...(e as AppError), message: (e as AppError).message });
+      expect(shape(worker)).toEqual(shape(inThread));
+    }
+    const [tooMany] = await both(
+      { format: "csv", data: "position_value\n1\n2\n3" },
+      { mode: "replace", copyText: false, maxRows: 2 },
+    );
+    expect(tooMany).toMatchObject({ code: "too_large" });
+  });
+
+  test("a preview builds no COPY text", async () => {
+    const [worker] = await both({ format: "csv", data: CSV }, { mode: "replace", copyText: false });
+    expect((worker as PreparedImport).copyText).toEqual([]);
+  });
+});
