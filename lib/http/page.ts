@@ -6,7 +6,7 @@ import { authenticate } from "../auth/authenticate";
 import { type Actor, hasRole, type Role } from "../auth/roles";
 import { isAppError } from "../errors";
 import type { PortfolioContext } from "../services/context";
-import { DEFAULT_PORTFOLIO, getPortfolioOrThrow } from "../services/portfolios";
+import { DEFAULT_PORTFOLIO, getPortfolioOrThrow, readOnlyPortfolioContext } from "../services/portfolios";
 
 // The way into a page: who is signed in, and which portfolio the UI works on. Both are resolved
 // once per request (React's cache) however many layouts and sections ask.
@@ -25,23 +25,31 @@ export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
   return actor;
 }
 
-/**
- * The portfolio chosen in the nav. A cookie naming a portfolio that no longer exists falls back
- * to the default instead of breaking every page.
- */
-export const cookiePortfolio = cache(async () => {
-  const slug = (await cookies()).get(PORTFOLIO_COOKIE)?.value;
+/** The slug the nav's cookie names, if any. */
+async function cookieSlug(): Promise<string | undefined> {
+  return (await cookies()).get(PORTFOLIO_COOKIE)?.value;
+}
+
+/** Reads the cookie's portfolio; one that no longer exists falls back to the default instead of breaking every page. */
+async function withDefaultFallback<T>(read: (slug: string) => Promise<T>): Promise<T> {
+  const slug = await cookieSlug();
   try {
-    return await getPortfolioOrThrow(slug ?? DEFAULT_PORTFOLIO);
+    return await read(slug ?? DEFAULT_PORTFOLIO);
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found" && slug !== undefined)
-      return getPortfolioOrThrow(DEFAULT_PORTFOLIO);
+    if (isAppError(error) && error.code === "not_found" && slug !== undefined) return read(DEFAULT_PORTFOLIO);
     throw error;
   }
-});
+}
 
-/** What a page's sections are handed: the signed-in viewer (at least) and the chosen portfolio. */
+/** The portfolio chosen in the nav (server actions: they write, so they carry no data version). */
+export const cookiePortfolio = cache(async () => withDefaultFallback((slug) => getPortfolioOrThrow(slug)));
+
+/**
+ * What a page's sections are handed: the signed-in viewer (at least) and the chosen portfolio,
+ * read with its data version so the page's snapshot reads (run, limits, alerts) need no further
+ * query. A page only reads, so the version holds for its whole render.
+ */
 export const pageContext = cache(async (): Promise<PortfolioContext & { actor: Actor }> => {
   const actor = await requirePageActor("viewer");
-  return { actor, portfolio: await cookiePortfolio() };
+  return { ...(await withDefaultFallback((slug) => readOnlyPortfolioContext(slug, actor))), actor };
 });

@@ -7,6 +7,7 @@ import type { ALERT_STATUSES, AlertTransition } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
 import { lockPortfolio } from "./portfolios";
+import { type Snapshot, snapshot } from "./snapshots";
 
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
@@ -62,8 +63,19 @@ export interface AlertPage {
   nextCursor?: string | undefined;
 }
 
-/** Newest first; the cursor is the offset of the next page. */
+/** Newest first; the cursor is the offset of the next page. From the snapshot cache. */
 export async function listAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<AlertPage> {
+  return (await listAlertsSnapshot(ctx, query)).value;
+}
+
+/** listAlerts with its cache validator. */
+export function listAlertsSnapshot(ctx: PortfolioContext, query: AlertQuery): Promise<Snapshot<AlertPage>> {
+  const { status, severity, dimensionType, limit, cursor } = query;
+  const key = `alerts:${status ?? ""}:${severity ?? ""}:${dimensionType ?? ""}:${limit}:${cursor ?? ""}`;
+  return snapshot(ctx, key, () => readAlerts(ctx, query));
+}
+
+async function readAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<AlertPage> {
   const prisma = await getPrisma();
   const where: Prisma.AlertWhereInput = { portfolioId: ctx.portfolio.id };
   if (query.status === "open") where.status = { in: ["active", "acknowledged"] };
@@ -87,7 +99,17 @@ export interface OpenAlertCounts {
   total: number;
 }
 
+/** Open (active or acknowledged) alerts by severity: the nav's badge. From the snapshot cache. */
 export async function countOpenAlerts(ctx: PortfolioContext): Promise<OpenAlertCounts> {
+  return (await countOpenAlertsSnapshot(ctx)).value;
+}
+
+/** countOpenAlerts with its cache validator. */
+export function countOpenAlertsSnapshot(ctx: PortfolioContext): Promise<Snapshot<OpenAlertCounts>> {
+  return snapshot(ctx, "alerts:open-counts", () => readOpenAlertCounts(ctx));
+}
+
+async function readOpenAlertCounts(ctx: PortfolioContext): Promise<OpenAlertCounts> {
   const prisma = await getPrisma();
   const groups = await prisma.alert.groupBy({
     by: ["severity"],

@@ -12,6 +12,7 @@ import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
 import { lockPortfolio } from "./portfolios";
 import { loadRunExposures } from "./runs";
+import { type Snapshot, snapshot } from "./snapshots";
 
 // Exposure limits (the REST API keeps its original path, /api/thresholds). Every change
 // re-evaluates the latest run in the same transaction, so alerts always reflect the limits in force.
@@ -37,7 +38,17 @@ export async function activeLimits(tx: Pick<Tx, "limit">, portfolioId: string): 
   return rows.map(toLimitDto);
 }
 
+/** Every limit of the portfolio, by dimension (from the snapshot cache: limits change rarely). */
 export async function listLimits(ctx: PortfolioContext): Promise<{ items: LimitDto[] }> {
+  return (await listLimitsSnapshot(ctx)).value;
+}
+
+/** listLimits with its cache validator. */
+export function listLimitsSnapshot(ctx: PortfolioContext): Promise<Snapshot<{ items: LimitDto[] }>> {
+  return snapshot(ctx, "limits", () => readLimits(ctx));
+}
+
+async function readLimits(ctx: PortfolioContext): Promise<{ items: LimitDto[] }> {
   const prisma = await getPrisma();
   const rows = await prisma.limit.findMany({
     where: { portfolioId: ctx.portfolio.id },

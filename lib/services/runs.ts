@@ -95,12 +95,10 @@ async function readRun(ctx: PortfolioContext, runId?: string): Promise<RunDetail
 
 /** The latest run's summary without its exposures (the nav's as-of date); null when there is none. */
 export async function findLatestRunSummary(ctx: PortfolioContext): Promise<RunSummary | null> {
-  const prisma = await getPrisma();
-  const run = await prisma.exposureRun.findFirst({
-    where: { portfolioId: ctx.portfolio.id },
-    orderBy: { asOfDate: "desc" },
-  });
-  return run ? toRunSummary(run) : null;
+  const run = await findRun(ctx);
+  if (!run) return null;
+  const { id, runId, asOfDate, source, totalPortfolioValue, positionCount, computedAt } = run;
+  return { id, runId, asOfDate, source, totalPortfolioValue, positionCount, computedAt };
 }
 
 /** As findRun, but a missing run is a 404 that says what to do. */

@@ -1,56 +1,20 @@
-import { performance } from "node:perf_hooks";
-import { closeDb, switchDatabase } from "../db/client";
-import { createScratchDatabase } from "../db/scratch";
-import { generateSyntheticPositions } from "../engine/synthetic";
-import { positionsToCsv } from "../export";
-import { portfolioContext } from "../services/portfolios";
-import { importPositions } from "../services/positions-import";
-import { computeRun } from "../services/runs-compute";
+import { benchmarkImport, type ImportBenchmark } from "./bench-copy";
+import { benchmarkStoredRun, type StoredRunBenchmark } from "./bench-run-sql";
 
 export interface DatabaseBenchmark {
-  database: "postgres" | "pglite";
-  rows: number;
-  csvMegabytes: number;
-  importSeconds: number;
-  runSeconds: number;
+  /** A CSV import through the importer, against `psql \copy` of the same file (Postgres). */
+  import: ImportBenchmark;
+  /** A stored run, against its one GROUPING SETS query alone. */
+  run: StoredRunBenchmark;
 }
 
-const seconds = (ms: number) => Math.round(ms / 10) / 100;
-
 /**
- * The full stored path on a throwaway database of the configured kind: import a CSV of `rows`
- * positions (parse, validate, one transaction) and compute a stored run over them.
+ * The stored path on throwaway databases of the configured kind, each figure beside the floor
+ * the database itself sets in the same run: an import of `rows` positions, then a run over as many.
  */
 export async function benchmarkDatabase(
   rows = 100_000,
   progress: (line: string) => void = () => {},
 ): Promise<DatabaseBenchmark> {
-  const scratch = await createScratchDatabase("aker_bench");
-  try {
-    const db = await switchDatabase(scratch.config);
-    const ctx = await portfolioContext();
-    const csv = positionsToCsv(generateSyntheticPositions(rows));
-    progress(`${db.kind}: importing a ${rows.toLocaleString("en-US")}-row CSV…`);
-    let start = performance.now();
-    await importPositions(
-      ctx,
-      { format: "csv", data: csv, sourceName: "bench.csv" },
-      { mode: "replace", onError: "reject" },
-    );
-    const importMs = performance.now() - start;
-    progress(`${db.kind}: computing a stored run…`);
-    start = performance.now();
-    await computeRun(ctx, { asOfDate: "2025-06-30" });
-    const runMs = performance.now() - start;
-    return {
-      database: db.kind,
-      rows,
-      csvMegabytes: Math.round(csv.length / 10_000) / 100,
-      importSeconds: seconds(importMs),
-      runSeconds: seconds(runMs),
-    };
-  } finally {
-    await closeDb();
-    await scratch.drop();
-  }
+  return { import: await benchmarkImport(rows, progress), run: await benchmarkStoredRun(rows, progress) };
 }

@@ -12,8 +12,10 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
   resolve <alertId> [--comment text]
   export exposures|positions [--format csv|json|xlsx] [--out file]
   bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000] [--pages]
-  loadtest [--rows 100000] [--duration 10] [--connections 10] [--json]
-                                                    bounded load test of the built app (loopback)
+  loadtest [--rows 100000] [--duration 10] [--connections 10] [--import-rows 400000] [--xlsx-rows 600000] [--json]
+                                                    bounded load test of the built app (loopback):
+                                                    each read, then reads during a big import and
+                                                    a big XLSX preview (0 skips either)
   user:create --email <e> --name <n> [--role viewer|manager|admin] [--password <p>] [--token <name>]
                                                     a user (first one: make it an admin); a random
                                                     password is printed when none is given
@@ -52,6 +54,8 @@ export const { values: opts, positionals } = parseArgs({
     rows: { type: "string" },
     duration: { type: "string" },
     connections: { type: "string" },
+    "import-rows": { type: "string" },
+    "xlsx-rows": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });

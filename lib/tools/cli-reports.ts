@@ -32,7 +32,20 @@ export async function runBench(opts: ToolOptions): Promise<void> {
       `${String(r.positions).padStart(9)} positions  avg ${r.avgTimeMs.toFixed(2)} ms  ${r.positionsPerSecond.toLocaleString("en-US")} positions/s`,
     );
   }
-  if (database) console.log(JSON.stringify(database, null, 2));
+  if (database) {
+    const { import: imp, run } = database;
+    console.log(
+      `${imp.database}: import of ${imp.rows.toLocaleString("en-US")} rows (${imp.csvMegabytes} MB CSV): ${imp.importSeconds} s, ` +
+        `${imp.rowsPerSecond.toLocaleString("en-US")} rows/s, peak RSS ${imp.peakRssMegabytes} MB, longest event-loop stall ${imp.longestStallMs} ms` +
+        (imp.psqlCopySeconds === undefined
+          ? ""
+          : `; psql \\copy ${imp.psqlCopySeconds} s (${imp.ratioToCopy}× the floor)`),
+    );
+    console.log(
+      `${run.database}: stored run over ${run.rows.toLocaleString("en-US")} positions: ${run.runSeconds} s; ` +
+        `its GROUPING SETS query alone ${run.groupingSetsSeconds} s (${run.ratio}× the floor)`,
+    );
+  }
   if (pages)
     for (const p of pages.pages)
       console.log(
@@ -44,7 +57,13 @@ export async function runLoadTest(opts: ToolOptions): Promise<void> {
   const { runLoadTest: run } = await import("./load-test");
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   const report = await run(
-    { rows: number(opts.rows), durationSec: number(opts.duration), connections: number(opts.connections) },
+    {
+      rows: number(opts.rows),
+      durationSec: number(opts.duration),
+      connections: number(opts.connections),
+      importRows: number(opts["import-rows"]),
+      xlsxRows: number(opts["xlsx-rows"]),
+    },
     (line) => !opts.json && console.error(line),
   );
   if (report.failures > 0) process.exitCode = 1;
@@ -61,6 +80,13 @@ export async function runLoadTest(opts: ToolOptions): Promise<void> {
       `${t.path.padEnd(58)}${String(t.requestsPerSec).padStart(8)}${`${Math.round(t.ofFloor * 100)} %`.padStart(8)}${String(t.latencyP50Ms).padStart(9)}${String(t.latencyP99Ms).padStart(9)}` +
         `${String(t.requests).padStart(10)}${String(t.errors).padStart(8)}${String(t.non2xx).padStart(9)}`,
     );
+  }
+  for (const d of report.duringUploads) {
+    console.log(`during the ${d.upload} (${d.uploadSeconds} s, answered ${d.uploadStatus}):`);
+    for (const r of d.reads)
+      console.log(
+        `  GET ${r.path.padEnd(24)} p50 ${r.latencyP50Ms} ms, p99 ${r.latencyP99Ms} ms, max ${r.latencyMaxMs} ms, ${r.requests} requests, ${r.failed} failed`,
+      );
   }
   console.log(`load test: ${report.failures} errors or non-2xx responses`);
 }

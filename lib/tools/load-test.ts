@@ -1,5 +1,9 @@
+import { PassThrough } from "node:stream";
 import autocannon from "autocannon";
-import { startAppServer } from "@/tests/support/app-server";
+import ExcelJS from "exceljs";
+import { type AppServer, startAppServer } from "@/tests/support/app-server";
+import { generateSyntheticPositions } from "../engine/synthetic";
+import { positionsToCsv } from "../export";
 import { seedServedApp } from "./seed-served-app";
 
 /** The floor every other figure is a ratio to: a `SELECT 1` through the framework, no sign-in. */
@@ -26,6 +30,24 @@ export interface LoadTestOptions {
   rows?: number;
   durationSec?: number;
   connections?: number;
+  /** Rows of the CSV imported (and of the XLSX previewed) while reads are measured; 0 skips that phase. */
+  importRows?: number;
+  xlsxRows?: number;
+}
+
+/** What readers saw while a manager's big upload was being imported or previewed. */
+export interface DuringUploadResult {
+  upload: string;
+  uploadSeconds: number;
+  uploadStatus: number;
+  reads: Array<{
+    path: string;
+    requests: number;
+    latencyP50Ms: number;
+    latencyP99Ms: number;
+    latencyMaxMs: number;
+    failed: number;
+  }>;
 }
 
 export interface LoadTargetResult {
@@ -48,9 +70,13 @@ export interface LoadTestReport {
   connections: number;
   openAlerts: number;
   targets: LoadTargetResult[];
+  duringUploads: DuringUploadResult[];
   /** errors + non-2xx over all targets: the load test passes only at 0. */
   failures: number;
 }
+
+/** The reads measured while an upload runs: the latest snapshot and the overview page. */
+export const DURING_UPLOAD_TARGETS = ["/api/exposures/latest", "/"] as const;
 
 // Bounds, so a typo cannot turn the test into a long or heavy one on a shared machine.
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
@@ -114,9 +140,148 @@ export async function runLoadTest(
         `load: GET ${target} ${row.requestsPerSec} req/s (${Math.round(row.ofFloor * 100)} % of health), p50 ${row.latencyP50Ms} ms, p99 ${row.latencyP99Ms} ms, ${row.errors + row.non2xx} failed`,
       );
     }
-    const failures = targets.reduce((sum, t) => sum + t.errors + t.non2xx, 0);
-    return { database: server.databaseConfig.kind, rows, durationSec, connections, openAlerts, targets, failures };
+    const duringUploads: DuringUploadResult[] = [];
+    const importRows = clamp(options.importRows ?? 400_000, 0, 1_000_000);
+    const xlsxRows = clamp(options.xlsxRows ?? 600_000, 0, 1_000_000);
+    if (importRows > 0) {
+      const csv = positionsToCsv(generateSyntheticPositions(importRows, 7));
+      duringUploads.push(
+        await readsDuringUpload(
+          server,
+          `import of a ${importRows.toLocaleString("en-US")}-row CSV`,
+          connections,
+          progress,
+          {
+            path: "/api/positions/import?mode=replace",
+            contentType: "text/csv",
+            body: csv,
+          },
+        ),
+      );
+    }
+    if (xlsxRows > 0) {
+      progress(`load: writing a ${xlsxRows.toLocaleString("en-US")}-row XLSX…`);
+      const xlsx = await syntheticXlsx(xlsxRows);
+      duringUploads.push(
+        await readsDuringUpload(
+          server,
+          `preview of a ${xlsxRows.toLocaleString("en-US")}-row XLSX`,
+          connections,
+          progress,
+          {
+            path: "/api/positions/preview",
+            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            body: xlsx,
+          },
+        ),
+      );
+    }
+    const failures =
+      targets.reduce((sum, t) => sum + t.errors + t.non2xx, 0) +
+      duringUploads.reduce(
+        (sum, d) => sum + d.reads.reduce((n, r) => n + r.failed, 0) + (d.uploadStatus < 300 ? 0 : 1),
+        0,
+      );
+    return {
+      database: server.databaseConfig.kind,
+      rows,
+      durationSec,
+      connections,
+      openAlerts,
+      targets,
+      duringUploads,
+      failures,
+    };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * Starts a manager's upload and, until it answers, keeps `connections` viewers reading each of
+ * DURING_UPLOAD_TARGETS (split between them): the latencies a team sees while someone imports.
+ */
+async function readsDuringUpload(
+  server: AppServer,
+  upload: string,
+  connections: number,
+  progress: (line: string) => void,
+  request: { path: string; contentType: string; body: string | Uint8Array },
+): Promise<DuringUploadResult> {
+  const headers = server.headers("viewer");
+  progress(`load: ${upload}, reading ${DURING_UPLOAD_TARGETS.join(" and ")} meanwhile…`);
+  // autocannon's run is a promise and, untyped, a tracker that can be stopped early.
+  type Running = ReturnType<typeof autocannon> & { stop(): void };
+  const instances = DURING_UPLOAD_TARGETS.map(
+    (path) =>
+      autocannon({
+        url: `${server.baseUrl}${path}`,
+        headers,
+        connections: Math.max(1, Math.floor(connections / DURING_UPLOAD_TARGETS.length)),
+        duration: 600,
+        timeout: 30,
+      }) as Running,
+  );
+  const started = performance.now();
+  const response = await fetch(`${server.baseUrl}${request.path}`, {
+    method: "POST",
+    headers: { ...server.headers("manager"), "content-type": request.contentType },
+    body: request.body as BodyInit,
+  });
+  await response.arrayBuffer();
+  const uploadSeconds = Math.round((performance.now() - started) / 10) / 100;
+  for (const instance of instances) instance.stop();
+  const results = await Promise.all(instances);
+  const reads = results.map((result, i) => ({
+    path: DURING_UPLOAD_TARGETS[i] ?? "",
+    requests: result.requests.total,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    failed: result.errors + result.non2xx,
+  }));
+  for (const r of reads)
+    progress(
+      `load: during the ${upload} (${uploadSeconds} s, ${response.status}): GET ${r.path} p99 ${r.latencyP99Ms} ms, max ${r.latencyMaxMs} ms, ${r.requests} requests`,
+    );
+  return { upload, uploadSeconds, uploadStatus: response.status, reads };
+}
+
+/** A workbook of `rows` synthetic positions, written as it streams (the in-memory writer is slow at this size). */
+async function syntheticXlsx(rows: number): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+  const sheet = workbook.addWorksheet("Positions");
+  sheet
+    .addRow([
+      "position_id",
+      "strategy",
+      "state",
+      "msa_id",
+      "vintage",
+      "construction_type",
+      "rent_band",
+      "position_value",
+      "units",
+    ])
+    .commit();
+  for (const p of generateSyntheticPositions(rows, 8)) {
+    sheet
+      .addRow([
+        p.positionId,
+        p.strategy,
+        p.state,
+        p.msaId,
+        p.vintage,
+        p.constructionType,
+        p.rentBand,
+        p.positionValue,
+        p.units,
+      ])
+      .commit();
+  }
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }

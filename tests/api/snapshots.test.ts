@@ -11,6 +11,9 @@ const SNAPSHOT_READS = [
   "/api/exposures/trend?dimensionType=state&dimensionValue=CA",
   "/api/exports/exposures?format=csv",
   "/api/exports/exposures?format=xlsx",
+  "/api/alerts?status=open",
+  "/api/alerts/summary",
+  "/api/thresholds",
 ];
 
 async function conditional(api: Api, path: string, etag: string) {

@@ -36,6 +36,8 @@ export interface AppServerOptions {
   env?: Record<string, string>;
   /** The users (and signing secret) an earlier server seeded on `database`, for a restart. */
   seeded?: Seeded;
+  /** Extra flags for the app's Node process (e.g. `--cpu-prof` to see where a page's time goes). */
+  nodeArgs?: string[];
 }
 
 export interface Seeded {
@@ -125,7 +127,7 @@ export async function startAppServer(prefix: string, options: AppServerOptions =
   Object.assign(env, options.env);
   const server: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       env,
       stdio: ["ignore", "pipe", "pipe"],
