@@ -4,20 +4,6 @@
 
 import type { Position } from "@/lib/engine/types";
 
-/** The columns of a line, in order: what the staging table and `COPY … FROM` name. */
-export const COPY_COLUMNS = [
-  "position_id",
-  "asset_id",
-  "msa_id",
-  "strategy",
-  "state",
-  "vintage",
-  "construction_type",
-  "rent_band",
-  "position_value",
-  "units",
-] as const;
-
 const NULL = "\\N";
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;

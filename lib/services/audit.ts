@@ -9,6 +9,18 @@ export interface AuditInput {
   details?: Prisma.InputJsonValue | undefined;
 }
 
+/** The audit_events row for an action: who (the context's actor, else "system"), what, on what. */
+export function auditRow(ctx: ActorContext, action: string, input: AuditInput = {}) {
+  return {
+    action,
+    actorId: ctx.actor?.id ?? null,
+    actorEmail: ctx.actor?.email ?? "system",
+    portfolioId: input.portfolioId ?? null,
+    target: input.target ?? null,
+    details: input.details,
+  };
+}
+
 /**
  * Records who did what. Call it inside the transaction that does the thing, so the record and
  * the change land together or not at all. Without an actor (scripts, tests) it is "system".
@@ -19,16 +31,7 @@ export async function audit(
   action: string,
   input: AuditInput = {},
 ): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      action,
-      actorId: ctx.actor?.id ?? null,
-      actorEmail: ctx.actor?.email ?? "system",
-      portfolioId: input.portfolioId ?? null,
-      target: input.target ?? null,
-      details: input.details,
-    },
-  });
+  await db.auditEvent.create({ data: auditRow(ctx, action, input) });
 }
 
 export interface AuditQuery {

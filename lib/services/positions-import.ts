@@ -1,14 +1,16 @@
 import { getPrisma } from "../db/client";
 import { type RawTx, rawTransaction } from "../db/copy";
+import { POSITION_COLUMNS } from "../engine/normalize";
 import type { Position } from "../engine/types";
 import { AppError } from "../errors";
 import type { ImportFormat, RowError } from "../import";
-import { COPY_COLUMNS, copyField } from "../import/copy-text";
+import { copyField } from "../import/copy-text";
 import { prepareImportOffThread } from "../import/off-thread";
 import type { PreparedImport } from "../import/prepare";
 import { logger } from "../logger";
 import { maxImportRows } from "../request-caps";
 import type { ImportOptions } from "../schemas";
+import { auditRow } from "./audit";
 import type { PortfolioContext } from "./context";
 import { lockPortfolio } from "./portfolios";
 
@@ -125,7 +127,8 @@ export async function importPositions(
 }
 
 const STAGE = "positions_import_stage";
-const COLUMNS = COPY_COLUMNS.join(", ");
+// The import's columns are the table's, in the order positionCopyLine writes them.
+const COLUMNS = POSITION_COLUMNS.join(", ");
 
 /**
  * The write, all or nothing: the lock, the batch and its row errors, the audit record, and the
@@ -168,25 +171,24 @@ async function storeImport(
     [portfolioId, batch.id],
   );
 
-  // The row audit() (audit.ts) writes, on this transaction rather than Prisma's. Timestamps are
-  // taken now, as Prisma takes them, not when the transaction began (perhaps queued for the lock).
+  // audit()'s row (audit.ts), on this transaction rather than Prisma's. Timestamps are taken now,
+  // as Prisma takes them, not when the transaction began (perhaps queued for the lock).
+  const row = auditRow(ctx, "positions.imported", {
+    portfolioId,
+    target: batch.id,
+    details: {
+      mode: options.mode,
+      onError: options.onError,
+      source: source.sourceName ?? null,
+      received,
+      imported: valid,
+      rejectedRows: badRows,
+    },
+  });
   await tx.query(
     `INSERT INTO audit_events (action, actor_id, actor_email, portfolio_id, target, details, at)
-     VALUES ('positions.imported', $1, $2, $3::uuid, $4, $5::jsonb, clock_timestamp())`,
-    [
-      ctx.actor?.id ?? null,
-      ctx.actor?.email ?? "system",
-      portfolioId,
-      batch.id,
-      JSON.stringify({
-        mode: options.mode,
-        onError: options.onError,
-        source: source.sourceName ?? null,
-        received,
-        imported: valid,
-        rejectedRows: badRows,
-      }),
-    ],
+     VALUES ($1, $2, $3, $4::uuid, $5, $6::jsonb, clock_timestamp())`,
+    [row.action, row.actorId, row.actorEmail, row.portfolioId, row.target, JSON.stringify(row.details ?? null)],
   );
   return batch.id;
 }

@@ -97,8 +97,8 @@ async function readRun(ctx: PortfolioContext, runId?: string): Promise<RunDetail
 export async function findLatestRunSummary(ctx: PortfolioContext): Promise<RunSummary | null> {
   const run = await findRun(ctx);
   if (!run) return null;
-  const { id, runId, asOfDate, source, totalPortfolioValue, positionCount, computedAt } = run;
-  return { id, runId, asOfDate, source, totalPortfolioValue, positionCount, computedAt };
+  const { exposures: _exposures, concentration: _concentration, ...summary } = run;
+  return summary;
 }
 
 /** As findRun, but a missing run is a 404 that says what to do. */

@@ -3,7 +3,7 @@ import autocannon from "autocannon";
 import ExcelJS from "exceljs";
 import { type AppServer, startAppServer } from "@/tests/support/app-server";
 import { generateSyntheticPositions } from "../engine/synthetic";
-import { positionsToCsv } from "../export";
+import { CONTENT_TYPES, positionsToCsv } from "../export";
 import { seedServedApp } from "./seed-served-app";
 
 /** The floor every other figure is a ratio to: a `SELECT 1` through the framework, no sign-in. */
@@ -140,40 +140,34 @@ export async function runLoadTest(
         `load: GET ${target} ${row.requestsPerSec} req/s (${Math.round(row.ofFloor * 100)} % of health), p50 ${row.latencyP50Ms} ms, p99 ${row.latencyP99Ms} ms, ${row.errors + row.non2xx} failed`,
       );
     }
+    // A manager's big uploads, one after the other, each with readers at work meanwhile.
+    const uploads = [
+      {
+        rows: clamp(options.importRows ?? 400_000, 0, 1_000_000),
+        what: "import of a {rows}-row CSV",
+        path: "/api/positions/import?mode=replace",
+        format: "csv" as const,
+        make: async (rows: number) => positionsToCsv(generateSyntheticPositions(rows, 7)),
+      },
+      {
+        rows: clamp(options.xlsxRows ?? 600_000, 0, 1_000_000),
+        what: "preview of a {rows}-row XLSX",
+        path: "/api/positions/preview",
+        format: "xlsx" as const,
+        make: syntheticXlsx,
+      },
+    ];
     const duringUploads: DuringUploadResult[] = [];
-    const importRows = clamp(options.importRows ?? 400_000, 0, 1_000_000);
-    const xlsxRows = clamp(options.xlsxRows ?? 600_000, 0, 1_000_000);
-    if (importRows > 0) {
-      const csv = positionsToCsv(generateSyntheticPositions(importRows, 7));
+    for (const upload of uploads.filter((u) => u.rows > 0)) {
+      const what = upload.what.replace("{rows}", upload.rows.toLocaleString("en-US"));
+      progress(`load: writing the file for the ${what}…`);
+      const body = await upload.make(upload.rows);
       duringUploads.push(
-        await readsDuringUpload(
-          server,
-          `import of a ${importRows.toLocaleString("en-US")}-row CSV`,
-          connections,
-          progress,
-          {
-            path: "/api/positions/import?mode=replace",
-            contentType: "text/csv",
-            body: csv,
-          },
-        ),
-      );
-    }
-    if (xlsxRows > 0) {
-      progress(`load: writing a ${xlsxRows.toLocaleString("en-US")}-row XLSX…`);
-      const xlsx = await syntheticXlsx(xlsxRows);
-      duringUploads.push(
-        await readsDuringUpload(
-          server,
-          `preview of a ${xlsxRows.toLocaleString("en-US")}-row XLSX`,
-          connections,
-          progress,
-          {
-            path: "/api/positions/preview",
-            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            body: xlsx,
-          },
-        ),
+        await readsDuringUpload(server, what, connections, progress, {
+          path: upload.path,
+          contentType: CONTENT_TYPES[upload.format],
+          body,
+        }),
       );
     }
     const failures =
