@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { logger } from "../logger";
 import { type DatabaseConfig, databaseConfigFromEnv, describeDatabase } from "./config";
 import { PrismaClient } from "./generated/client";
+import { CHANGES_CHANNEL, changeNoticeMemo, type Memo, passThroughMemo } from "./memo";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrate";
 import { acquirePgliteLock } from "./pglite-lock";
 import { LONG_TX } from "./tx";
@@ -20,6 +21,8 @@ export interface Database {
   kind: DatabaseConfig["kind"];
   prisma: PrismaClient;
   driver: Driver;
+  /** Token and portfolio lookups between writes: kept on the embedded database only (memo.ts). */
+  memo: Memo;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       kind: "postgres",
       prisma,
       driver: { kind: "postgres", pool },
+      memo: passThroughMemo,
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -60,11 +64,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   });
   const applied = await applyMigrations(pgliteSession(lite), migrations);
   if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
+  const memo = changeNoticeMemo();
+  await lite.listen(CHANGES_CHANNEL, () => memo.clear());
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {
     kind: "pglite",
     prisma,
     driver: { kind: "pglite", lite },
+    memo,
     close: async () => {
       await prisma.$disconnect();
       await lite.close();

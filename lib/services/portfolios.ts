@@ -1,20 +1,24 @@
 import type { Actor } from "../auth/roles";
-import { getPrisma } from "../db/client";
+import { getDb, getPrisma } from "../db/client";
 import type { Tx } from "../db/tx";
 import { AppError } from "../errors";
 import { PORTFOLIO_SLUG, type PortfolioCreate } from "../schemas";
 import type { PortfolioContext, PortfolioRef } from "./context";
-import { forgetSnapshots } from "./snapshots";
 
 /** Created by the migrations; every request without `?portfolio=` works on it. */
 export const DEFAULT_PORTFOLIO = "default";
 
 const SELECT = { id: true, slug: true, name: true } as const;
 
+/** Every request resolves one (kept between writes on the embedded database: lib/db/memo.ts). */
 async function findPortfolioWithVersion(slug: string) {
   if (!PORTFOLIO_SLUG.test(slug)) return null;
-  const prisma = await getPrisma();
-  return prisma.portfolio.findUnique({ where: { slug }, select: { ...SELECT, dataVersion: true } });
+  const db = await getDb();
+  return db.memo.get(
+    `portfolio:${slug}`,
+    () => db.prisma.portfolio.findUnique({ where: { slug }, select: { ...SELECT, dataVersion: true } }),
+    (found) => found !== null,
+  );
 }
 
 function unknownPortfolio(slug: string): AppError {
@@ -49,9 +53,13 @@ export async function readOnlyPortfolioContext(
   return { actor, portfolio, readVersion: dataVersion };
 }
 
+/** Every page's nav lists them (kept between writes on the embedded database). */
 export async function listPortfolios(): Promise<PortfolioRef[]> {
-  const prisma = await getPrisma();
-  return prisma.portfolio.findMany({ select: SELECT, orderBy: { slug: "asc" } });
+  const db = await getDb();
+  const list = await db.memo.get("portfolios", () =>
+    db.prisma.portfolio.findMany({ select: SELECT, orderBy: { slug: "asc" } }),
+  );
+  return list.map((portfolio) => ({ ...portfolio }));
 }
 
 export async function createPortfolio(input: PortfolioCreate): Promise<PortfolioRef> {
@@ -68,10 +76,11 @@ export async function createPortfolio(input: PortfolioCreate): Promise<Portfolio
  * Serialises writers of one portfolio (imports, runs, limit changes, alert transitions) for the
  * rest of the transaction, so concurrent requests behave as if run one after the other, and bumps
  * the portfolio's data version in that transaction: the moment it commits, every instance's
- * snapshot cache (snapshots.ts) sees its cached reads of this portfolio as stale.
+ * snapshot cache (snapshots.ts) sees its cached reads of this portfolio as stale. Until then the
+ * cached reads stay: they are what a reader may still see, so reads during an import or a run are
+ * answered from memory.
  */
 export async function lockPortfolio(tx: Pick<Tx, "$executeRaw">, portfolioId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${portfolioId}))`;
   await tx.$executeRaw`UPDATE portfolios SET data_version = data_version + 1 WHERE id = ${portfolioId}::uuid`;
-  await forgetSnapshots(portfolioId);
 }

@@ -151,14 +151,17 @@ async function storeImport(
   if (batch === undefined) throw new Error("import_batches: INSERT … RETURNING returned no row");
   if (rejected.length)
     await tx.copyFrom('import_row_errors (batch_id, "row", field, message)', rowErrorsText(batch.id, rejected));
-  if (options.mode === "replace") await tx.query("DELETE FROM positions WHERE portfolio_id = $1::uuid", [portfolioId]);
+  if (options.mode === "replace")
+    await tx.sliced("positions", (slice) => `DELETE FROM positions WHERE portfolio_id = $1::uuid AND ${slice}`, [
+      portfolioId,
+    ]);
 
   await tx.query(
     `CREATE TEMP TABLE ${STAGE} (position_id text, asset_id text, msa_id text, strategy text, state text, vintage int,
        construction_type text, rent_band text, position_value numeric(20, 2), units int) ON COMMIT DROP`,
   );
   await tx.copyFrom(`${STAGE} (${COLUMNS})`, copyText);
-  // A temporary table is read from its first block, so positions get their ids in file order.
+  // The staging table is read in its physical order, so positions get their ids in file order.
   const conflict =
     options.mode === "upsert"
       ? `ON CONFLICT (portfolio_id, position_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, msa_id = EXCLUDED.msa_id,
@@ -166,8 +169,11 @@ async function storeImport(
          construction_type = EXCLUDED.construction_type, rent_band = EXCLUDED.rent_band,
          position_value = EXCLUDED.position_value, units = EXCLUDED.units, batch_id = EXCLUDED.batch_id, updated_at = now()`
       : "";
-  await tx.query(
-    `INSERT INTO positions (portfolio_id, batch_id, ${COLUMNS}) SELECT $1::uuid, $2::uuid, ${COLUMNS} FROM ${STAGE} ${conflict}`,
+  await tx.sliced(
+    STAGE,
+    (slice) =>
+      `INSERT INTO positions (portfolio_id, batch_id, ${COLUMNS})
+       SELECT $1::uuid, $2::uuid, ${COLUMNS} FROM ${STAGE} WHERE ${slice} ${conflict}`,
     [portfolioId, batch.id],
   );
 

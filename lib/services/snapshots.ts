@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Database, getDb, getPrisma } from "../db/client";
+import { type Database, getDb } from "../db/client";
 import type { PortfolioContext } from "./context";
 
 // The snapshot cache. A stored run is immutable until its date is recomputed, and what is built
@@ -8,9 +8,12 @@ import type { PortfolioContext } from "./context";
 //
 // The version is a counter on the portfolio row that every writer bumps in its own transaction
 // (lockPortfolio), so it moves exactly when a recompute, import, limit change or alert transition
-// commits. A read looks it up first (one indexed row), which keeps every app instance coherent
-// with the database without any message between them: a write through one instance is seen on the
-// next read through any other. The version also makes the HTTP validator: the ETag is the version
+// commits. On Postgres a read looks it up first (one indexed row), which keeps every app instance
+// coherent with the database without any message between them: a write through one instance is
+// seen on the next read through any other. The embedded database has one process, which keeps the
+// version in memory until a commit's change notice (lib/db/memo.ts), so its reads need no query and
+// do not wait for a running import. Until a write commits, the entries of the version before it
+// stay: they are still the truth, and a newer version's read replaces them. The version also makes the HTTP validator: the ETag is the version
 // and the read's key, so a client that has it gets a 304 without a body.
 
 /** A cached read: its value (frozen: shared by every request), the ETag, and its JSON, made once. */
@@ -58,15 +61,11 @@ export function snapshotCacheStats(): { hits: number; misses: number } {
 
 /** The portfolio's data version now, or -1 when the portfolio is gone (nothing is cached then). */
 export async function dataVersion(portfolioId: string): Promise<number> {
-  const prisma = await getPrisma();
-  const row = await prisma.portfolio.findUnique({ where: { id: portfolioId }, select: { dataVersion: true } });
+  const db = await getDb();
+  const row = await db.memo.get(`version:${portfolioId}`, () =>
+    db.prisma.portfolio.findUnique({ where: { id: portfolioId }, select: { dataVersion: true } }),
+  );
   return row?.dataVersion ?? -1;
-}
-
-/** Drops every cached read of a portfolio (writers do; the version check alone would keep reads right). */
-export async function forgetSnapshots(portfolioId: string): Promise<void> {
-  const { entries } = await entriesOf();
-  for (const key of entries.keys()) if (key.startsWith(`${portfolioId}|`)) entries.delete(key);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -108,6 +107,12 @@ export async function snapshot<T>(ctx: PortfolioContext, key: string, compute: (
   if (version < 0) return makeSnapshot(await compute(), etag);
   const cacheKey = `${portfolioId}|${key}`;
   const found = entries.get(cacheKey);
+  if (found && found.version > version) {
+    // A reader that looked the version up just before a write committed: its answer is not kept
+    // over the newer one.
+    stats.misses += 1;
+    return compute().then((value) => makeSnapshot(value, etag));
+  }
   if (found && found.version === version) {
     stats.hits += 1;
     // Most recently used goes to the end of the map's order.

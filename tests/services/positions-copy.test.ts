@@ -175,6 +175,66 @@ describe("all or nothing", () => {
   });
 });
 
+describe("a big book, written in slices on the embedded database", () => {
+  // On PGlite the COPY goes one megabyte at a time and the statements a few pages at a time, so
+  // readers are served in between (lib/db/copy.ts); 30,000 rows make 3 COPYs and dozens of slices.
+  const ROWS = 30_000;
+  const book = (prefix: string, refuseAt = -1) =>
+    csvOf(
+      Array.from({ length: ROWS }, (_, i) => ({
+        position_id: `${prefix}${i}`,
+        asset_id: i === refuseAt ? "REFUSED" : `asset-${i}-${"x".repeat(20)}`,
+        state: i % 2 ? "CA" : "TX",
+        position_value: String(i + 1),
+      })),
+    );
+  const idsInOrder = async (ctx: PortfolioContext) =>
+    (
+      await (
+        await getPrisma()
+      ).position.findMany({
+        where: { portfolioId: ctx.portfolio.id },
+        orderBy: { id: "asc" },
+        select: { positionId: true },
+      })
+    ).map((p) => p.positionId);
+
+  test("every row lands once, in file order; replace removes only this portfolio's book", async () => {
+    const ctx = await freshPortfolio();
+    const neighbour = await freshPortfolio();
+    await importPositions(neighbour, { format: "csv", data: book("N") }, { mode: "replace", onError: "reject" });
+    await importPositions(ctx, { format: "csv", data: book("OLD") }, { mode: "replace", onError: "reject" });
+    const result = await importPositions(
+      ctx,
+      { format: "csv", data: book("P") },
+      { mode: "replace", onError: "reject" },
+    );
+    expect(result.imported).toBe(ROWS);
+    expect(await idsInOrder(ctx)).toEqual(Array.from({ length: ROWS }, (_, i) => `P${i}`));
+    expect(await idsInOrder(neighbour)).toHaveLength(ROWS);
+  });
+
+  test("a row refused in the last slice leaves the book as it was", async () => {
+    const ctx = await freshPortfolio();
+    await importPositions(ctx, { format: "csv", data: book("OLD") }, { mode: "replace", onError: "reject" });
+    const version = await dataVersion(ctx);
+    await execute(
+      `CREATE OR REPLACE FUNCTION test_refuse_late() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.asset_id = 'REFUSED' THEN RAISE EXCEPTION 'refused late by the test trigger'; END IF; RETURN NEW; END $$`,
+      "CREATE TRIGGER test_refuse_late BEFORE INSERT ON positions FOR EACH ROW EXECUTE FUNCTION test_refuse_late()",
+    );
+    try {
+      await expect(
+        importPositions(ctx, { format: "csv", data: book("P", ROWS - 2) }, { mode: "replace", onError: "reject" }),
+      ).rejects.toThrow(/refused late by the test trigger/);
+    } finally {
+      await execute("DROP TRIGGER test_refuse_late ON positions", "DROP FUNCTION test_refuse_late()");
+    }
+    expect(await idsInOrder(ctx)).toEqual(Array.from({ length: ROWS }, (_, i) => `OLD${i}`));
+    expect(await dataVersion(ctx)).toBe(version);
+  });
+});
+
 describe("upsert", () => {
   test("updates matched rows in place (same id, new batch, later updated_at), adds new ones, keeps the rest", async () => {
     const ctx = await freshPortfolio();
