@@ -8,6 +8,11 @@ import { genericOAuth } from "better-auth/plugins";
 import { getPrisma } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
 
+/** A session lasts a week, and is extended on a request a day or more after it last was. */
+export const SESSION_SECONDS = 60 * 60 * 24 * 7;
+export const SESSION_REFRESH_SECONDS = 60 * 60 * 24;
+export const COOKIE_PREFIX = "aker";
+
 async function createAuth(prisma: PrismaClient, secret: string) {
   return betterAuth({
     appName: "aker-portfolio",
@@ -27,8 +32,8 @@ async function createAuth(prisma: PrismaClient, secret: string) {
     // Accounts are created by an admin (or the first-run setup), never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     user: { additionalFields: { role: { type: "string", defaultValue: "viewer", input: false } } },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    advanced: { cookiePrefix: "aker" },
+    session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
+    advanced: { cookiePrefix: COOKIE_PREFIX },
     plugins: [nextCookies(), ...oidcPlugins()],
   });
 }

@@ -70,33 +70,72 @@ function pgTx(client: pg.PoolClient): RawTx {
   };
 }
 
-/** Pages per PGlite slice: about 2,000 positions, some 100 ms of main thread with six indexes to update. */
-const SLICE_PAGES = 32;
+// A PGlite slice: about SLICE_MS of main thread, sized by how long the last one took (the cost of
+// a row depends on the table's indexes and the machine). A page render takes several turns of the
+// event loop, each of which may wait for one slice.
+const SLICE_MS = 20;
 
-/** Lets the event loop serve what came in (a macrotask: resolved promises alone would not). */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How much the next slice takes: doubled while slices run short, halved when one runs long. */
+class Pacer {
+  constructor(
+    public size: number,
+    private readonly min: number,
+    private readonly max: number,
+  ) {}
+
+  /** Runs one slice, adjusts the size, then lets the event loop serve what came in meanwhile. */
+  async slice(run: () => Promise<unknown>): Promise<void> {
+    const started = performance.now();
+    await run();
+    const ms = performance.now() - started;
+    if (ms < SLICE_MS / 2) this.size = Math.min(this.max, this.size * 2);
+    else if (ms > SLICE_MS * 2) this.size = Math.max(this.min, Math.floor(this.size / 2));
+    // A macrotask: resolved promises alone would not let a request in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** `chunk` cut after a line end at least every `size()` bytes (a line longer than that stays whole). */
+export function* lineSlices(
+  chunk: Uint8Array<ArrayBuffer>,
+  size: number | (() => number),
+): Generator<Uint8Array<ArrayBuffer>> {
+  let start = 0;
+  while (start < chunk.length) {
+    let end = Math.min(start + (typeof size === "number" ? size : size()), chunk.length);
+    if (end < chunk.length) {
+      const newline = chunk.indexOf(10, end - 1);
+      end = newline < 0 ? chunk.length : newline + 1;
+    }
+    yield chunk.subarray(start, end);
+    start = end;
+  }
+}
 
 function pgliteTx(tx: Transaction): RawTx {
   const query = async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows;
   return {
     query,
-    // PGlite reads COPY input from a blob, as a file it names /dev/blob: one COPY per megabyte
-    // chunk (chunks end at line ends: copy-text.ts).
+    // PGlite reads COPY input from a blob, as a file it names /dev/blob: one COPY per slice of
+    // whole lines.
     copyFrom: async (target, text) => {
+      const pacer = new Pacer(64 * 1024, 4 * 1024, 4 * 1024 * 1024);
       for (const chunk of text) {
-        await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([chunk]) });
-        await pause();
+        for (const lines of lineSlices(chunk, () => pacer.size)) {
+          await pacer.slice(() => tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([lines]) }));
+        }
       }
     },
     sliced: async (table, statement, params) => {
-      const [size] = await query<{ pages: number }>(
+      const [relation] = await query<{ pages: number }>(
         "SELECT (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int AS pages",
         [table],
       );
-      for (let page = 0; page < (size?.pages ?? 0); page += SLICE_PAGES) {
-        const slice = `ctid >= '(${page},0)'::tid AND ctid < '(${page + SLICE_PAGES},0)'::tid`;
-        await query(statement(slice), params);
-        await pause();
+      const pacer = new Pacer(4, 1, 1024);
+      for (let page = 0; page < (relation?.pages ?? 0); ) {
+        const end = page + pacer.size;
+        await pacer.slice(() => query(statement(`ctid >= '(${page},0)'::tid AND ctid < '(${end},0)'::tid`), params));
+        page = end;
       }
     },
     executeRaw: executeRawOn(async (sql, params) => (await tx.query(sql, params)).affectedRows ?? 0),

@@ -10,6 +10,23 @@ const exactMoney = new Intl.NumberFormat("en-US", {
 });
 const wholeMoney = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+// Made once: toLocaleDateString with options builds a new formatter on every call, which was a
+// fifth of the overview page's own render time.
+const calendarDate = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
+const dateTime = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
 /** $12.4M, $950K, $1.2B; under $1,000 in whole dollars. */
 export function formatMoney(value: number | null | undefined): string {
@@ -55,12 +72,7 @@ export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return "—";
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+  return calendarDate.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A timestamp in UTC, e.g. "Jun 30, 2025, 14:05 UTC". */
@@ -68,5 +80,5 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" })} UTC`;
+  return `${dateTime.format(date)} UTC`;
 }

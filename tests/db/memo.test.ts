@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { getAuth } from "@/lib/auth/server";
 import { actorFromToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { changeNoticeMemo } from "@/lib/db/memo";
@@ -8,6 +10,7 @@ import { listPortfolios, lockPortfolio, readOnlyPortfolioContext } from "@/lib/s
 import { dataVersion } from "@/lib/services/snapshots";
 import { withTestDatabase } from "../support/db";
 import { freshPortfolio } from "../support/fixtures";
+import { PASSWORD, userWithToken as seededUser } from "../support/seed";
 
 const database = withTestDatabase();
 
@@ -58,6 +61,41 @@ describe("lookups kept between writes", () => {
     expect(await actorFromToken(other.token)).not.toBeNull();
     await prisma.$executeRaw`DELETE FROM users WHERE id = ${other.id}`;
     expect(await actorFromToken(other.token)).toBeNull();
+  });
+
+  test("a browser's session: signed out, its user's role changed, or due for its daily extension", async () => {
+    const prisma = database().prisma;
+    const user = await seededUser("viewer", "Browser");
+    const auth = await getAuth();
+    const response = await auth.api.signInEmail({ body: { email: user.email, password: PASSWORD }, asResponse: true });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const headers = new Headers({ cookie });
+    expect(await authenticate(headers)).toMatchObject({ email: user.email, role: "viewer", via: "session" });
+    expect(await authenticate(headers)).toMatchObject({ role: "viewer" });
+
+    await prisma.$executeRaw`UPDATE users SET role = 'admin' WHERE id = ${user.id}`;
+    expect(await authenticate(headers)).toMatchObject({ role: "admin" });
+
+    // A day later, with no write in between, the next request extends the session, memo or not.
+    const daysLeft = async () => {
+      const [row] = await prisma.$queryRaw<Array<{ days: number }>>`
+        SELECT extract(epoch FROM expires_at - now()) / 86400 AS days FROM sessions WHERE user_id = ${user.id}`;
+      return Number(row?.days);
+    };
+    expect(await daysLeft()).toBeLessThan(7.01);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 25 * 60 * 60 * 1000 });
+    try {
+      expect(await authenticate(headers)).toMatchObject({ role: "admin" });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await daysLeft()).toBeGreaterThan(8);
+
+    await prisma.$executeRaw`DELETE FROM sessions WHERE user_id = ${user.id}`;
+    expect(await authenticate(headers)).toBeNull();
   });
 
   test("a portfolio renamed, created or written to is seen at once; a rolled-back write is not", async () => {
