@@ -1,13 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { closeDb, switchDatabase } from "../db/client";
 import { createScratchDatabase } from "../db/scratch";
-import { generateSyntheticPositions } from "../engine/synthetic";
-import { positionsToCsv } from "../export";
 import { portfolioContext } from "../services/portfolios";
 import { importPositions } from "../services/positions-import";
 
@@ -28,6 +27,7 @@ export interface ImportBenchmark {
 }
 
 const run = promisify(execFile);
+const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), "write-synthetic-csv.ts");
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 const megabytes = (bytes: number) => Math.round(bytes / 1e6);
 
@@ -48,11 +48,12 @@ export async function benchmarkImport(
     const db = await switchDatabase(scratch.config);
     const ctx = await portfolioContext();
     const file = path.join(dir, "positions.csv");
-    const data = positionsToCsv(generateSyntheticPositions(rows));
-    await writeFile(file, data);
+    // Made by another process: this one then holds what an upload brings, the file's bytes.
+    await run(process.execPath, ["--import", "tsx", WRITER, String(rows), file], { maxBuffer: 1 << 20 });
+    const data = new Uint8Array(await readFile(file));
 
     progress(`${db.kind}: importing a ${rows.toLocaleString("en-US")}-row CSV…`);
-    // Run with --expose-gc to start from the memory the import itself needs (the generated book is garbage by now).
+    // Run with --expose-gc to start from the memory the import itself needs.
     (globalThis as { gc?: () => void }).gc?.();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
@@ -83,7 +84,7 @@ export async function benchmarkImport(
     const result: ImportBenchmark = {
       database: db.kind,
       rows,
-      csvMegabytes: Math.round(data.length / 10_000) / 100,
+      csvMegabytes: Math.round(data.byteLength / 10_000) / 100,
       importSeconds: seconds(importMs),
       rowsPerSecond: Math.round(rows / (importMs / 1000)),
       baselineRssMegabytes: megabytes(baseline),

@@ -82,7 +82,10 @@ export async function runLoadTest(opts: ToolOptions): Promise<void> {
     );
   }
   for (const d of report.duringUploads) {
-    console.log(`during the ${d.upload} (${d.uploadSeconds} s, answered ${d.uploadStatus}):`);
+    const rss = d.serverRssMegabytes
+      ? `, app RSS ${d.serverRssMegabytes.before} → ${d.serverRssMegabytes.peak} MB`
+      : "";
+    console.log(`during the ${d.upload} (${d.uploadSeconds} s, answered ${d.uploadStatus}${rss}):`);
     for (const r of d.reads)
       console.log(
         `  GET ${r.path.padEnd(24)} p50 ${r.latencyP50Ms} ms, p99 ${r.latencyP99Ms} ms, max ${r.latencyMaxMs} ms, ${r.requests} requests, ${r.failed} failed`,

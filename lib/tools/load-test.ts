@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { PassThrough } from "node:stream";
 import autocannon from "autocannon";
 import ExcelJS from "exceljs";
@@ -40,6 +41,8 @@ export interface DuringUploadResult {
   upload: string;
   uploadSeconds: number;
   uploadStatus: number;
+  /** The app process's resident memory: when the upload started, and its highest during it (Linux). */
+  serverRssMegabytes?: { before: number; peak: number };
   reads: Array<{
     path: string;
     requests: number;
@@ -93,7 +96,8 @@ export async function runLoadTest(
   const rows = clamp(options.rows ?? 100_000, 1, 1_000_000);
   const durationSec = clamp(options.durationSec ?? 10, 1, 60);
   const connections = clamp(options.connections ?? 10, 1, 50);
-  const server = await startAppServer("aker_loadtest");
+  // Uploads of up to a million rows (a 72 MB CSV) are measured: above the default 50 MB cap.
+  const server = await startAppServer("aker_loadtest", { env: { AKER_MAX_UPLOAD_MB: "256" } });
   try {
     const base = new URL(server.baseUrl);
     if (base.hostname !== "127.0.0.1") throw new Error(`the load test only targets loopback, not ${base.hostname}`);
@@ -216,6 +220,13 @@ async function readsDuringUpload(
         timeout: 30,
       }) as Running,
   );
+  const rssBefore = await serverRss(server.pid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    void serverRss(server.pid).then((rss) => {
+      if (rss !== undefined) rssPeak = Math.max(rssPeak ?? 0, rss);
+    });
+  }, 100);
   const started = performance.now();
   const response = await fetch(`${server.baseUrl}${request.path}`, {
     method: "POST",
@@ -224,6 +235,7 @@ async function readsDuringUpload(
   });
   await response.arrayBuffer();
   const uploadSeconds = Math.round((performance.now() - started) / 10) / 100;
+  clearInterval(sampler);
   for (const instance of instances) instance.stop();
   const results = await Promise.all(instances);
   const reads = results.map((result, i) => ({
@@ -238,7 +250,20 @@ async function readsDuringUpload(
     progress(
       `load: during the ${upload} (${uploadSeconds} s, ${response.status}): GET ${r.path} p99 ${r.latencyP99Ms} ms, max ${r.latencyMaxMs} ms, ${r.requests} requests`,
     );
-  return { upload, uploadSeconds, uploadStatus: response.status, reads };
+  const serverRssMegabytes =
+    rssBefore !== undefined && rssPeak !== undefined ? { before: rssBefore, peak: rssPeak } : undefined;
+  if (serverRssMegabytes)
+    progress(
+      `load: the app's resident memory: ${serverRssMegabytes.before} MB before, ${serverRssMegabytes.peak} MB at most`,
+    );
+  return { upload, uploadSeconds, uploadStatus: response.status, serverRssMegabytes, reads };
+}
+
+/** A process's resident memory in MB, from /proc (Linux); undefined elsewhere. */
+async function serverRss(pid: number): Promise<number | undefined> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const kb = status.match(/^VmRSS:\s+(\d+) kB/m)?.[1];
+  return kb === undefined ? undefined : Math.round(Number(kb) / 1000);
 }
 
 /** A workbook of `rows` synthetic positions, written as it streams (the in-memory writer is slow at this size). */
