@@ -25,13 +25,18 @@ export async function authenticate(headers: Headers): Promise<Actor | null> {
   // Kept between writes on the embedded database (lib/db/memo.ts), only while the session needs no
   // refresh: better-auth extends it on the first request a day after the last extension.
   const db = await getDb();
-  const now = Date.now();
-  const kept = await db.memo.get(
+  const fresh = (found: SessionActor | null) => found !== null && found.refreshAt > Date.now();
+  let loaded = false;
+  const found = await db.memo.get(
     `session:${cookie}`,
-    () => sessionOf(headers),
-    (found) => found !== null && found.refreshAt > Date.now(),
+    () => {
+      loaded = true;
+      return sessionOf(headers);
+    },
+    fresh,
   );
-  const session = kept && kept.refreshAt > now ? kept : await sessionOf(headers);
+  // Only a session kept from an earlier request can have come due for its extension since.
+  const session = loaded || fresh(found) ? found : await sessionOf(headers);
   return session?.actor ?? null;
 }
 

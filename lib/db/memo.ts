@@ -4,11 +4,12 @@
 // connection they would wait for the whole import.
 //
 // Only the embedded database keeps them: it has one process (the folder lock), so the notices its
-// own commits send reach every cache there is. A trigger on portfolios, users and api_tokens sends
-// a notice on "aker_changes" (migration 20261202000000_change_notices); Postgres delivers notices at
-// commit, never for a rollback, and PGlite calls the listener before the committing call returns,
-// so the writer's next read already misses. On Postgres several instances may share the database
-// and a notice reaches another instance only later, so there every lookup goes to the database.
+// own commits send reach every cache there is. Triggers on portfolios, users, api_tokens and
+// sessions send a notice on "aker_changes" (migrations 20261202000000_change_notices and
+// 20261202010000_session_notices); Postgres delivers notices at commit, never for a rollback, and
+// PGlite calls the listener before the committing call returns, so the writer's next read already
+// misses. On Postgres several instances may share the database and a notice reaches another
+// instance only later, so there every lookup goes to the database.
 
 /** The channel the change triggers notify. */
 export const CHANGES_CHANNEL = "aker_changes";
