@@ -18,6 +18,30 @@ export {
   limitStatus,
 } from "./limits";
 export * from "./normalize";
+export {
+  type AcquisitionAsset,
+  applyScenario,
+  type BindingLimit,
+  type BreachChange,
+  type BreachChangeKind,
+  breachChanges,
+  bucketOf,
+  type CapacityRow,
+  capacity,
+  type ExposureChange,
+  evaluateScenario,
+  exposureChanges,
+  type MaxAcquisition,
+  maxAcquisition,
+  parseShocks,
+  parseTrades,
+  type ScenarioEvaluation,
+  type ScenarioIssue,
+  type Shock,
+  type Trade,
+  type Verdict,
+  verdictOf,
+} from "./scenario";
 export { generateSyntheticPositions } from "./synthetic";
 export { analyzeTrend, type TrendAnalysis, type TrendPoint } from "./trend";
 export * from "./types";
