@@ -69,6 +69,7 @@ export { findRun, getRunOrThrow, listRuns, type RunDetail, type RunSummary } fro
 export { computeRun, type RunResult } from "./services/runs-compute";
 export { exportExposures } from "./services/runs-export";
 export { loadSamplePortfolio } from "./services/sample";
+export { capacitySnapshot, evaluateTrades, largestAcquisition } from "./services/scenarios";
 
 /** The open (active or acknowledged) alerts, newest first. */
 export async function listActiveAlerts(ctx: PortfolioContext) {

@@ -151,6 +151,28 @@ export const trendQuerySchema = dateRangeSchema.extend({
   dimensionValue: z.string().min(1, "is required"),
 });
 
+// What-if scenarios: the request's shape is checked here; each trade and shock is checked by the
+// engine (lib/engine/scenario.ts), which names a bad one by index and field as an import names a row.
+export const MAX_SCENARIO_TRADES = 10_000;
+export const MAX_SCENARIO_SHOCKS = 100;
+
+export const scenarioEvaluateSchema = z.strictObject({
+  trades: z
+    .array(z.unknown(), { error: "must be an array of trades" })
+    .max(MAX_SCENARIO_TRADES, `must hold at most ${MAX_SCENARIO_TRADES} trades`),
+  shocks: z
+    .array(z.unknown(), { error: "must be an array of shocks" })
+    .max(MAX_SCENARIO_SHOCKS, `must hold at most ${MAX_SCENARIO_SHOCKS} shocks`)
+    .default([]),
+});
+export type ScenarioEvaluateInput = z.output<typeof scenarioEvaluateSchema>;
+
+export const capacityQuerySchema = z.object({ dimensionType: dimensionSchema.optional() });
+
+export const maxAcquisitionSchema = z.strictObject({
+  position: z.record(z.string(), z.unknown(), { error: "must be an object with the asset's columns" }),
+});
+
 export const runRefSchema = z.object({ runId: idSchema.optional() });
 
 export const exportQuerySchema = runRefSchema.extend({

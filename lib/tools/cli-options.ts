@@ -11,6 +11,10 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
   ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
   resolve <alertId> [--comment text]
   export exposures|positions [--format csv|json|xlsx] [--out file]
+  whatif <trades.csv> [--shock state=TX:-20]... [--json]
+                                                    the book after the trades and shocks against
+                                                    today's limits: verdict and breach diff;
+                                                    writes nothing
   bench [--json] [--sizes 10000,100000,1000000] [--iterations 5] [--no-db] [--db-rows 100000] [--pages]
   loadtest [--rows 100000] [--duration 10] [--connections 10] [--import-rows 400000] [--xlsx-rows 600000] [--json]
                                                     bounded load test of the built app (loopback):
@@ -40,6 +44,7 @@ export const { values: opts, positionals } = parseArgs({
     comment: { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
+    shock: { type: "string", multiple: true },
     json: { type: "boolean" },
     sizes: { type: "string" },
     iterations: { type: "string" },

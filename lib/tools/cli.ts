@@ -5,6 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import type { Actor } from "../auth/roles";
+import type { ScenarioEvaluation } from "../engine/scenario";
 import type { RunResult } from "../services/runs-compute";
 import { opts, positionals, print, USAGE } from "./cli-options";
 import { printWeights, runBench, runLoadTest } from "./cli-reports";
@@ -95,6 +96,18 @@ async function main(): Promise<void> {
       }
       return void process.stdout.write(typeof file.body === "string" ? file.body : Buffer.from(file.body));
     }
+    case "whatif": {
+      const file = args[0];
+      if (!file) throw new Error("whatif needs a trades file: npm run cli -- whatif trades.csv [--shock state=TX:-20]");
+      const { tradesFromCsv, shockFromText } = await import("../import/trades-csv");
+      const input = parseOrThrow(
+        lib.scenarioEvaluateSchema,
+        { trades: tradesFromCsv(await readFile(file, "utf8")), shocks: (opts.shock ?? []).map(shockFromText) },
+        "scenario",
+      );
+      const result = await lib.evaluateTrades(await ctx(), input);
+      return opts.json ? print(result) : print(describeScenario(result));
+    }
     case "user:create": {
       const { createUser } = await import("../services/users");
       const { createApiToken } = await import("../services/api-tokens");
@@ -128,6 +141,25 @@ async function main(): Promise<void> {
 
 function randomPassword(): string {
   return randomBytes(12).toString("base64url");
+}
+
+const money = (n: number) => n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = (n: number) => `${n.toFixed(2)} %`;
+
+/** The verdict, the totals before and after, and one line per breach that changed or stayed. */
+function describeScenario(result: ScenarioEvaluation): string {
+  const { before, after, breaches, verdict } = result;
+  const lines = [
+    `verdict: ${verdict}`,
+    `total ${money(before.totalPortfolioValue)} → ${money(after.totalPortfolioValue)} (${before.positionCount} → ${after.positionCount} positions)`,
+  ];
+  if (breaches.length === 0) lines.push("no limit is breached before or after");
+  for (const b of breaches)
+    lines.push(
+      `${b.change.padEnd(8)} ${b.severity.padEnd(9)}${`${b.dimensionType} ${b.dimensionValue}`.padEnd(28)}` +
+        `${pct(b.beforePct).padStart(9)} → ${pct(b.afterPct).padStart(9)}   (${b.thresholdType} ${pct(b.thresholdPct)})`,
+    );
+  return lines.join("\n");
 }
 
 function summarizeRun(run: RunResult) {

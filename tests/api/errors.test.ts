@@ -16,6 +16,8 @@ describe("error bodies", () => {
     ["POST", "/api/thresholds"],
     ["POST", "/api/exposures/runs"],
     ["POST", "/api/exposures/compare"],
+    ["POST", "/api/scenarios/evaluate"],
+    ["POST", "/api/scenarios/max-acquisition"],
     ["PATCH", `/api/thresholds/${SOME_UUID}`],
     ["POST", `/api/alerts/${SOME_UUID}/acknowledge`],
     ["POST", "/api/portfolios"],

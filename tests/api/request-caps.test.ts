@@ -142,6 +142,7 @@ describe("size limits", () => {
   test.each([
     ["POST", "/api/exposures/runs"],
     ["POST", "/api/exposures/compare"],
+    ["POST", "/api/scenarios/evaluate"],
     ["POST", "/api/thresholds"],
     ["PATCH", "/api/thresholds/:threshold"],
     ["POST", "/api/alerts/:alert/acknowledge"],

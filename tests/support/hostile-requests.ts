@@ -65,6 +65,42 @@ export function jsonEndpointRequests(h: Harness, maxJsonBytes: number) {
       }),
     ).map((b) => ({ method: "POST", path: "/api/exposures/compare", body: b })),
     body(objectOf(thresholdFields)).map((b) => ({ method: "POST", path: "/api/thresholds", body: b })),
+    body(
+      objectOf({
+        trades: field(
+          fc.array(
+            fc.oneof(
+              objectOf({
+                action: field(fc.constant<Json>("buy")),
+                position: field(positionRecord as fc.Arbitrary<Json>),
+              }),
+              objectOf({
+                action: field(fc.constantFrom<Json>("sell", "revalue", "hold")),
+                positionId: field(fc.oneof(fc.constantFrom<Json>("P1", "P2"), hostileText) as fc.Arbitrary<Json>),
+                value: field(pct),
+                positionValue: field(pct),
+              }),
+            ),
+            { maxLength: 4 },
+          ) as fc.Arbitrary<Json>,
+        ),
+        shocks: field(
+          fc.array(
+            objectOf({
+              dimensionType: field(fc.constantFrom<Json>(...DIMENSIONS)),
+              dimensionValue: field(fc.oneof(hostileText, fc.constant(null)) as fc.Arbitrary<Json>),
+              valueChangePct: field(fc.oneof(fc.double(), rawNumber) as fc.Arbitrary<Json>),
+            }),
+            { maxLength: 3 },
+          ) as fc.Arbitrary<Json>,
+        ),
+      }),
+    ).map((b) => ({ method: "POST", path: "/api/scenarios/evaluate", body: b })),
+    body(objectOf({ position: field(positionRecord as fc.Arbitrary<Json>) })).map((b) => ({
+      method: "POST",
+      path: "/api/scenarios/max-acquisition",
+      body: b,
+    })),
     fc
       .tuple(
         pathId(() => h.known.threshold),
@@ -131,6 +167,7 @@ export function getRequests(h: Harness) {
     ["/api/positions/export", ["format"]],
     ["/api/positions/batches", []],
     ["/api/exposures/latest", []],
+    ["/api/exposures/capacity", ["dimensionType"]],
     ["/api/exposures/runs", ["from", "to"]],
     ["/api/exposures/trend", ["dimensionType", "dimensionValue", "from", "to"]],
     ["/api/geographic", ["runId"]],
