@@ -167,6 +167,23 @@ export const scenarioEvaluateSchema = z.strictObject({
 });
 export type ScenarioEvaluateInput = z.output<typeof scenarioEvaluateSchema>;
 
+const scenarioName = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
+const scenarioDescription = z.string().trim().max(2000, "must be at most 2000 characters");
+
+export const scenarioCreateSchema = scenarioEvaluateSchema.extend({
+  name: scenarioName,
+  description: scenarioDescription.nullable().default(null),
+});
+export type ScenarioCreate = z.output<typeof scenarioCreateSchema>;
+
+export const scenarioUpdateSchema = z.strictObject({
+  name: scenarioName.optional(),
+  description: scenarioDescription.nullable().optional(),
+  trades: scenarioEvaluateSchema.shape.trades.optional(),
+  shocks: scenarioEvaluateSchema.shape.shocks.unwrap().optional(),
+});
+export type ScenarioUpdate = z.output<typeof scenarioUpdateSchema>;
+
 export const capacityQuerySchema = z.object({ dimensionType: dimensionSchema.optional() });
 
 export const maxAcquisitionSchema = z.strictObject({

@@ -148,13 +148,22 @@ interface PositionRow {
   units: number | null;
 }
 
-/** Every stored position of a portfolio, in the engine's shape (money as a number from here on). */
-export async function loadPositions(db: Pick<Tx, "$queryRawUnsafe">, portfolioId: string): Promise<Position[]> {
+/**
+ * Every stored position of a portfolio (or those with the given position_ids), in the engine's
+ * shape (money as a number from here on).
+ */
+export async function loadPositions(
+  db: Pick<Tx, "$queryRawUnsafe">,
+  portfolioId: string,
+  positionIds?: readonly string[],
+): Promise<Position[]> {
+  const only = positionIds ? "AND position_id = ANY($2::text[])" : "";
   const rows = await db.$queryRawUnsafe<PositionRow[]>(
     `SELECT position_id, asset_id, msa_id, strategy, state, vintage, construction_type, rent_band,
             position_value::float8 AS position_value, units
-       FROM positions WHERE portfolio_id = $1::uuid ORDER BY id`,
+       FROM positions WHERE portfolio_id = $1::uuid ${only} ORDER BY id`,
     portfolioId,
+    ...(positionIds ? [positionIds] : []),
   );
   return rows.map((r) => ({
     positionId: r.position_id,

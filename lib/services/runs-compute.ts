@@ -35,53 +35,18 @@ export interface RunResult extends RunDetail {
  * Alerts follow the latest snapshot only: a backfill of an older date leaves them alone.
  */
 export async function computeRun(ctx: PortfolioContext, input: Partial<RunCreate> = {}): Promise<RunResult> {
-  const { portfolio } = ctx;
   const asOfDate = input.asOfDate ?? todayUtc();
-  const includeAlerts = input.includeAlerts ?? true;
   const inline = input.positions ? parseInlinePositions(input.positions) : null;
   const prisma = await getPrisma();
   const started = performance.now();
-
-  const result = await prisma.$transaction(async (tx) => {
-    await lockPortfolio(tx, portfolio.id);
-    const computed = inline
-      ? computeExposures(inline)
-      : computeExposuresFromGroups(await sumPositionGroups(tx, portfolio.id));
-    if (computed.positionCount === 0) {
-      throw new AppError(
-        "invalid_data",
-        inline
-          ? "No positions were given: nothing to compute."
-          : `Portfolio "${portfolio.slug}" has no positions: import positions before computing exposures.`,
-      );
-    }
-    const source = inline ? "inline" : "stored";
-    const run = await storeRun(tx, portfolio.id, asOfDate, source, computed);
-    await audit(tx, ctx, "run.computed", {
-      portfolioId: portfolio.id,
-      target: run.id,
-      details: { asOfDate, positions: computed.positionCount, source },
-    });
-    const later = await tx.exposureRun.count({
-      where: { portfolioId: portfolio.id, asOfDate: { gt: asDate(asOfDate) } },
-    });
-    const alertsEvaluated = includeAlerts && later === 0;
-    const alerts = alertsEvaluated
-      ? await syncAlerts(tx, ctx, run.id, evaluateLimits(computed.exposures, await activeLimits(tx, portfolio.id)))
-      : { opened: 0, updated: 0, resolved: 0 };
-    return {
-      ...toRunSummary(run),
-      exposures: computed.exposures,
-      concentration: computed.concentration,
-      alerts,
-      alertsEvaluated,
-    };
-  }, LONG_TX);
-
+  const result = await prisma.$transaction(
+    (tx) => computeRunIn(tx, ctx, { asOfDate, includeAlerts: input.includeAlerts ?? true, inline }),
+    LONG_TX,
+  );
   logger.info(
     {
       event: "exposures.run",
-      portfolio: portfolio.slug,
+      portfolio: ctx.portfolio.slug,
       runId: result.id,
       asOfDate,
       positions: result.positionCount,
@@ -91,6 +56,51 @@ export async function computeRun(ctx: PortfolioContext, input: Partial<RunCreate
     "exposure run stored",
   );
   return result;
+}
+
+/**
+ * computeRun inside a transaction the caller holds (a scenario's commit recomputes today's run in
+ * the transaction that changed the book). Takes the portfolio's lock first.
+ */
+export async function computeRunIn(
+  tx: Tx,
+  ctx: PortfolioContext,
+  { asOfDate, includeAlerts, inline }: { asOfDate: string; includeAlerts: boolean; inline: Position[] | null },
+): Promise<RunResult> {
+  const { portfolio } = ctx;
+  await lockPortfolio(tx, portfolio.id);
+  const computed = inline
+    ? computeExposures(inline)
+    : computeExposuresFromGroups(await sumPositionGroups(tx, portfolio.id));
+  if (computed.positionCount === 0) {
+    throw new AppError(
+      "invalid_data",
+      inline
+        ? "No positions were given: nothing to compute."
+        : `Portfolio "${portfolio.slug}" has no positions: import positions before computing exposures.`,
+    );
+  }
+  const source = inline ? "inline" : "stored";
+  const run = await storeRun(tx, portfolio.id, asOfDate, source, computed);
+  await audit(tx, ctx, "run.computed", {
+    portfolioId: portfolio.id,
+    target: run.id,
+    details: { asOfDate, positions: computed.positionCount, source },
+  });
+  const later = await tx.exposureRun.count({
+    where: { portfolioId: portfolio.id, asOfDate: { gt: asDate(asOfDate) } },
+  });
+  const alertsEvaluated = includeAlerts && later === 0;
+  const alerts = alertsEvaluated
+    ? await syncAlerts(tx, ctx, run.id, evaluateLimits(computed.exposures, await activeLimits(tx, portfolio.id)))
+    : { opened: 0, updated: 0, resolved: 0 };
+  return {
+    ...toRunSummary(run),
+    exposures: computed.exposures,
+    concentration: computed.concentration,
+    alerts,
+    alertsEvaluated,
+  };
 }
 
 type GroupRow = Record<string, string | number | null> & {

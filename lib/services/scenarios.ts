@@ -1,4 +1,5 @@
 import { getPrisma } from "../db/client";
+import type { Prisma, Scenario as ScenarioRow } from "../db/generated/client";
 import { computeExposuresFromGroups } from "../engine/exposures";
 import { normalizeDimensionValue, normalizePosition, type RawPosition } from "../engine/normalize";
 import {
@@ -11,11 +12,14 @@ import {
   parseTrades,
   type ScenarioEvaluation,
   type ScenarioIssue,
+  type Trade,
+  type Verdict,
 } from "../engine/scenario";
-import type { Dimension } from "../engine/types";
+import type { Dimension, Limit, Position } from "../engine/types";
 import { AppError } from "../errors";
-import type { ScenarioEvaluateInput } from "../schemas";
-import type { PortfolioContext } from "./context";
+import type { ScenarioCreate, ScenarioEvaluateInput, ScenarioUpdate } from "../schemas";
+import { audit } from "./audit";
+import { actorName, type PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
 import { loadPositions } from "./positions-list";
 import { sumPositionGroups } from "./runs-compute";
@@ -42,11 +46,8 @@ function refuse(issues: ScenarioIssue[]): never {
   );
 }
 
-/**
- * The stored book after the trades and shocks, against today's active limits: its exposure, what
- * moved and the breach diff. Reads the positions and limits; writes nothing.
- */
-export async function evaluateTrades(ctx: PortfolioContext, input: ScenarioEvaluateInput): Promise<ScenarioEvaluation> {
+/** The trades and shocks checked, and evaluated against the stored book and today's active limits. */
+async function evaluateOnBook(ctx: PortfolioContext, input: { trades: unknown[]; shocks: unknown[] }) {
   const trades = parseTrades(input.trades);
   const shocks = parseShocks(input.shocks, normalizeDimensionValue);
   const issues = [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)];
@@ -58,7 +59,15 @@ export async function evaluateTrades(ctx: PortfolioContext, input: ScenarioEvalu
   ]);
   const result = evaluateScenario(book, trades.value, shocks.value, limits);
   if (!result.ok) refuse(result.issues);
-  return result.value;
+  return { evaluation: result.value, trades: trades.value, book };
+}
+
+/**
+ * The stored book after the trades and shocks, against today's active limits: its exposure, what
+ * moved and the breach diff. Reads the positions and limits; writes nothing.
+ */
+export async function evaluateTrades(ctx: PortfolioContext, input: ScenarioEvaluateInput): Promise<ScenarioEvaluation> {
+  return (await evaluateOnBook(ctx, input)).evaluation;
 }
 
 /** The current book's exposure (summed by the database, as a run sums it) and its active limits. */
@@ -98,4 +107,190 @@ export async function largestAcquisition(ctx: PortfolioContext, raw: Record<stri
   if (!normalized.ok) refuse(normalized.errors.map((e) => ({ field: `position.${e.field}`, message: e.message })));
   const { exposures, limits } = await currentBook(ctx);
   return maxAcquisition(exposures, limits, normalized.position);
+}
+
+// Saved scenarios. A scenario keeps its trades and shocks as they were sent and is re-evaluated
+// against the book and limits of the moment on every read; `basis` holds the stored positions its
+// trades sell or revalue, as they were when it was saved, so a commit can tell they changed.
+
+export interface ScenarioDto {
+  id: string;
+  name: string;
+  description: string | null;
+  trades: unknown[];
+  shocks: unknown[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  committedAt: string | null;
+  committedBy: string | null;
+  /** The import batch a commit recorded. */
+  batchId: string | null;
+}
+
+export interface ScenarioSummary extends Omit<ScenarioDto, "trades" | "shocks"> {
+  tradeCount: number;
+  shockCount: number;
+  /** Against today's book and limits; null once committed, or when its trades no longer apply. */
+  verdict: Verdict | null;
+}
+
+export interface ScenarioDetail extends ScenarioDto {
+  /** A fresh evaluation against today's book and limits; null when the trades no longer apply. */
+  evaluation: ScenarioEvaluation | null;
+  /** Why the trades no longer apply (a sold position is gone), named as the evaluation names them. */
+  issues: ScenarioIssue[];
+}
+
+export type ScenarioBasis = Record<string, Position>;
+
+export function toScenarioDto(row: ScenarioRow): ScenarioDto {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    trades: row.trades as unknown[],
+    shocks: row.shocks as unknown[],
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    committedAt: row.committedAt?.toISOString() ?? null,
+    committedBy: row.committedBy,
+    batchId: row.batchId,
+  };
+}
+
+/** The stored positions the trades sell or revalue, as the book holds them now. */
+export function basisOf(trades: readonly Trade[], book: readonly Position[]): ScenarioBasis {
+  const named = new Set(trades.flatMap((t) => (t.action === "buy" ? [] : [t.positionId])));
+  const basis: ScenarioBasis = {};
+  for (const p of book) if (p.positionId !== null && named.has(p.positionId)) basis[p.positionId] = p;
+  return basis;
+}
+
+/** Today's evaluation of a saved scenario, or why its trades no longer apply. */
+function reevaluate(
+  row: Pick<ScenarioRow, "trades" | "shocks">,
+  book: readonly Position[],
+  limits: readonly Limit[],
+): { evaluation: ScenarioEvaluation | null; issues: ScenarioIssue[] } {
+  const trades = parseTrades(row.trades as unknown[]);
+  const shocks = parseShocks(row.shocks as unknown[], normalizeDimensionValue);
+  if (!trades.ok || !shocks.ok)
+    return { evaluation: null, issues: [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)] };
+  const result = evaluateScenario(book, trades.value, shocks.value, limits);
+  return result.ok ? { evaluation: result.value, issues: [] } : { evaluation: null, issues: result.issues };
+}
+
+async function findScenarioRow(ctx: PortfolioContext, id: string): Promise<ScenarioRow> {
+  const row = await (await getPrisma()).scenario.findFirst({ where: { id, portfolioId: ctx.portfolio.id } });
+  if (!row) throw new AppError("not_found", `Scenario ${id} does not exist`);
+  return row;
+}
+
+/** Saved scenarios, newest first, each with its verdict against today's book and limits. */
+export async function listScenarios(ctx: PortfolioContext): Promise<{ items: ScenarioSummary[] }> {
+  const prisma = await getPrisma();
+  const rows = await prisma.scenario.findMany({
+    where: { portfolioId: ctx.portfolio.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  const open = rows.filter((r) => r.committedAt === null);
+  const [book, limits] = open.length
+    ? await Promise.all([loadPositions(prisma, ctx.portfolio.id), activeLimits(prisma, ctx.portfolio.id)])
+    : [[], []];
+  return {
+    items: rows.map((row) => {
+      const { trades, shocks, ...dto } = toScenarioDto(row);
+      const verdict = row.committedAt === null ? (reevaluate(row, book, limits).evaluation?.verdict ?? null) : null;
+      return { ...dto, tradeCount: trades.length, shockCount: shocks.length, verdict };
+    }),
+  };
+}
+
+/** A saved scenario with a fresh evaluation against today's book and limits. */
+export async function getScenario(ctx: PortfolioContext, id: string): Promise<ScenarioDetail> {
+  const row = await findScenarioRow(ctx, id);
+  const prisma = await getPrisma();
+  const [book, limits] = await Promise.all([
+    loadPositions(prisma, ctx.portfolio.id),
+    activeLimits(prisma, ctx.portfolio.id),
+  ]);
+  return { ...toScenarioDto(row), ...reevaluate(row, book, limits) };
+}
+
+/** Saves a scenario whose trades and shocks apply to today's book (a 422 names any that do not). */
+export async function createScenario(ctx: PortfolioContext, input: ScenarioCreate): Promise<ScenarioDetail> {
+  const { evaluation, trades, book } = await evaluateOnBook(ctx, input);
+  const prisma = await getPrisma();
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.scenario.create({
+      data: {
+        portfolioId: ctx.portfolio.id,
+        name: input.name,
+        description: input.description,
+        trades: input.trades as Prisma.InputJsonValue,
+        shocks: input.shocks as Prisma.InputJsonValue,
+        basis: basisOf(trades, book) as unknown as Prisma.InputJsonValue,
+        createdBy: actorName(ctx),
+      },
+    });
+    await audit(tx, ctx, "scenario.created", {
+      portfolioId: ctx.portfolio.id,
+      target: created.id,
+      details: { name: input.name, trades: input.trades.length, shocks: input.shocks.length },
+    });
+    return created;
+  });
+  return { ...toScenarioDto(row), evaluation, issues: [] };
+}
+
+/** Renames or redescribes a scenario, or replaces its trades or shocks (checked as on save). */
+export async function updateScenario(
+  ctx: PortfolioContext,
+  id: string,
+  input: ScenarioUpdate,
+): Promise<ScenarioDetail> {
+  const current = await findScenarioRow(ctx, id);
+  if (current.committedAt !== null)
+    throw new AppError("conflict", `Scenario "${current.name}" was committed; save a new scenario to change it.`);
+  const next = {
+    trades: input.trades ?? (current.trades as unknown[]),
+    shocks: input.shocks ?? (current.shocks as unknown[]),
+  };
+  const { evaluation, trades, book } = await evaluateOnBook(ctx, next);
+  const prisma = await getPrisma();
+  const row = await prisma.$transaction(async (tx) => {
+    const updated = await tx.scenario.update({
+      where: { id },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        trades: next.trades as Prisma.InputJsonValue,
+        shocks: next.shocks as Prisma.InputJsonValue,
+        // The positions it sells are taken as they are now: the user has seen today's book.
+        basis: basisOf(trades, book) as unknown as Prisma.InputJsonValue,
+      },
+    });
+    await audit(tx, ctx, "scenario.updated", {
+      portfolioId: ctx.portfolio.id,
+      target: id,
+      details: { fields: Object.keys(input) },
+    });
+    return updated;
+  });
+  return { ...toScenarioDto(row), evaluation, issues: [] };
+}
+
+export async function deleteScenario(ctx: PortfolioContext, id: string): Promise<void> {
+  const row = await findScenarioRow(ctx, id);
+  const prisma = await getPrisma();
+  await prisma.$transaction(async (tx) => {
+    await tx.scenario.delete({ where: { id } });
+    await audit(tx, ctx, "scenario.deleted", {
+      portfolioId: ctx.portfolio.id,
+      target: id,
+      details: { name: row.name },
+    });
+  });
 }
