@@ -51,3 +51,29 @@ export function shockFromText(text: string): unknown {
     throw new AppError("invalid_input", `--shock ${text}: expected <dimension>[=<value>]:<percent>, e.g. state=TX:-20`);
   return { dimensionType, ...(dimensionValue ? { dimensionValue } : {}), valueChangePct: pct };
 }
+
+/** A trade as the API takes it, read loosely: what tradesToCsv writes back. */
+type RawTrade = Record<string, unknown> & { action?: unknown; position?: unknown };
+
+const cell = (value: unknown) => (value === undefined || value === null ? "" : String(value));
+
+/** Raw trades as a trades CSV (the columns above), read back by tradesFromCsv to the same trades. */
+export function tradesToCsv(trades: readonly unknown[]): string {
+  const rows = trades.map((entry) => {
+    const trade = (typeof entry === "object" && entry !== null ? entry : {}) as RawTrade;
+    const position = (typeof trade.position === "object" && trade.position !== null ? trade.position : {}) as Record<
+      string,
+      unknown
+    >;
+    const row: Record<string, string> = Object.fromEntries(TRADE_CSV_COLUMNS.map((c) => [c, ""]));
+    row.action = cell(trade.action);
+    if (trade.action === "buy") for (const column of POSITION_COLUMNS) row[column] = cell(position[column]);
+    else {
+      row.position_id = cell(trade.positionId);
+      row.value = cell(trade.value);
+      row.position_value = cell(trade.positionValue);
+    }
+    return TRADE_CSV_COLUMNS.map((c) => row[c] ?? "");
+  });
+  return `${Papa.unparse({ fields: [...TRADE_CSV_COLUMNS], data: rows })}\r\n`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { normalizeDimensionValue } from "@/lib/engine/normalize";
 import { parseShocks, parseTrades } from "@/lib/engine/scenario";
-import { shockFromText, tradesFromCsv } from "@/lib/import/trades-csv";
+import { shockFromText, tradesFromCsv, tradesToCsv } from "@/lib/import/trades-csv";
 
 describe("a trades CSV (npm run cli -- whatif)", () => {
   test("one trade per row, each action taking its own columns", () => {
@@ -59,5 +59,31 @@ describe("a trades CSV (npm run cli -- whatif)", () => {
 
   test.each(["state=TX", "state=TX:lots", ":5"])("--shock %s is refused with the expected form", (text) => {
     expect(() => shockFromText(text)).toThrow(/expected <dimension>\[=<value>\]:<percent>/);
+  });
+
+  test("tradesToCsv writes what tradesFromCsv reads back to the same trades", () => {
+    const trades = [
+      {
+        action: "buy",
+        position: {
+          position_id: "PHX-1",
+          strategy: "value_add",
+          state: "AZ",
+          msa_id: "38060",
+          units: 300,
+          position_value: 42_000_000,
+        },
+      },
+      { action: "sell", positionId: "DAL-1" },
+      { action: "sell", positionId: "DAL, 2", value: 5_000_000 },
+      { action: "revalue", positionId: "HOU-7", positionValue: 18_500_000 },
+    ];
+    const text = tradesToCsv(trades);
+    expect(text.split("\r\n")[0]).toBe(
+      "action,position_id,value,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units",
+    );
+    const back = parseTrades(tradesFromCsv(text));
+    expect(back).toEqual(parseTrades(trades));
+    expect(back.ok).toBe(true);
   });
 });
