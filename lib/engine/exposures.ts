@@ -32,6 +32,8 @@ function toBuckets<K>(
     const dimensionValue = label(key);
     const cents = tally.values[slot] ?? 0;
     const positionCount = tally.counts[slot] ?? 0;
+    // Groups that net to no position (a what-if's sale taken from the book's sums) are no bucket.
+    if (positionCount === 0) return;
     // A value spelled "unknown" is the same bucket as a missing one, never a second "unknown" row.
     if (dimensionValue === UNKNOWN) {
       unknownCents += cents;

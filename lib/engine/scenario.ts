@@ -2,9 +2,10 @@
 // breaches differ from the book's today; the dollars each value can take before a limit; the
 // largest acquisition that breaks none. Same buckets, comparisons and tolerance as runs and alerts.
 
-import { computeExposures } from "./exposures";
+import { computeExposures, computeExposuresFromGroups, type GroupedPositions } from "./exposures";
 import { applicableExposures, isBreached, LIMIT_EPSILON_PP } from "./limits";
 import { MAX_POSITION_VALUE, normalizePosition, POSITION_COLUMNS, type RawPosition } from "./normalize";
+import { toCents } from "./tally";
 import {
   type Concentration,
   DIMENSIONS,
@@ -424,6 +425,22 @@ export function verdictOf(breaches: readonly Pick<BreachChange, "change" | "seve
   return counted.length ? "warning" : "pass";
 }
 
+function evaluation(before: ExposureResult, after: ExposureResult, limits: readonly Limit[]): ScenarioEvaluation {
+  const breaches = breachChanges(before, after, limits);
+  return {
+    before: { totalPortfolioValue: before.totalPortfolioValue, positionCount: before.positionCount },
+    after: {
+      totalPortfolioValue: after.totalPortfolioValue,
+      positionCount: after.positionCount,
+      exposures: after.exposures,
+      concentration: after.concentration,
+    },
+    changes: exposureChanges(before, after),
+    breaches,
+    verdict: verdictOf(breaches),
+  };
+}
+
 /**
  * The book after the trades and shocks, against the limits: its exposure, what moved, and how
  * its breaches differ from the book's today. Pure: the book passed in is not changed.
@@ -436,23 +453,60 @@ export function evaluateScenario(
 ): Parsed<ScenarioEvaluation> {
   const applied = applyScenario(book, trades, shocks);
   if (!applied.ok) return applied;
-  const before = computeExposures(book);
-  const after = computeExposures(applied.value);
-  const breaches = breachChanges(before, after, limits);
+  return { ok: true, value: evaluation(computeExposures(book), computeExposures(applied.value), limits) };
+}
+
+/** The stored position_ids the trades name: those they sell or revalue, and those they buy. */
+export function namedPositionIds(trades: readonly Trade[]): string[] {
+  const ids = trades.flatMap((t) => (t.action === "buy" ? (t.position.positionId ?? []) : [t.positionId]));
+  return [...new Set(ids)];
+}
+
+/** The book's sums with `positions` added (`sign` 1) or taken out (−1), bucket by bucket. */
+function withPositions(book: GroupedPositions, positions: readonly Position[], sign: 1 | -1): GroupedPositions {
+  const strategy = [...book.groups.strategy];
+  const state = [...book.groups.state];
+  const msa = [...book.groups.msa];
+  const vintage = [...book.groups.vintage];
+  const constructionType = [...book.groups.construction_type];
+  const rentBand = [...book.groups.rent_band];
+  let cents = toCents(book.totalValue);
+  for (const p of positions) {
+    const value = sign * p.positionValue;
+    cents += toCents(value);
+    strategy.push({ key: p.strategy, value, count: sign });
+    state.push({ key: p.state, value, count: sign });
+    msa.push({ key: p.msaId, value, count: sign });
+    vintage.push({ key: p.vintage, value, count: sign });
+    constructionType.push({ key: p.constructionType, value, count: sign });
+    rentBand.push({ key: p.rentBand, value, count: sign });
+  }
+  return {
+    totalValue: cents / 100,
+    positionCount: book.positionCount + sign * positions.length,
+    groups: { strategy, state, msa, vintage, construction_type: constructionType, rent_band: rentBand },
+  };
+}
+
+/**
+ * evaluateScenario for trades alone (no shocks), from the book as the database sums it for a run
+ * (GroupedPositions) and the stored positions the trades name (`named`, every stored position
+ * whose position_id namedPositionIds lists). A trade changes only its own position's buckets, so
+ * the book after is the sums with the named positions taken out and what the trades leave of them
+ * put back: the same answer as evaluateScenario over every position, without reading them.
+ */
+export function evaluateTradesOnGroups(
+  book: GroupedPositions,
+  named: readonly Position[],
+  trades: readonly Trade[],
+  limits: readonly Limit[],
+): Parsed<ScenarioEvaluation> {
+  const applied = applyScenario(named, trades);
+  if (!applied.ok) return applied;
+  const after = withPositions(withPositions(book, named, -1), applied.value, 1);
   return {
     ok: true,
-    value: {
-      before: { totalPortfolioValue: before.totalPortfolioValue, positionCount: before.positionCount },
-      after: {
-        totalPortfolioValue: after.totalPortfolioValue,
-        positionCount: after.positionCount,
-        exposures: after.exposures,
-        concentration: after.concentration,
-      },
-      changes: exposureChanges(before, after),
-      breaches,
-      verdict: verdictOf(breaches),
-    },
+    value: evaluation(computeExposuresFromGroups(book), computeExposuresFromGroups(after), limits),
   };
 }
 

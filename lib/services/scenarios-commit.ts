@@ -1,6 +1,6 @@
 import { getPrisma } from "../db/client";
 import { LONG_TX } from "../db/tx";
-import { applyScenario, parseTrades, type Trade } from "../engine/scenario";
+import { applyScenario, namedPositionIds, parseTrades } from "../engine/scenario";
 import type { Position } from "../engine/types";
 import { AppError, type FieldIssue } from "../errors";
 import { logger } from "../logger";
@@ -55,12 +55,6 @@ function differences(was: Position, now: Position): string[] {
   ).map((f) => `${COLUMN_NAMES[f]} ${String(was[f] ?? "blank")} → ${String(now[f] ?? "blank")}`);
 }
 
-/** The position_ids a scenario's trades name: those they sell or revalue, and those they buy. */
-function namedIds(trades: readonly Trade[]): string[] {
-  const ids = trades.flatMap((t) => (t.action === "buy" ? (t.position.positionId ?? []) : [t.positionId]));
-  return [...new Set(ids)];
-}
-
 /**
  * Applies a saved scenario's trades to the book, in one transaction under the portfolio's lock:
  * sales delete or reduce, revaluations update, purchases insert. Recorded as an import batch and
@@ -84,7 +78,7 @@ export async function commitScenario(ctx: PortfolioContext, id: string): Promise
     if (!parsed.ok)
       throw new AppError("conflict", `Scenario "${row.name}" no longer applies; nothing was changed.`, parsed.issues);
     const trades = parsed.value;
-    const touched = await loadPositions(tx, portfolioId, namedIds(trades));
+    const touched = await loadPositions(tx, portfolioId, namedPositionIds(trades));
     const now = new Map(touched.map((p) => [p.positionId ?? "", p]));
 
     const changed: FieldIssue[] = [];

@@ -6,16 +6,19 @@ import {
   type CapacityRow,
   capacity,
   evaluateScenario,
+  evaluateTradesOnGroups,
   type MaxAcquisition,
   maxAcquisition,
+  namedPositionIds,
   parseShocks,
   parseTrades,
   type ScenarioEvaluation,
   type ScenarioIssue,
+  type Shock,
   type Trade,
   type Verdict,
 } from "../engine/scenario";
-import type { Dimension, Limit, Position } from "../engine/types";
+import type { Dimension, Position } from "../engine/types";
 import { AppError } from "../errors";
 import type { ScenarioCreate, ScenarioEvaluateInput, ScenarioUpdate } from "../schemas";
 import { audit } from "./audit";
@@ -46,20 +49,61 @@ function refuse(issues: ScenarioIssue[]): never {
   );
 }
 
+/** The book as a run sums it (per raw value of each dimension), kept per data version. */
+function bookGroups(ctx: PortfolioContext) {
+  return snapshot(ctx, "book-groups", async () => sumPositionGroups(await getPrisma(), ctx.portfolio.id));
+}
+
+interface Checked {
+  trades: Trade[];
+  shocks: Shock[];
+}
+
+/** Raw trades and shocks checked by the engine, or every problem with them (null: see issues). */
+function check(raw: { trades: unknown; shocks: unknown }): Checked | { issues: ScenarioIssue[] } {
+  const trades = parseTrades(raw.trades as unknown[]);
+  const shocks = parseShocks(raw.shocks as unknown[], normalizeDimensionValue);
+  if (trades.ok && shocks.ok) return { trades: trades.value, shocks: shocks.value };
+  return { issues: [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)] };
+}
+
+/**
+ * Evaluates scenarios against today's book and active limits, reading as little as it can: trades
+ * alone from the book's sums (cached per data version) and the stored positions they name, so a
+ * what-if on a million positions reads only those; shocks, which scale positions across every
+ * dimension, over every position.
+ */
+async function evaluator(ctx: PortfolioContext, scenarios: readonly Checked[]) {
+  const prisma = await getPrisma();
+  const portfolioId = ctx.portfolio.id;
+  const limits = await activeLimits(prisma, portfolioId);
+  const namedBy = (trades: readonly Trade[], positions: readonly Position[]) => {
+    const ids = new Set(namedPositionIds(trades));
+    return positions.filter((p) => p.positionId !== null && ids.has(p.positionId));
+  };
+  if (scenarios.some((s) => s.shocks.length > 0)) {
+    const book = await loadPositions(prisma, portfolioId);
+    return {
+      evaluate: ({ trades, shocks }: Checked) => evaluateScenario(book, trades, shocks, limits),
+      named: (trades: readonly Trade[]) => namedBy(trades, book),
+    };
+  }
+  const ids = [...new Set(scenarios.flatMap((s) => namedPositionIds(s.trades)))];
+  const [groups, stored] = await Promise.all([bookGroups(ctx), loadPositions(prisma, portfolioId, ids)]);
+  return {
+    evaluate: ({ trades }: Checked) => evaluateTradesOnGroups(groups.value, namedBy(trades, stored), trades, limits),
+    named: (trades: readonly Trade[]) => namedBy(trades, stored),
+  };
+}
+
 /** The trades and shocks checked, and evaluated against the stored book and today's active limits. */
 async function evaluateOnBook(ctx: PortfolioContext, input: { trades: unknown[]; shocks: unknown[] }) {
-  const trades = parseTrades(input.trades);
-  const shocks = parseShocks(input.shocks, normalizeDimensionValue);
-  const issues = [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)];
-  if (!trades.ok || !shocks.ok) refuse(issues);
-  const prisma = await getPrisma();
-  const [book, limits] = await Promise.all([
-    loadPositions(prisma, ctx.portfolio.id),
-    activeLimits(prisma, ctx.portfolio.id),
-  ]);
-  const result = evaluateScenario(book, trades.value, shocks.value, limits);
+  const checked = check(input);
+  if ("issues" in checked) refuse(checked.issues);
+  const { evaluate, named } = await evaluator(ctx, [checked]);
+  const result = evaluate(checked);
   if (!result.ok) refuse(result.issues);
-  return { evaluation: result.value, trades: trades.value, book };
+  return { evaluation: result.value, basis: basisOf(named(checked.trades)) };
 }
 
 /**
@@ -72,12 +116,8 @@ export async function evaluateTrades(ctx: PortfolioContext, input: ScenarioEvalu
 
 /** The current book's exposure (summed by the database, as a run sums it) and its active limits. */
 async function currentBook(ctx: PortfolioContext) {
-  const prisma = await getPrisma();
-  const [groups, limits] = await Promise.all([
-    sumPositionGroups(prisma, ctx.portfolio.id),
-    activeLimits(prisma, ctx.portfolio.id),
-  ]);
-  return { exposures: computeExposuresFromGroups(groups), limits };
+  const [groups, limits] = await Promise.all([bookGroups(ctx), activeLimits(await getPrisma(), ctx.portfolio.id)]);
+  return { exposures: computeExposuresFromGroups(groups.value), limits };
 }
 
 /** Dollars each value can still take under its maximums, or needs to reach its minimums, today. */
@@ -160,26 +200,24 @@ export function toScenarioDto(row: ScenarioRow): ScenarioDto {
   };
 }
 
-/** The stored positions the trades sell or revalue, as the book holds them now. */
-export function basisOf(trades: readonly Trade[], book: readonly Position[]): ScenarioBasis {
-  const named = new Set(trades.flatMap((t) => (t.action === "buy" ? [] : [t.positionId])));
-  const basis: ScenarioBasis = {};
-  for (const p of book) if (p.positionId !== null && named.has(p.positionId)) basis[p.positionId] = p;
-  return basis;
+/** The stored positions a scenario's trades name, by position_id, as the book holds them now. */
+export function basisOf(named: readonly Position[]): ScenarioBasis {
+  return Object.fromEntries(named.flatMap((p) => (p.positionId === null ? [] : [[p.positionId, p]])));
 }
 
-/** Today's evaluation of a saved scenario, or why its trades no longer apply. */
-function reevaluate(
-  row: Pick<ScenarioRow, "trades" | "shocks">,
-  book: readonly Position[],
-  limits: readonly Limit[],
-): { evaluation: ScenarioEvaluation | null; issues: ScenarioIssue[] } {
-  const trades = parseTrades(row.trades as unknown[]);
-  const shocks = parseShocks(row.shocks as unknown[], normalizeDimensionValue);
-  if (!trades.ok || !shocks.ok)
-    return { evaluation: null, issues: [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)] };
-  const result = evaluateScenario(book, trades.value, shocks.value, limits);
-  return result.ok ? { evaluation: result.value, issues: [] } : { evaluation: null, issues: result.issues };
+/** Today's evaluation of saved scenarios, or why their trades no longer apply. */
+async function reevaluate(
+  ctx: PortfolioContext,
+  rows: ReadonlyArray<Pick<ScenarioRow, "trades" | "shocks">>,
+): Promise<Array<{ evaluation: ScenarioEvaluation | null; issues: ScenarioIssue[] }>> {
+  const checked = rows.map((row) => check(row));
+  const valid = checked.filter((c): c is Checked => !("issues" in c));
+  const { evaluate } = valid.length ? await evaluator(ctx, valid) : { evaluate: null };
+  return checked.map((c) => {
+    if ("issues" in c || !evaluate) return { evaluation: null, issues: "issues" in c ? c.issues : [] };
+    const result = evaluate(c);
+    return result.ok ? { evaluation: result.value, issues: [] } : { evaluation: null, issues: result.issues };
+  });
 }
 
 async function findScenarioRow(ctx: PortfolioContext, id: string): Promise<ScenarioRow> {
@@ -196,14 +234,11 @@ export async function listScenarios(ctx: PortfolioContext): Promise<{ items: Sce
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   const open = rows.filter((r) => r.committedAt === null);
-  const [book, limits] = open.length
-    ? await Promise.all([loadPositions(prisma, ctx.portfolio.id), activeLimits(prisma, ctx.portfolio.id)])
-    : [[], []];
+  const today = new Map((await reevaluate(ctx, open)).map((e, i) => [open[i]?.id, e.evaluation?.verdict ?? null]));
   return {
     items: rows.map((row) => {
       const { trades, shocks, ...dto } = toScenarioDto(row);
-      const verdict = row.committedAt === null ? (reevaluate(row, book, limits).evaluation?.verdict ?? null) : null;
-      return { ...dto, tradeCount: trades.length, shockCount: shocks.length, verdict };
+      return { ...dto, tradeCount: trades.length, shockCount: shocks.length, verdict: today.get(row.id) ?? null };
     }),
   };
 }
@@ -211,17 +246,13 @@ export async function listScenarios(ctx: PortfolioContext): Promise<{ items: Sce
 /** A saved scenario with a fresh evaluation against today's book and limits. */
 export async function getScenario(ctx: PortfolioContext, id: string): Promise<ScenarioDetail> {
   const row = await findScenarioRow(ctx, id);
-  const prisma = await getPrisma();
-  const [book, limits] = await Promise.all([
-    loadPositions(prisma, ctx.portfolio.id),
-    activeLimits(prisma, ctx.portfolio.id),
-  ]);
-  return { ...toScenarioDto(row), ...reevaluate(row, book, limits) };
+  const [today] = await reevaluate(ctx, [row]);
+  return { ...toScenarioDto(row), evaluation: today?.evaluation ?? null, issues: today?.issues ?? [] };
 }
 
 /** Saves a scenario whose trades and shocks apply to today's book (a 422 names any that do not). */
 export async function createScenario(ctx: PortfolioContext, input: ScenarioCreate): Promise<ScenarioDetail> {
-  const { evaluation, trades, book } = await evaluateOnBook(ctx, input);
+  const { evaluation, basis } = await evaluateOnBook(ctx, input);
   const prisma = await getPrisma();
   const row = await prisma.$transaction(async (tx) => {
     const created = await tx.scenario.create({
@@ -231,7 +262,7 @@ export async function createScenario(ctx: PortfolioContext, input: ScenarioCreat
         description: input.description,
         trades: input.trades as Prisma.InputJsonValue,
         shocks: input.shocks as Prisma.InputJsonValue,
-        basis: basisOf(trades, book) as unknown as Prisma.InputJsonValue,
+        basis: basis as unknown as Prisma.InputJsonValue,
         createdBy: actorName(ctx),
       },
     });
@@ -258,7 +289,7 @@ export async function updateScenario(
     trades: input.trades ?? (current.trades as unknown[]),
     shocks: input.shocks ?? (current.shocks as unknown[]),
   };
-  const { evaluation, trades, book } = await evaluateOnBook(ctx, next);
+  const { evaluation, basis } = await evaluateOnBook(ctx, next);
   const prisma = await getPrisma();
   const row = await prisma.$transaction(async (tx) => {
     const updated = await tx.scenario.update({
@@ -269,7 +300,7 @@ export async function updateScenario(
         trades: next.trades as Prisma.InputJsonValue,
         shocks: next.shocks as Prisma.InputJsonValue,
         // The positions it sells are taken as they are now: the user has seen today's book.
-        basis: basisOf(trades, book) as unknown as Prisma.InputJsonValue,
+        basis: basis as unknown as Prisma.InputJsonValue,
       },
     });
     await audit(tx, ctx, "scenario.updated", {

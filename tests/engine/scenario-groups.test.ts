@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { GroupedPositions, PositionGroup } from "@/lib/engine/exposures";
+import { evaluateScenario, evaluateTradesOnGroups, namedPositionIds, type Trade } from "@/lib/engine/scenario";
+import { DIMENSIONS, type Limit, type Position } from "@/lib/engine/types";
+
+// The what-if the REST API answers without reading the book (evaluateTradesOnGroups: the run's
+// sums plus the named positions) must equal the what-if over every position, exactly.
+
+/** The book summed per raw value of each dimension, as the database's GROUPING SETS sums it. */
+function groupsOf(positions: readonly Position[]): GroupedPositions {
+  const sum = <K extends string | number>(key: (p: Position) => K | null): PositionGroup<K>[] => {
+    const byKey = new Map<K | null, { cents: number; count: number }>();
+    for (const p of positions) {
+      const k = key(p);
+      const g = byKey.get(k) ?? { cents: 0, count: 0 };
+      g.cents += Math.round(p.positionValue * 100);
+      g.count += 1;
+      byKey.set(k, g);
+    }
+    return [...byKey].map(([k, g]) => ({ key: k, value: g.cents / 100, count: g.count }));
+  };
+  const cents = positions.reduce((total, p) => total + Math.round(p.positionValue * 100), 0);
+  return {
+    totalValue: cents / 100,
+    positionCount: positions.length,
+    groups: {
+      strategy: sum((p) => p.strategy),
+      state: sum((p) => p.state),
+      msa: sum((p) => p.msaId),
+      vintage: sum((p) => p.vintage),
+      construction_type: sum((p) => p.constructionType),
+      rent_band: sum((p) => p.rentBand),
+    },
+  };
+}
+
+const maybe = <T>(values: T[]) => fc.option(fc.constantFrom(...values), { nil: null, freq: 4 });
+const cents = fc.integer({ min: 1, max: 5_000_000_000 }).map((c) => c / 100);
+const attributes = fc.record({
+  assetId: fc.constant(null),
+  msaId: maybe(["12420", "19100", "38060"]),
+  strategy: maybe(["core", "value_add", "unknown"]),
+  state: maybe(["TX", "CA", "AZ"]),
+  vintage: maybe([1969, 1975, 1988, 2020]),
+  constructionType: maybe(["garden", "mid_rise"]),
+  rentBand: maybe(["market"]),
+  positionValue: cents,
+  units: fc.constant(null),
+});
+
+const book = fc.array(attributes, { minLength: 0, maxLength: 12 }).map((rows) =>
+  // Some positions have no position_id: they cannot be traded, only counted.
+  rows.map((row, i): Position => ({ ...row, positionId: i % 4 === 3 ? null : `P${i}` })),
+);
+
+function tradesFor(positions: Position[]) {
+  const ids = positions.flatMap((p) => p.positionId ?? []);
+  const id = ids.length ? fc.constantFrom(...ids, "P99") : fc.constant("P99");
+  const trade: fc.Arbitrary<Trade> = fc.oneof(
+    attributes.map((a) => ({ action: "buy" as const, position: { ...a, positionId: null } })),
+    fc.record({ action: fc.constant("buy" as const), position: attributes.map((a) => ({ ...a, positionId: "N1" })) }),
+    fc.record({ action: fc.constant("sell" as const), positionId: id, value: fc.option(cents, { nil: null }) }),
+    fc.record({ action: fc.constant("revalue" as const), positionId: id, positionValue: cents }),
+  );
+  return fc.array(trade, { maxLength: 5 });
+}
+
+const limits: Limit[] = DIMENSIONS.flatMap((dimensionType, i) => [
+  {
+    id: `max-${dimensionType}`,
+    dimensionType,
+    dimensionValue: null,
+    thresholdPct: 30 + i * 5,
+    thresholdType: "maximum" as const,
+    severityLevel: "warning" as const,
+    isActive: true,
+  },
+  {
+    id: `min-${dimensionType}`,
+    dimensionType,
+    dimensionValue: dimensionType === "state" ? "AZ" : null,
+    thresholdPct: 10,
+    thresholdType: "minimum" as const,
+    severityLevel: "critical" as const,
+    isActive: true,
+  },
+]);
+
+describe("evaluateTradesOnGroups", () => {
+  test("equals evaluateScenario over every position, to the last bit, on random books and trades", () => {
+    const scenario = book.chain((positions) => fc.tuple(fc.constant(positions), tradesFor(positions)));
+    let evaluated = 0;
+    fc.assert(
+      fc.property(scenario, ([positions, trades]) => {
+        const ids = new Set(namedPositionIds(trades));
+        const named = positions.filter((p) => p.positionId !== null && ids.has(p.positionId));
+        const full = evaluateScenario(positions, trades, [], limits);
+        const grouped = evaluateTradesOnGroups(groupsOf(positions), named, trades, limits);
+        expect(grouped).toEqual(full);
+        if (full.ok) evaluated += 1;
+      }),
+      { numRuns: 400 },
+    );
+    // Most scenarios apply (a sale of P99 or a second N1 does not): the comparison is not all refusals.
+    expect(evaluated).toBeGreaterThan(150);
+  });
+});
