@@ -156,6 +156,7 @@ export function getRequests(h: Harness) {
         "offset",
         "sort",
         "dir",
+        "q",
         "strategy",
         "state",
         "msa",
