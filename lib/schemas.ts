@@ -186,6 +186,16 @@ export const maxAcquisitionSchema = z.strictObject({
   position: z.record(z.string(), z.unknown(), { error: "must be an object with the asset's columns" }),
 });
 
+/** The purchase form's MSA picker: part of a CBSA title, or the first digits of its code. */
+export const msaSearchSchema = z.object({
+  q: z
+    .string({ error: "is required: part of an MSA's name or its CBSA code" })
+    .trim()
+    .min(1, "is required: part of an MSA's name or its CBSA code")
+    .max(100, "must be at most 100 characters"),
+  limit: limitParam(50, 10),
+});
+
 export const runRefSchema = z.object({ runId: idSchema.optional() });
 
 export const exportQuerySchema = runRefSchema.extend({

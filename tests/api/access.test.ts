@@ -25,6 +25,7 @@ const API: Record<string, Need> = {
   "GET /api/exposures/capacity": "viewer",
   "POST /api/scenarios/evaluate": "viewer",
   "POST /api/scenarios/max-acquisition": "viewer",
+  "GET /api/reference/msas": "viewer",
   "GET /api/geographic": "viewer",
   "GET /api/dashboard": "viewer",
   "GET /api/thresholds": "viewer",

@@ -169,6 +169,7 @@ export function getRequests(h: Harness) {
     ["/api/positions/batches", []],
     ["/api/exposures/latest", []],
     ["/api/exposures/capacity", ["dimensionType"]],
+    ["/api/reference/msas", ["q", "limit"]],
     ["/api/exposures/runs", ["from", "to"]],
     ["/api/exposures/trend", ["dimensionType", "dimensionValue", "from", "to"]],
     ["/api/geographic", ["runId"]],
