@@ -51,6 +51,7 @@ const PAGES: Record<string, Exclude<Need, "public">> = {
   "/exposures/state": "viewer",
   "/trends": "viewer",
   "/limits": "viewer",
+  "/scenarios": "viewer",
   "/alerts": "viewer",
   "/positions": "viewer",
   "/admin": "admin",
