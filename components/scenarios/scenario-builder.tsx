@@ -86,13 +86,12 @@ export function ScenarioBuilder({
       ? (evaluation.data ?? null)
       : null;
 
-  const edit = (next: (s: ScenarioState) => ScenarioState) => setState(next);
   const rememberMsa = (msa: MsaChoice) => {
     if (msa.title) setNames((n) => ({ ...n, [msa.code]: msa.title ?? "" }));
   };
   const onEntry = (kind: EntryKind) => ({
-    onChange: (index: number, entry: unknown) => edit((s) => replaceEntry(s, kind, index, entry)),
-    onRemove: (index: number) => edit((s) => removeEntry(s, kind, index)),
+    onChange: (index: number, entry: unknown) => setState((s) => replaceEntry(s, kind, index, entry)),
+    onRemove: (index: number) => setState((s) => removeEntry(s, kind, index)),
   });
 
   const tabs = [
@@ -106,7 +105,7 @@ export function ScenarioBuilder({
           labelOf={labelOf}
           onAdd={(trade, msa) => {
             rememberMsa(msa);
-            edit((s) => addEntry(s, "trades", trade));
+            setState((s) => addEntry(s, "trades", trade));
           }}
         />
       ),
@@ -119,7 +118,7 @@ export function ScenarioBuilder({
           portfolio={portfolio}
           onAdd={(trade, position) => {
             if (position.positionId) setKnown((k) => new Map(k).set(position.positionId ?? "", position));
-            edit((s) => addEntry(s, "trades", trade));
+            setState((s) => addEntry(s, "trades", trade));
           }}
         />
       ),
@@ -133,7 +132,7 @@ export function ScenarioBuilder({
           labelOf={labelOf}
           onAdd={(shock, msa) => {
             rememberMsa(msa);
-            edit((s) => addEntry(s, "shocks", shock));
+            setState((s) => addEntry(s, "shocks", shock));
           }}
         />
       ),
@@ -154,7 +153,7 @@ export function ScenarioBuilder({
               <Button
                 variant="ghost"
                 disabled={isEmptyScenario(state)}
-                onClick={() => edit(() => ({ trades: [], shocks: [] }))}
+                onClick={() => setState(() => ({ trades: [], shocks: [] }))}
               >
                 Clear all
               </Button>

@@ -149,8 +149,13 @@ describe("ScenarioBuilder", () => {
     const form = screen.getByTestId("purchase-form");
     await user.type(within(form).getByLabelText("Strategy"), "value_add");
     await user.type(within(form).getByLabelText(/^MSA/), "phoenix");
-    const option = await screen.findByRole("option", { name: /Phoenix-Mesa-Scottsdale, AZ/ }, SLOW);
-    await user.click(option);
+    // By keyboard: the first suggestion is the best match; Enter picks it.
+    const msa = within(form).getByLabelText(/^MSA/);
+    expect(await screen.findByRole("option", { name: /Phoenix-Mesa-Scottsdale, AZ/ }, SLOW)).toBeTruthy();
+    await user.keyboard("{ArrowDown}");
+    expect(msa.getAttribute("aria-activedescendant")).toBe(screen.getAllByRole("option")[0]?.id);
+    await user.keyboard("{Enter}");
+    expect(msa.getAttribute("aria-expanded")).toBe("false");
     expect((within(form).getByLabelText(/^MSA/) as HTMLInputElement).value).toBe("Phoenix-Mesa-Scottsdale, AZ (38060)");
     expect(within(form).getByText("Stored as 38060.")).toBeTruthy();
     await waitFor(
