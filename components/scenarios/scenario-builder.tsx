@@ -179,7 +179,7 @@ export function ScenarioBuilder({
           evaluation={evaluation.isError ? null : (evaluation.data ?? null)}
           pending={evaluation.isFetching || settled !== state}
           refusal={refusal}
-          otherIssues={issues.other}
+          issues={issues}
           failure={evaluation.isError && !refusal ? evaluation.error.message : null}
           onRetry={() => void evaluation.refetch()}
           limits={limits}

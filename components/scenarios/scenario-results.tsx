@@ -10,7 +10,7 @@ import { BreachTable } from "./breach-table";
 import type { ApiError } from "./fetchers";
 import type { ValueLabeller } from "./labels";
 import { affectedBars } from "./scenario-model";
-import type { EntryIssue } from "./scenario-state";
+import { type LocatedIssues, refusedEntries } from "./scenario-state";
 import { VerdictBanner } from "./verdict-banner";
 
 /** What the verdict region says: announced (aria-live) whenever it changes. */
@@ -18,14 +18,14 @@ function VerdictRegion({
   empty,
   evaluation,
   refusal,
-  otherIssues,
+  issues,
   failure,
   onRetry,
 }: {
   empty: boolean;
   evaluation: ScenarioEvaluation | null;
   refusal: ApiError | null;
-  otherIssues: readonly EntryIssue[];
+  issues: LocatedIssues;
   failure: string | null;
   onRetry: () => void;
 }) {
@@ -36,14 +36,19 @@ function VerdictRegion({
         breach diff appear here as you edit; nothing is stored.
       </p>
     );
-  if (refusal)
+  if (refusal) {
+    const entries = refusedEntries(issues);
+    const otherIssues = issues.other;
     return (
       <div data-testid="scenario-refused" className="rounded-md border border-breach/40 bg-breach-bg px-3 py-2 text-sm">
         <p className="font-semibold text-breach">
           <span aria-hidden="true">✕ </span>Not evaluated: the server refused the scenario.
         </p>
-        <p className="mt-1">{refusal.message}</p>
-        <p className="mt-1 text-muted">Each problem is marked beside the trade or shock it names.</p>
+        {entries ? (
+          <p className="mt-1">{entries}, marked ✕ in the list. Fix or remove what is marked to see the result.</p>
+        ) : (
+          <p className="mt-1">{refusal.message}</p>
+        )}
         {otherIssues.length > 0 && (
           <ul className="mt-1 list-inside list-disc">
             {otherIssues.map((i) => (
@@ -55,6 +60,7 @@ function VerdictRegion({
         )}
       </div>
     );
+  }
   if (failure)
     return (
       <div className="rounded-md border border-breach/40 bg-breach-bg px-3 py-2 text-sm">
@@ -74,7 +80,7 @@ export function ScenarioResults({
   evaluation,
   pending,
   refusal,
-  otherIssues,
+  issues,
   failure,
   onRetry,
   limits,
@@ -85,7 +91,7 @@ export function ScenarioResults({
   /** An edit is waiting to be evaluated, or its request is under way. */
   pending: boolean;
   refusal: ApiError | null;
-  otherIssues: readonly EntryIssue[];
+  issues: LocatedIssues;
   failure: string | null;
   onRetry: () => void;
   limits: readonly Limit[];
@@ -108,7 +114,7 @@ export function ScenarioResults({
             empty={empty}
             evaluation={evaluation}
             refusal={refusal}
-            otherIssues={otherIssues}
+            issues={issues}
             failure={failure}
             onRetry={onRetry}
           />

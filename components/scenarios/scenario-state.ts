@@ -74,6 +74,21 @@ export function locateIssues(details: ReadonlyArray<{ field: string; message: st
   return located;
 }
 
+/**
+ * "Trade 3 and shock 1 have problems": the entries a 422 names, numbered as the list shows them
+ * (from 1; the API counts from 0). Null when it names none (the body's shape was refused).
+ */
+export function refusedEntries(located: LocatedIssues): string | null {
+  const names = [
+    ...[...located.trades.keys()].sort((a, b) => a - b).map((i) => `trade ${i + 1}`),
+    ...[...located.shocks.keys()].sort((a, b) => a - b).map((i) => `shock ${i + 1}`),
+  ];
+  if (names.length === 0) return null;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const text = `${list} ${names.length === 1 ? "has a problem" : "have problems"}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -119,7 +119,7 @@ describe("ScenarioBuilder", () => {
     await user.clear(value);
     await user.type(value, "lots");
     const refused = await screen.findByTestId("scenario-refused", {}, SLOW);
-    expect(refused.textContent).toContain("1 trade is invalid; nothing was evaluated.");
+    expect(refused.textContent).toContain("Trade 1 has a problem, marked ✕ in the list.");
     const entry = screen.getByTestId("trade-entry");
     expect(within(entry).getByTestId("entry-issues").textContent).toBe(
       '✕ position_value: position_value must be a number greater than 0 (got "lots")',

@@ -7,6 +7,7 @@ import {
   isEmptyScenario,
   locateIssues,
   percentOf,
+  refusedEntries,
   removeEntry,
   replaceEntry,
   viewShock,
@@ -101,6 +102,21 @@ describe("locateIssues", () => {
     ]);
     expect([...located.shocks]).toEqual([[1, [{ field: "dimensionValue", message: "not a decade" }]]]);
     expect(located.other).toEqual([{ field: "trades", message: "must be an array of trades" }]);
+    expect(refusedEntries(located)).toBe("Trade 1, trade 3 and shock 2 have problems");
+  });
+
+  test.each([
+    [[{ field: "shocks[0].valueChangePct", message: "x" }], "Shock 1 has a problem"],
+    [
+      [
+        { field: "trades[9]", message: "x" },
+        { field: "trades[10].value", message: "y" },
+      ],
+      "Trade 10 and trade 11 have problems",
+    ],
+    [[{ field: "shocks", message: "must be an array" }], null],
+  ])("refusedEntries(%j) is %j: numbered as the list shows them", (details, text) => {
+    expect(refusedEntries(locateIssues(details))).toBe(text);
   });
 });
 
