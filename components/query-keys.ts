@@ -11,6 +11,13 @@ export const queryKeys = {
   /** One value's trend: the trends page fetches each selected value on its own, so adding one refetches only it. */
   trendValue: (portfolio: string, dimension: string, value: string, from: string | undefined) =>
     ["trend", portfolio, dimension, "value", value, from ?? "all"] as const,
+  /** A what-if of the current book: keyed by the whole scenario, so an edit asks again and undoing it is cached. */
+  scenarioEvaluation: (portfolio: string, state: { trades: unknown[]; shocks: unknown[] }) =>
+    ["scenarios", portfolio, "evaluate", state] as const,
+  maxAcquisition: (portfolio: string, asset: Record<string, unknown>) =>
+    ["scenarios", portfolio, "max-acquisition", asset] as const,
+  positionSearch: (portfolio: string, q: string) => ["positions", portfolio, "search", q] as const,
+  msaSearch: (q: string) => ["reference", "msas", q.trim().toLowerCase()] as const,
 };
 
 export const ALERT_POLL_MS = 5_000;

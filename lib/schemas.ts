@@ -123,8 +123,21 @@ export type PositionSort = (typeof POSITION_SORTS)[number];
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
+/** Free text that finds rows by a substring; blank means no search. */
+const searchText = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+    .refine((text) => !text.includes("\u0000"), "must not contain a NUL character (U+0000)")
+    .optional(),
+);
+
 export const positionListSchema = z.object({
   limit: limitParam(1000, 100),
+  /** Case-insensitive substring of position_id or asset_id. */
+  q: searchText,
   cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   offset: z.coerce.number().int().min(0).max(100_000_000).optional(),
   sort: z.enum(POSITION_SORTS, { error: `must be one of ${POSITION_SORTS.join(", ")}` }).optional(),
@@ -188,6 +201,16 @@ export const capacityQuerySchema = z.object({ dimensionType: dimensionSchema.opt
 
 export const maxAcquisitionSchema = z.strictObject({
   position: z.record(z.string(), z.unknown(), { error: "must be an object with the asset's columns" }),
+});
+
+/** The purchase form's MSA picker: part of a CBSA title, or the first digits of its code. */
+export const msaSearchSchema = z.object({
+  q: z
+    .string({ error: "is required: part of an MSA's name or its CBSA code" })
+    .trim()
+    .min(1, "is required: part of an MSA's name or its CBSA code")
+    .max(100, "must be at most 100 characters"),
+  limit: limitParam(50, 10),
 });
 
 export const runRefSchema = z.object({ runId: idSchema.optional() });

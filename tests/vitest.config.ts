@@ -10,6 +10,7 @@ const UNIT = [
   "tests/export/**/*.test.ts",
   "tests/http/**/*.test.ts",
   "tests/display/**/*.test.ts",
+  "tests/reference/**/*.test.ts",
   "tests/components/**/*.test.ts",
 ];
 /** The one test under a unit folder that needs a database: action() resolves a real portfolio. */

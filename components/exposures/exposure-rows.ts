@@ -1,4 +1,5 @@
 import { limitAppliesTo, limitStatus } from "@/lib/engine/limits";
+import type { CapacityRow } from "@/lib/engine/scenario";
 import {
   type Dimension,
   type ExposureBucket,
@@ -26,6 +27,41 @@ export interface ExposureRow {
   /** Distance to the nearest applicable limit in percentage points; negative when past it. */
   headroomPp: number | null;
   status: LimitStatus | "none";
+  /**
+   * Dollars this value can still take before the tightest maximum that applies to it, from the
+   * current positions; "unlimited" under maximums of 100 %; null when no maximum applies.
+   */
+  capacityValue: number | "unlimited" | null;
+  /** Dollars it must gain to meet its minimums; "unreachable" when no amount can; null when met or none. */
+  shortfallValue: number | "unreachable" | null;
+}
+
+interface RowCapacity {
+  capacityValue: ExposureRow["capacityValue"];
+  shortfallValue: ExposureRow["shortfallValue"];
+}
+
+const NO_CAPACITY: RowCapacity = { capacityValue: null, shortfallValue: null };
+
+/** Per value, the smallest room under its maximums and the largest gap to its minimums. */
+function capacityByValue(dimension: Dimension, rows: readonly CapacityRow[]): Map<string, RowCapacity> {
+  const byValue = new Map<string, RowCapacity>();
+  for (const r of rows) {
+    if (r.dimensionType !== dimension) continue;
+    const { capacityValue: room, shortfallValue: short } = byValue.get(r.dimensionValue) ?? NO_CAPACITY;
+    if (r.thresholdType === "maximum") {
+      const next = r.capacityValue ?? "unlimited";
+      const capacityValue =
+        room === null || room === "unlimited" ? next : next === "unlimited" ? room : Math.min(room, next);
+      byValue.set(r.dimensionValue, { capacityValue, shortfallValue: short });
+    } else {
+      const next = r.shortfallValue === null ? "unreachable" : r.shortfallValue > 0 ? r.shortfallValue : null;
+      const shortfallValue =
+        short === "unreachable" || next === "unreachable" ? "unreachable" : Math.max(short ?? 0, next ?? 0) || null;
+      byValue.set(r.dimensionValue, { capacityValue: room, shortfallValue });
+    }
+  }
+  return byValue;
 }
 
 const RANK: Record<LimitStatus, number> = { within: 0, near: 1, breach: 2 };
@@ -41,6 +77,7 @@ const toRowLimit = (l: Limit): RowLimit => ({
 function rowFor(
   bucket: Pick<ExposureBucket, "dimensionValue" | "exposurePct" | "exposureValue" | "positionCount">,
   limits: readonly Limit[],
+  capacity: RowCapacity,
 ): ExposureRow {
   const applicable = limits.filter((l) => limitAppliesTo(l, bucket.dimensionValue));
   const maximums = applicable
@@ -62,22 +99,27 @@ function rowFor(
     minimum: minimums[0] ? toRowLimit(minimums[0]) : null,
     headroomPp: headrooms.length > 0 ? Math.min(...headrooms) : null,
     status: statuses.length > 0 ? statuses.reduce((a, b) => (RANK[b] > RANK[a] ? b : a)) : "none",
+    ...capacity,
   };
 }
 
 /**
  * One table row per bucket of the dimension (engine order: largest first, `unknown` last), each
  * against the active limits that apply to it. A limit naming a value the book does not hold gets a
- * 0 % row of its own, so a minimum nobody meets is visible.
+ * 0 % row of its own, so a minimum nobody meets is visible. `capacity` (the capacity service's
+ * rows) gives each value its dollar room under its maximums and its gap to its minimums.
  */
 export function buildExposureRows(
   dimension: Dimension,
   buckets: readonly ExposureBucket[],
   limits: readonly Limit[],
+  capacity: readonly CapacityRow[] = [],
 ): ExposureRow[] {
   const active = limits.filter((l) => l.isActive && l.dimensionType === dimension);
   const own = buckets.filter((b) => b.dimensionType === dimension);
-  const rows = own.map((b) => rowFor(b, active));
+  const rooms = capacityByValue(dimension, capacity);
+  const roomOf = (value: string) => rooms.get(value) ?? NO_CAPACITY;
+  const rows = own.map((b) => rowFor(b, active, roomOf(b.dimensionValue)));
   const present = new Set(own.map((b) => b.dimensionValue));
   const absent = [
     ...new Set(
@@ -86,7 +128,9 @@ export function buildExposureRows(
   ];
   const extra = absent
     .sort(byName)
-    .map((value) => rowFor({ dimensionValue: value, exposurePct: 0, exposureValue: 0, positionCount: 0 }, active));
+    .map((value) =>
+      rowFor({ dimensionValue: value, exposurePct: 0, exposureValue: 0, positionCount: 0 }, active, roomOf(value)),
+    );
   const unknownAt = rows.findIndex((r) => r.value === UNKNOWN);
   if (unknownAt < 0) return [...rows, ...extra];
   return [...rows.slice(0, unknownAt), ...extra, ...rows.slice(unknownAt)];

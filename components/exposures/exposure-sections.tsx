@@ -1,6 +1,7 @@
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { formatCount, formatDate, formatMoney, formatMoneyExact } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
+import type { CapacityRow } from "@/lib/engine/scenario";
 import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { LimitDto } from "@/lib/services/limits";
 import type { RunDetail } from "@/lib/services/runs";
@@ -16,6 +17,8 @@ import type { SearchParams, TableSort } from "./url-state";
 export interface ExposurePageData {
   run: RunDetail;
   limits: LimitDto[];
+  /** Room under each maximum and gap to each minimum, from the current positions. */
+  capacity: readonly CapacityRow[];
 }
 
 interface Props {
@@ -31,8 +34,8 @@ interface Props {
 export async function ExposureSections({ dimension, portfolio, data: loading, sort, params }: Props) {
   const data = await loading;
   if (!data) return <NoRun />;
-  const { run, limits } = data;
-  const rows = buildExposureRows(dimension, run.exposures, limits);
+  const { run, limits, capacity } = data;
+  const rows = buildExposureRows(dimension, run.exposures, limits, capacity);
   const top = rows.find((r) => r.value !== UNKNOWN && r.positionCount > 0);
 
   return (

@@ -24,6 +24,7 @@ const COLUMNS: Array<{ key: SortKey; label: string; numeric: boolean }> = [
   { key: "count", label: "Positions", numeric: true },
   { key: "limit", label: "Limit", numeric: true },
   { key: "headroom", label: "Headroom", numeric: true },
+  { key: "capacity", label: "Capacity $", numeric: true },
 ];
 
 function SortHeader({ column, sort, href }: { column: (typeof COLUMNS)[number]; sort: TableSort; href: string }) {
@@ -66,6 +67,36 @@ function ValueCell({ dimension, value }: { dimension: Dimension; value: string }
   );
 }
 
+function capacityTitle(row: ExposureRow): string | undefined {
+  if (typeof row.capacityValue !== "number" || !row.maximum) return undefined;
+  return `${formatMoneyExact(row.capacityValue)} can be added to this value before its maximum of ${formatPctExact(row.maximum.pct)} (current positions)`;
+}
+
+// Dollars still addable under the tightest maximum (or "unlimited", or — when no maximum applies),
+// with a minimum's shortfall beneath it.
+function CapacityCell({ row }: { row: ExposureRow }) {
+  const { capacityValue: room, shortfallValue: short } = row;
+  return (
+    <>
+      {room === null ? (
+        <span className="text-muted">—</span>
+      ) : (
+        <span className="block" title={capacityTitle(row)}>
+          {room === "unlimited" ? "unlimited" : formatMoney(room)}
+        </span>
+      )}
+      {short !== null && (
+        <span
+          className="block text-xs text-breach"
+          title={typeof short === "number" ? formatMoneyExact(short) : undefined}
+        >
+          {short === "unreachable" ? "minimum out of reach" : `needs +${formatMoney(short)} for its minimum`}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** Every value of the dimension with its limit, headroom and status; headers sort through the URL. */
 export function ExposureTable({
   dimension,
@@ -91,7 +122,7 @@ export function ExposureTable({
   return (
     <Card title={`${DIMENSION_LABELS[dimension]} exposures`} id="exposure-table">
       <div className="overflow-x-auto">
-        <table data-testid="exposure-table" className="w-full min-w-[640px] text-sm">
+        <table data-testid="exposure-table" className="w-full min-w-[760px] text-sm">
           <caption className="sr-only">
             Exposure by {DIMENSION_LABELS[dimension]} on {asOfDate}, with limits; column headers sort the table.
           </caption>
@@ -140,6 +171,9 @@ export function ExposureTable({
                 >
                   {formatPp(row.headroomPp)}
                 </td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums" data-testid="capacity-cell">
+                  <CapacityCell row={row} />
+                </td>
                 <td className="px-3 py-2">
                   <StatusBadge status={row.status} />
                 </td>
@@ -149,7 +183,10 @@ export function ExposureTable({
         </table>
       </div>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
-        <p>Headroom: percentage points to the nearest applicable limit; negative means past it.</p>
+        <p>
+          Headroom: percentage points to the nearest applicable limit; negative means past it. Capacity: dollars the
+          value can still take before its tightest maximum, from the current positions.
+        </p>
         {cappable && (
           <Link
             href={`/exposures/${dimension}${withParams(params, { all: showAll ? undefined : "1" })}`}

@@ -4,7 +4,7 @@ import type { ExposureRow } from "./exposure-rows";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export const SORT_KEYS = ["value", "pct", "amount", "count", "limit", "headroom"] as const;
+export const SORT_KEYS = ["value", "pct", "amount", "count", "limit", "headroom", "capacity"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 export interface TableSort {
@@ -14,7 +14,7 @@ export interface TableSort {
 
 export const DEFAULT_SORT: TableSort = { key: "pct", dir: "desc" };
 
-// What a first click on a column sorts by: names A→Z, headroom tightest first, amounts largest first.
+// What a first click on a column sorts by: names A→Z, headroom and capacity tightest first, amounts largest first.
 const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   value: "asc",
   pct: "desc",
@@ -22,6 +22,7 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   count: "desc",
   limit: "asc",
   headroom: "asc",
+  capacity: "asc",
 };
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -64,6 +65,8 @@ function sortValue(row: ExposureRow, key: Exclude<SortKey, "value">): number | n
       return row.maximum?.pct ?? row.minimum?.pct ?? null;
     case "headroom":
       return row.headroomPp;
+    case "capacity":
+      return row.capacityValue === "unlimited" ? Number.POSITIVE_INFINITY : row.capacityValue;
   }
 }
 
@@ -81,6 +84,7 @@ export function sortRows(
     const x = sortValue(a, sort.key);
     const y = sortValue(b, sort.key);
     if (x === null || y === null) return Number(x === null) - Number(y === null);
+    // Two unlimited capacities are equal (∞ − ∞ is NaN, which || passes over too).
     return sign * (x - y) || b.exposurePct - a.exposurePct;
   });
 }

@@ -9,6 +9,7 @@ const LINKS: Array<{ href: string; label: string; match?: string }> = [
   { href: "/exposures/strategy", label: "Exposures", match: "/exposures" },
   { href: "/trends", label: "Trends" },
   { href: "/limits", label: "Limits" },
+  { href: "/scenarios", label: "Scenarios" },
   { href: "/alerts", label: "Alerts" },
   { href: "/positions", label: "Positions" },
 ];

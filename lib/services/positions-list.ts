@@ -18,6 +18,8 @@ export interface PositionFilters {
   offset?: number | undefined;
   sort?: PositionSort | undefined;
   dir?: SortDirection | undefined;
+  /** Case-insensitive substring of position_id or asset_id. */
+  q?: string | undefined;
   filters?: Partial<Record<Dimension, string>>;
 }
 
@@ -35,8 +37,19 @@ const SORT_COLUMN = {
 type SortColumn = (typeof SORT_COLUMN)[PositionSort];
 const NOT_NULL: ReadonlySet<SortColumn> = new Set(["id", "positionValue"]);
 
-function filterWhere(portfolioId: string, filters: PositionFilters["filters"]): Prisma.PositionWhereInput {
+// Prisma's `contains` is a LIKE pattern and passes % and _ through as wildcards: a search for
+// "P_1" must find that id only, so they (and the escape character) are escaped.
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterWhere(
+  portfolioId: string,
+  { filters, q }: Pick<PositionFilters, "filters" | "q">,
+): Prisma.PositionWhereInput {
   const where: Prisma.PositionWhereInput = { portfolioId };
+  if (q) {
+    const contains = { contains: likeLiteral(q), mode: "insensitive" } as const;
+    where.OR = [{ positionId: contains }, { assetId: contains }];
+  }
   for (const [dimension, raw] of Object.entries(filters ?? {}) as Array<[Dimension, string | undefined]>) {
     if (raw === undefined) continue;
     const normalized = normalizeDimensionValue(dimension, raw);
@@ -95,7 +108,7 @@ export async function listPositions(ctx: PortfolioContext, query: PositionFilter
   const prisma = await getPrisma();
   const column = SORT_COLUMN[query.sort ?? "id"];
   const dir = query.dir ?? "asc";
-  const where = filterWhere(portfolio.id, query.filters);
+  const where = filterWhere(portfolio.id, query);
   const keyset = query.cursor === undefined ? undefined : await afterCursor(portfolio.id, query.cursor, column, dir);
   const [rows, total] = await Promise.all([
     prisma.position.findMany({

@@ -100,6 +100,44 @@ describe("GET /api/positions", () => {
   });
 });
 
+describe("GET /api/positions?q= finds positions by position_id or asset_id", () => {
+  const found = async (query: Record<string, string | number>) => {
+    const reply = await api.get<PositionPage>("/api/positions", query);
+    expect(reply.status, reply.text).toBe(200);
+    return { ids: reply.body.items.map((p) => p.positionId), total: reply.body.total };
+  };
+
+  test.each([
+    { label: "a position_id, in any case", q: "p4", ids: ["P4"] },
+    { label: "part of an asset_id", q: "FLATS", ids: ["P2"] },
+    { label: "either column: every asset_id with an a", q: "a", ids: ["P2", "P3", "P4", "P5"] },
+    { label: "punctuation is plain text", q: "=sum(", ids: ["P3"] },
+    { label: "% is not a wildcard", q: "%", ids: [] },
+    { label: "_ is not a wildcard", q: "_", ids: [] },
+    { label: "a backslash is not an escape", q: "\\", ids: [] },
+    { label: "blank is no search", q: "  ", ids: ["P1", "P2", "P3", "P4", "P5"] },
+  ])("$label (q=$q)", async ({ q, ids }) => {
+    expect(await found({ q })).toEqual({ ids, total: ids.length });
+  });
+
+  test("combines with the filters, the sort and the pages; the total counts the matches", async () => {
+    expect(await found({ q: "a", strategy: "core" })).toEqual({ ids: ["P2", "P4"], total: 2 });
+    const page = await api.get<PositionPage>("/api/positions", { q: "a", sort: "value", dir: "desc", limit: 2 });
+    expect(page.body.items.map((p) => p.positionId)).toEqual(["P5", "P2"]);
+    expect(page.body.total).toBe(4);
+    expect(
+      (await found({ q: "a", sort: "value", dir: "desc", limit: 2, cursor: page.body.nextCursor ?? "" })).ids,
+    ).toEqual(["P3", "P4"]);
+  });
+
+  test.each([
+    { label: "longer than 200 characters", q: "x".repeat(201) },
+    { label: "a NUL character", q: "P\u0000" },
+  ])("a search $label is a 400 naming q", async ({ q }) => {
+    expect(fieldsOf(expectError(await api.get("/api/positions", { q }), 400, "invalid_input"))).toEqual(["q"]);
+  });
+});
+
 describe("GET /api/positions sorted and paged by offset", () => {
   const ids = async (query: Record<string, string | number>) => {
     const reply = await api.get<PositionPage>("/api/positions", query);

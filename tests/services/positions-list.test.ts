@@ -96,3 +96,31 @@ describe("listPositions sorting", () => {
     ]);
   });
 });
+
+describe("listPositions search", () => {
+  // Ids with LIKE's special characters: a search for them finds them literally, nothing else.
+  const BOOK = csvOf([
+    { position_id: "P_1", asset_id: "Oak 50%", position_value: 1 },
+    { position_id: "PX1", asset_id: "Oak 500", position_value: 1 },
+    { position_id: "Q\\1", asset_id: "elm", position_value: 1 },
+    { position_id: "", asset_id: "no id", position_value: 1 },
+  ]);
+  let ctx: PortfolioContext;
+  beforeAll(async () => {
+    ctx = await freshPortfolio();
+    await importPositions(ctx, { format: "csv", data: BOOK }, { mode: "replace", onError: "reject" });
+  });
+  const found = async (q: string) =>
+    (await listPositions(ctx, { limit: 10, q })).items.map((p) => p.positionId ?? `(asset ${p.assetId})`);
+
+  test.each([
+    ["p_1", ["P_1"]],
+    ["50%", ["P_1"]],
+    ["oak 50", ["P_1", "PX1"]],
+    ["q\\", ["Q\\1"]],
+    ["NO ID", ["(asset no id)"]],
+    ["zzz", []],
+  ])("%s finds %j", async (q, expected) => {
+    expect(await found(q)).toEqual(expected);
+  });
+});

@@ -6,8 +6,8 @@ import { positionListSchema } from "@/lib/schemas";
 import { listPositions } from "@/lib/services/positions-list";
 
 export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
-  const { limit, cursor, offset, sort, dir, ...filters } = parseQuery(request, positionListSchema);
-  return json(await listPositions(ctx, { limit, cursor, offset, sort, dir, filters }));
+  const { limit, cursor, offset, sort, dir, q, ...filters } = parseQuery(request, positionListSchema);
+  return json(await listPositions(ctx, { limit, cursor, offset, sort, dir, q, filters }));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

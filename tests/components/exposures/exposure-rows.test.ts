@@ -1,15 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { buildExposureRows, flatMaximum } from "@/components/exposures/exposure-rows";
 import { computeExposures } from "@/lib/engine/exposures";
+import { capacity } from "@/lib/engine/scenario";
 import type { Limit } from "@/lib/engine/types";
 import { limit, position } from "@/tests/support/engine-fixtures";
 
 // Strategy: value_add 50 %, core 30 %, unknown 20 %.
-const exposures = computeExposures([
+const book = computeExposures([
   position({ strategy: "value_add", positionValue: 500_000 }),
   position({ strategy: "core", positionValue: 300_000 }),
   position({ strategy: null, positionValue: 200_000 }),
-]).exposures;
+]);
+const exposures = book.exposures;
 
 const rowOf = (limits: Limit[], value: string) =>
   buildExposureRows("strategy", exposures, limits).find((r) => r.value === value);
@@ -125,5 +127,68 @@ describe("flatMaximum", () => {
     },
   ])("$label", ({ limits, pct }) => {
     expect(flatMaximum("strategy", limits as Limit[])).toBe(pct);
+  });
+});
+
+describe("buildExposureRows capacity", () => {
+  // The capacity service's rows for the same book and limits, as the exposures page passes them.
+  const capacityOf = (limits: Limit[], value: string) => {
+    const row = buildExposureRows("strategy", exposures, limits, capacity(book, limits)).find((r) => r.value === value);
+    return { capacityValue: row?.capacityValue, shortfallValue: row?.shortfallValue };
+  };
+
+  test.each([
+    { label: "no limit: no capacity", limits: [], value: "core", room: null, short: null },
+    // (0.6 × 1,000,000 − 300,000) / 0.4
+    {
+      label: "a flat maximum: dollars to reach it",
+      limits: [limit({ thresholdPct: 60 })],
+      value: "core",
+      room: 750_000,
+    },
+    {
+      label: "the smallest room among the maximums that apply",
+      limits: [limit({ thresholdPct: 60 }), limit({ id: "L2", dimensionValue: "core", thresholdPct: 35 })],
+      value: "core",
+      room: 76_923.07,
+    },
+    { label: "past a maximum: 0", limits: [limit({ thresholdPct: 40 })], value: "value_add", room: 0 },
+    { label: "a 100 % maximum: unlimited", limits: [limit({ thresholdPct: 100 })], value: "core", room: "unlimited" },
+    { label: "a flat maximum does not cover unknown", limits: [limit({ thresholdPct: 60 })], value: "unknown" },
+    {
+      label: "a minimum met: no maximum, no shortfall",
+      limits: [limit({ dimensionValue: "core", thresholdType: "minimum", thresholdPct: 28 })],
+      value: "core",
+    },
+    // (0.4 × 1,000,000 − 300,000) / 0.6, rounded up to the cent
+    {
+      label: "a minimum short: what it needs",
+      limits: [
+        limit({ dimensionValue: "core", thresholdType: "minimum", thresholdPct: 40 }),
+        limit({ thresholdPct: 60 }),
+      ],
+      value: "core",
+      room: 750_000,
+      short: 166_666.67,
+    },
+    {
+      label: "a minimum of 100 % with other values held: out of reach",
+      limits: [limit({ dimensionValue: "core", thresholdType: "minimum", thresholdPct: 100 })],
+      value: "core",
+      short: "unreachable",
+    },
+    {
+      label: "other dimensions' capacity is ignored",
+      limits: [limit({ dimensionType: "state", thresholdPct: 10 })],
+      value: "core",
+    },
+  ])("$label", ({ limits, value, room = null, short = null }) => {
+    expect(capacityOf(limits as Limit[], value)).toEqual({ capacityValue: room, shortfallValue: short });
+  });
+
+  test("without the capacity rows every value reads no capacity", () => {
+    expect(buildExposureRows("strategy", exposures, [limit({ thresholdPct: 60 })]).map((r) => r.capacityValue)).toEqual(
+      [null, null, null],
+    );
   });
 });

@@ -116,6 +116,8 @@ describe("sortRows", () => {
     minimum: null,
     headroomPp: limitPct === null ? null : limitPct - exposurePct,
     status: limitPct === null ? "none" : "within",
+    capacityValue: limitPct === null ? null : limitPct === 100 ? "unlimited" : (limitPct - exposurePct) * 10_000,
+    shortfallValue: null,
   });
   const rows = [row("unknown", 50), row("b", 10, 20), row("a", 30), row("c", 5, 6)];
   const label = (v: string) => v;
@@ -139,5 +141,17 @@ describe("sortRows", () => {
     },
   ] as const)("$label", ({ sort, order }) => {
     expect(sortRows(rows, sort, label).map((r) => r.value)).toEqual(order);
+  });
+
+  test.each([
+    { dir: "asc", order: ["c", "b", "e", "d", "a", "unknown"] },
+    { dir: "desc", order: ["e", "d", "b", "c", "a", "unknown"] },
+  ] as const)("by capacity $dir: unlimited is the most room, no maximum after, ties by exposure", ({ dir, order }) => {
+    const withUnlimited = [...rows, row("d", 2, 100), row("e", 4, 100)];
+    expect(sortRows(withUnlimited, { key: "capacity", dir }, label).map((r) => r.value)).toEqual(order);
+  });
+
+  test("a first click on capacity sorts the tightest first", () => {
+    expect(nextSort({ key: "pct", dir: "desc" }, "capacity")).toEqual({ key: "capacity", dir: "asc" });
   });
 });

@@ -12,6 +12,7 @@ import { DIMENSION_LABELS, isDimension } from "@/lib/display/labels";
 import { pageContext } from "@/lib/http/page";
 import { listLimits } from "@/lib/services/limits";
 import { findRun } from "@/lib/services/runs";
+import { capacitySnapshot } from "@/lib/services/scenarios";
 
 interface Props {
   params: Promise<{ dimension: string }>;
@@ -29,8 +30,8 @@ export default async function ExposuresPage({ params, searchParams }: Props) {
   const [query, ctx] = await Promise.all([searchParams, pageContext()]);
   const axes = parseCrossTabAxes(dimension, query);
   // Started here, awaited inside the section's Suspense boundary: the header streams at once.
-  const data = Promise.all([findRun(ctx), listLimits(ctx)]).then(([run, { items: limits }]) =>
-    run ? { run, limits } : null,
+  const data = Promise.all([findRun(ctx), listLimits(ctx), capacitySnapshot(ctx, dimension)]).then(
+    ([run, { items: limits }, capacity]) => (run ? { run, limits, capacity: capacity.value.items } : null),
   );
 
   return (

@@ -1,0 +1,10 @@
+import { ScenarioBuilderSkeleton, ScenariosHeader } from "@/components/scenarios/scenario-skeleton";
+
+export default function ScenariosLoading() {
+  return (
+    <>
+      <ScenariosHeader />
+      <ScenarioBuilderSkeleton />
+    </>
+  );
+}
