@@ -92,6 +92,56 @@ test("a purchase that breaches a limit: critical verdict, the breach listed as n
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "critical");
 });
 
+test("a manager saves a breaching scenario, opens it by its link and commits it to the book", async ({
+  page,
+  api,
+}, testInfo) => {
+  await seed(api);
+  await page.goto("/scenarios");
+  await expect(page.getByText("None yet.")).toBeVisible();
+  const form = page.getByTestId("purchase-form");
+  await form.getByLabel("Position id").fill("PHX-1");
+  await form.getByLabel("Strategy").fill("value_add");
+  await form.getByLabel("State").fill("AZ");
+  await form.getByLabel("Purchase value ($)").fill("500000");
+  await form.getByRole("button", { name: "Add purchase" }).click();
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "critical");
+
+  await page.getByRole("button", { name: "Save…" }).click();
+  const save = page.getByRole("dialog", { name: "Save the scenario" });
+  await save.getByLabel("Name").fill("Phoenix value-add");
+  await save.getByLabel("Description (optional)").fill("For the IC on Thursday");
+  await save.getByRole("button", { name: "Save" }).click();
+
+  // Its own page, by link: the same trades, evaluated against today's book.
+  await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Phoenix value-add" })).toBeVisible();
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "critical");
+  await expect(page.getByTestId("trade-entry")).toHaveCount(1);
+  const link = page.url();
+
+  await page.getByRole("button", { name: "Commit…" }).click();
+  const confirm = page.getByRole("dialog", { name: /Commit “Phoenix value-add” to the book/ });
+  await expect(confirm.getByTestId("commit-lines")).toHaveText("Buy PHX-1 (value_add, AZ) for $500,000.00");
+  await expect(confirm).toContainText("New critical breach: strategy value_add 40.0 % → 60.0 %");
+  await snapshot(page, testInfo, "scenarios-commit-confirm");
+  await confirm.getByRole("button", { name: "Commit to the book" }).click();
+  await expect(page.getByTestId("scenario-message")).toHaveText(
+    "Committed: 1 bought, 0 sold, 0 changed; today's run recomputed.",
+  );
+  await expect(page.getByTestId("scenario-committed")).toContainText("Committed");
+  await expect(page.getByRole("button", { name: "Commit…" })).toHaveCount(0);
+
+  // The book holds the purchase, and the saved list says so.
+  const positions = (await (await api("/api/positions?q=PHX")).json()) as { items: Array<{ positionId: string }> };
+  expect(positions.items.map((p) => p.positionId)).toEqual(["PHX-1"]);
+  await page.goto("/scenarios");
+  const row = page.getByTestId("saved-scenarios").getByRole("row", { name: /Phoenix value-add/ });
+  await expect(row).toContainText("committed");
+  await page.goto(link);
+  await expect(page.getByTestId("scenario-committed")).toBeVisible();
+});
+
 test.describe("as a viewer", () => {
   test.use({ role: "viewer" });
 

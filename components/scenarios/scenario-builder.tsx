@@ -148,18 +148,20 @@ export function ScenarioBuilder({
         <Card
           title="The scenario"
           actions={
-            <div className="flex flex-wrap items-center gap-2">
-              {actions?.(state, current)}
-              <Button
-                variant="ghost"
-                disabled={isEmptyScenario(state)}
-                onClick={() => setState(() => ({ trades: [], shocks: [] }))}
-              >
-                Clear all
-              </Button>
-            </div>
+            <Button
+              variant="ghost"
+              disabled={isEmptyScenario(state)}
+              onClick={() => setState(() => ({ trades: [], shocks: [] }))}
+            >
+              Clear all
+            </Button>
           }
         >
+          {actions && (
+            <div className="mb-4 flex flex-wrap items-center gap-2" data-testid="scenario-actions">
+              {actions(state, current)}
+            </div>
+          )}
           <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Trades</h3>
           <TradeList
             trades={state.trades}

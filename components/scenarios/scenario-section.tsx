@@ -1,16 +1,25 @@
+import { hasRole } from "@/lib/auth/roles";
 import { DIMENSIONS } from "@/lib/display/labels";
 import { type Dimension, type Limit, UNKNOWN } from "@/lib/engine/types";
 import { msaName } from "@/lib/reference/cbsa";
 import type { PortfolioContext } from "@/lib/services/context";
 import { listLimits } from "@/lib/services/limits";
 import { listPositionFacets } from "@/lib/services/positions-facets";
-import { ScenarioBuilder } from "./scenario-builder";
+import { viewShock, viewTrade } from "./scenario-state";
+import { type SavedScenario, ScenarioWorkspace } from "./scenario-workspace";
 
 /**
  * The builder, handed what it needs to suggest and to label: the values the book holds, the active
  * limits, and the titles of just the MSAs the book and the limits name (not the whole CBSA list).
  */
-export async function ScenarioSection({ ctx }: { ctx: PortfolioContext }) {
+export async function ScenarioSection({
+  ctx,
+  saved = null,
+}: {
+  ctx: PortfolioContext;
+  /** A saved scenario to open (its page), else a new one. */
+  saved?: SavedScenario | null;
+}) {
   const [facets, { items }] = await Promise.all([listPositionFacets(ctx), listLimits(ctx)]);
   const limits: Limit[] = items
     .filter((l) => l.isActive)
@@ -26,8 +35,15 @@ export async function ScenarioSection({ ctx }: { ctx: PortfolioContext }) {
   const bookValues = Object.fromEntries(
     DIMENSIONS.map((d) => [d, facets[d].map((f) => f.value).filter((v) => v !== UNKNOWN)]),
   ) as Record<Dimension, string[]>;
+  const savedMsas = [
+    ...(saved?.trades ?? []).map((t) => viewTrade(t)).flatMap((t) => (t.action === "buy" ? [t.position.msa_id] : [])),
+    ...(saved?.shocks ?? [])
+      .map((s) => viewShock(s))
+      .flatMap((s) => (s.dimensionType === "msa" ? [s.dimensionValue] : [])),
+  ].filter((code): code is string => typeof code === "string");
   const codes = new Set([
     ...bookValues.msa,
+    ...savedMsas,
     ...limits.flatMap((l) => (l.dimensionType === "msa" && l.dimensionValue ? [l.dimensionValue] : [])),
   ]);
   const msaNames: Record<string, string> = {};
@@ -35,5 +51,16 @@ export async function ScenarioSection({ ctx }: { ctx: PortfolioContext }) {
     const title = msaName(code);
     if (title) msaNames[code] = title;
   }
-  return <ScenarioBuilder portfolio={ctx.portfolio.slug} limits={limits} bookValues={bookValues} msaNames={msaNames} />;
+  return (
+    <ScenarioWorkspace
+      // A saved scenario's page starts its builder afresh when the scenario changes (saved, committed).
+      key={saved ? `${saved.id}:${saved.committedAt ?? ""}:${JSON.stringify([saved.trades, saved.shocks])}` : "new"}
+      portfolio={ctx.portfolio.slug}
+      limits={limits}
+      bookValues={bookValues}
+      msaNames={msaNames}
+      saved={saved}
+      canManage={ctx.actor !== null && hasRole(ctx.actor.role, "manager")}
+    />
+  );
 }

@@ -5,7 +5,7 @@ export function ScenariosHeader() {
   return (
     <PageHeader
       title="Scenarios"
-      description="What if we bought, sold or revalued positions, or values moved? Checked against today's book and active limits as you edit; nothing is stored."
+      description="What if we bought, sold or revalued positions, or values moved? Checked against today's book and active limits as you edit. A manager can save a scenario to share it by link, and commit it to the book."
     />
   );
 }

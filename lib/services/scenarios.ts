@@ -325,3 +325,12 @@ export async function deleteScenario(ctx: PortfolioContext, id: string): Promise
     });
   });
 }
+
+/** The portfolio a scenario belongs to, whichever the request is about (a shared link). */
+export async function scenarioPortfolio(id: string): Promise<{ slug: string; name: string } | null> {
+  const row = await (await getPrisma()).scenario.findUnique({
+    where: { id },
+    select: { portfolio: { select: { slug: true, name: true } } },
+  });
+  return row?.portfolio ?? null;
+}
