@@ -8,14 +8,29 @@ import { parseXlsx } from "./xlsx";
 export type { RowError } from "@/lib/engine/normalize";
 export type { ImportFormat, ImportOptions, ParsedImport } from "./records";
 
+const NOT_UTF8 = 'the file is not UTF-8 text; save it as UTF-8 (e.g. Excel\'s "CSV UTF-8")';
+
 /** Text files must be UTF-8; a byte-order mark is dropped. */
 function decodeText(data: string | Uint8Array): string {
   if (typeof data === "string") return data.charCodeAt(0) === 0xfeff ? data.slice(1) : data;
+  return decodeUtf8Parts([data]);
+}
+
+/**
+ * A file's parts (as the import worker receives them) decoded as one UTF-8 text, a part at a time
+ * so that the bytes never exist twice; a character split between two parts is read whole. The
+ * byte-order mark stays (decodeText drops it).
+ */
+export function decodeUtf8Parts(parts: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const pieces: string[] = [];
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+    for (const part of parts) pieces.push(decoder.decode(part, { stream: true }));
+    pieces.push(decoder.decode());
   } catch {
-    throw new AppError("invalid_data", 'the file is not UTF-8 text; save it as UTF-8 (e.g. Excel\'s "CSV UTF-8")');
+    throw new AppError("invalid_data", NOT_UTF8);
   }
+  return pieces.join("");
 }
 
 /** Positions already parsed from JSON (a request body's array), under the JSON importer's rules. */

@@ -5,6 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 import { AppError } from "@/lib/errors";
 
+import { decodeUtf8Parts } from "./index";
 import type { WorkerReply, WorkerRequest } from "./off-thread";
 import { prepareImport } from "./prepare";
 
@@ -19,10 +20,21 @@ function joined(parts: Uint8Array[]): Uint8Array {
   return whole;
 }
 
-async function answer({ format, parts, options }: WorkerRequest): Promise<void> {
+/**
+ * The file as the importer reads it, and the parts let go: a text file decoded (the bytes and the
+ * text would otherwise both stay for the whole parse), a workbook joined into one buffer.
+ */
+function takeFile(request: WorkerRequest): string | Uint8Array {
+  const { parts } = request;
+  request.parts = [];
+  return request.format === "xlsx" ? joined(parts) : decodeUtf8Parts(parts);
+}
+
+async function answer(request: WorkerRequest): Promise<void> {
+  const { format, options } = request;
   let reply: WorkerReply;
   try {
-    const prepared = await prepareImport({ format, data: joined(parts) }, options);
+    const prepared = await prepareImport({ format, data: takeFile(request) }, options);
     parentPort?.postMessage(
       { ok: true, prepared } satisfies WorkerReply,
       prepared.copyText.map((chunk) => chunk.buffer),

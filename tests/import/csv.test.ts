@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { AppError } from "@/lib/errors";
-import { parsePositions } from "@/lib/import";
+import { decodeUtf8Parts, parsePositions } from "@/lib/import";
 
 const YEAR = 2026;
 const HEADER = "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
@@ -180,5 +180,21 @@ describe("parsePositions (CSV)", () => {
   test("a text cell guarded against formula injection is unguarded", async () => {
     const result = await parse(csv("position_id,strategy,position_value", "'=HYPERLINK(1),'-core,100"));
     expect(result.rows[0]?.position).toMatchObject({ positionId: "=HYPERLINK(1)", strategy: "-core" });
+  });
+});
+
+describe("decodeUtf8Parts: a file's parts read as one text", () => {
+  test("a character split between two parts is read whole; the byte-order mark stays for the importer to drop", () => {
+    const bytes = new TextEncoder().encode("\uFEFFposition_id,asset_id\nP1,Café Lofts\n");
+    const cut = bytes.indexOf(0xc3) + 1; // between the two bytes of é
+    expect(decodeUtf8Parts([bytes.subarray(0, cut), bytes.subarray(cut)])).toBe(
+      "\uFEFFposition_id,asset_id\nP1,Café Lofts\n",
+    );
+  });
+
+  test("bytes that are not UTF-8 are refused with the importer's message", () => {
+    expect(() => decodeUtf8Parts([new Uint8Array([0x43, 0x61, 0x66, 0xe9])])).toThrow(/the file is not UTF-8 text/);
+    // …also when the bad sequence is cut off at the end of the last part.
+    expect(() => decodeUtf8Parts([new Uint8Array([0x43]), new Uint8Array([0xc3])])).toThrow(/not UTF-8/);
   });
 });
