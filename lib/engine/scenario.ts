@@ -2,10 +2,14 @@
 // breaches differ from the book's today; the dollars each value can take before a limit; the
 // largest acquisition that breaks none. Same buckets, comparisons and tolerance as runs and alerts.
 
-import { computeExposures, computeExposuresFromGroups, type GroupedPositions } from "./exposures";
+import {
+  computeExposures,
+  computeExposuresFromGroups,
+  computeExposuresWithChanges,
+  type GroupedPositions,
+} from "./exposures";
 import { applicableExposures, isBreached, LIMIT_EPSILON_PP } from "./limits";
 import { MAX_POSITION_VALUE, normalizePosition, POSITION_COLUMNS, type RawPosition } from "./normalize";
-import { toCents } from "./tally";
 import {
   type Concentration,
   DIMENSIONS,
@@ -462,52 +466,29 @@ export function namedPositionIds(trades: readonly Trade[]): string[] {
   return [...new Set(ids)];
 }
 
-/** The book's sums with `positions` added (`sign` 1) or taken out (−1), bucket by bucket. */
-function withPositions(book: GroupedPositions, positions: readonly Position[], sign: 1 | -1): GroupedPositions {
-  const strategy = [...book.groups.strategy];
-  const state = [...book.groups.state];
-  const msa = [...book.groups.msa];
-  const vintage = [...book.groups.vintage];
-  const constructionType = [...book.groups.construction_type];
-  const rentBand = [...book.groups.rent_band];
-  let cents = toCents(book.totalValue);
-  for (const p of positions) {
-    const value = sign * p.positionValue;
-    cents += toCents(value);
-    strategy.push({ key: p.strategy, value, count: sign });
-    state.push({ key: p.state, value, count: sign });
-    msa.push({ key: p.msaId, value, count: sign });
-    vintage.push({ key: p.vintage, value, count: sign });
-    constructionType.push({ key: p.constructionType, value, count: sign });
-    rentBand.push({ key: p.rentBand, value, count: sign });
-  }
-  return {
-    totalValue: cents / 100,
-    positionCount: book.positionCount + sign * positions.length,
-    groups: { strategy, state, msa, vintage, construction_type: constructionType, rent_band: rentBand },
-  };
+/** Whether any of the shocks changes this position's value (see applyScenario). */
+export function movedByShocks(position: Attributes, shocks: readonly Shock[]): boolean {
+  return shocks.some((shock) => shockApplies(shock, bucketOf(position, shock.dimensionType)));
 }
 
 /**
- * evaluateScenario for trades alone (no shocks), from the book as the database sums it for a run
- * (GroupedPositions) and the stored positions the trades name (`named`, every stored position
- * whose position_id namedPositionIds lists). A trade changes only its own position's buckets, so
- * the book after is the sums with the named positions taken out and what the trades leave of them
- * put back: the same answer as evaluateScenario over every position, without reading them.
+ * evaluateScenario from the book as the database sums it for a run (GroupedPositions) and only
+ * the stored positions the scenario touches (`touched`: every stored position whose position_id
+ * namedPositionIds lists, and every one movedByShocks moves; more does no harm). Nothing else
+ * changes, so the book after is the sums with the touched positions taken out and what the trades
+ * and shocks leave of them put back: the same answer as evaluateScenario over every position.
  */
-export function evaluateTradesOnGroups(
+export function evaluateScenarioOnGroups(
   book: GroupedPositions,
-  named: readonly Position[],
+  touched: readonly Position[],
   trades: readonly Trade[],
+  shocks: readonly Shock[],
   limits: readonly Limit[],
 ): Parsed<ScenarioEvaluation> {
-  const applied = applyScenario(named, trades);
+  const applied = applyScenario(touched, trades, shocks);
   if (!applied.ok) return applied;
-  const after = withPositions(withPositions(book, named, -1), applied.value, 1);
-  return {
-    ok: true,
-    value: evaluation(computeExposuresFromGroups(book), computeExposuresFromGroups(after), limits),
-  };
+  const after = computeExposuresWithChanges(book, touched, applied.value);
+  return { ok: true, value: evaluation(computeExposuresFromGroups(book), after, limits) };
 }
 
 export interface CapacityRow {

@@ -165,18 +165,29 @@ interface PositionRow {
  * Every stored position of a portfolio (or those with the given position_ids), in the engine's
  * shape (money as a number from here on).
  */
-export async function loadPositions(
+export function loadPositions(
   db: Pick<Tx, "$queryRawUnsafe">,
   portfolioId: string,
   positionIds?: readonly string[],
 ): Promise<Position[]> {
-  const only = positionIds ? "AND position_id = ANY($2::text[])" : "";
+  return positionIds
+    ? loadPositionsWhere(db, portfolioId, "position_id = ANY($2::text[])", [positionIds])
+    : loadPositionsWhere(db, portfolioId, "true", []);
+}
+
+/** The stored positions of a portfolio that meet `condition` (SQL whose parameters start at $2). */
+export async function loadPositionsWhere(
+  db: Pick<Tx, "$queryRawUnsafe">,
+  portfolioId: string,
+  condition: string,
+  params: readonly unknown[],
+): Promise<Position[]> {
   const rows = await db.$queryRawUnsafe<PositionRow[]>(
     `SELECT position_id, asset_id, msa_id, strategy, state, vintage, construction_type, rent_band,
             position_value::float8 AS position_value, units
-       FROM positions WHERE portfolio_id = $1::uuid ${only} ORDER BY id`,
+       FROM positions WHERE portfolio_id = $1::uuid AND (${condition}) ORDER BY id`,
     portfolioId,
-    ...(positionIds ? [positionIds] : []),
+    ...params,
   );
   return rows.map((r) => ({
     positionId: r.position_id,

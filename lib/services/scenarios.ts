@@ -1,14 +1,14 @@
 import { getPrisma } from "../db/client";
 import type { Prisma, Scenario as ScenarioRow } from "../db/generated/client";
-import { computeExposuresFromGroups } from "../engine/exposures";
+import { computeExposuresFromGroups, type GroupedPositions } from "../engine/exposures";
 import { normalizeDimensionValue, normalizePosition, type RawPosition } from "../engine/normalize";
 import {
   type CapacityRow,
   capacity,
-  evaluateScenario,
-  evaluateTradesOnGroups,
+  evaluateScenarioOnGroups,
   type MaxAcquisition,
   maxAcquisition,
+  movedByShocks,
   namedPositionIds,
   parseShocks,
   parseTrades,
@@ -18,15 +18,16 @@ import {
   type Trade,
   type Verdict,
 } from "../engine/scenario";
-import type { Dimension, Position } from "../engine/types";
+import { type Dimension, type Limit, type Position, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import type { ScenarioCreate, ScenarioEvaluateInput, ScenarioUpdate } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
-import { loadPositions } from "./positions-list";
+import { DIMENSION_COLUMN } from "./position-columns";
+import { loadPositionsWhere } from "./positions-list";
 import { sumPositionGroups } from "./runs-compute";
-import { type Snapshot, snapshot } from "./snapshots";
+import { dataVersion, type Snapshot, snapshot } from "./snapshots";
 
 // What-if reads: the current book and active limits handed to the engine's scenario maths
 // (lib/engine/scenario.ts). Nothing here writes.
@@ -67,32 +68,73 @@ function check(raw: { trades: unknown; shocks: unknown }): Checked | { issues: S
   return { issues: [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)] };
 }
 
+/** SQL true for a stored position a shock moves: movedByShocks's rule (bucketOf) as a condition. */
+function shockCondition(shock: Shock, params: unknown[]): string {
+  const column = DIMENSION_COLUMN[shock.dimensionType];
+  const value = shock.dimensionValue;
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length + 1}`;
+  };
+  if (shock.dimensionType === "vintage") {
+    if (value === UNKNOWN) return "vintage IS NULL";
+    if (value === null) return "vintage IS NOT NULL";
+    const decade = Number.parseInt(value, 10);
+    return `(vintage >= ${param(decade)}::int AND vintage < ${param(decade + 10)}::int)`;
+  }
+  // A missing attribute is the unknown bucket, as is a value stored as "unknown".
+  if (value === UNKNOWN) return `(${column} IS NULL OR ${column} IN ('', 'unknown'))`;
+  if (value === null) return `(${column} IS NOT NULL AND ${column} NOT IN ('', 'unknown'))`;
+  return `${column} = ${param(value)}`;
+}
+
 /**
- * Evaluates scenarios against today's book and active limits, reading as little as it can: trades
- * alone from the book's sums (cached per data version) and the stored positions they name, so a
- * what-if on a million positions reads only those; shocks, which scale positions across every
- * dimension, over every position.
+ * The stored positions scenarios touch: those their trades name and those their shocks move. The
+ * rest of the book is read as the run's sums, so a what-if reads only what it changes.
+ */
+function loadTouched(portfolioId: string, ids: readonly string[], shocks: readonly Shock[]) {
+  return getPrisma().then((prisma) => {
+    const params: unknown[] = [ids];
+    const conditions = ["position_id = ANY($2::text[])", ...shocks.map((shock) => shockCondition(shock, params))];
+    return loadPositionsWhere(prisma, portfolioId, conditions.join(" OR "), params);
+  });
+}
+
+/**
+ * Evaluates scenarios against today's book and active limits, reading as little as it can: the
+ * book's sums (cached per data version) and the stored positions the scenarios touch, so a
+ * what-if on a million positions that sells two and shocks one state reads those alone.
  */
 async function evaluator(ctx: PortfolioContext, scenarios: readonly Checked[]) {
-  const prisma = await getPrisma();
   const portfolioId = ctx.portfolio.id;
-  const limits = await activeLimits(prisma, portfolioId);
-  const namedBy = (trades: readonly Trade[], positions: readonly Position[]) => {
-    const ids = new Set(namedPositionIds(trades));
-    return positions.filter((p) => p.positionId !== null && ids.has(p.positionId));
-  };
-  if (scenarios.some((s) => s.shocks.length > 0)) {
-    const book = await loadPositions(prisma, portfolioId);
-    return {
-      evaluate: ({ trades, shocks }: Checked) => evaluateScenario(book, trades, shocks, limits),
-      named: (trades: readonly Trade[]) => namedBy(trades, book),
-    };
-  }
   const ids = [...new Set(scenarios.flatMap((s) => namedPositionIds(s.trades)))];
-  const [groups, stored] = await Promise.all([bookGroups(ctx), loadPositions(prisma, portfolioId, ids)]);
+  const shocks = scenarios.flatMap((s) => s.shocks);
+  // The sums and the touched positions must be of one state of the book: read again if a write
+  // committed in between (the data version moved).
+  let read: [Limit[], Snapshot<GroupedPositions>, Position[]];
+  for (let attempt = 0; ; attempt++) {
+    const version = await dataVersion(portfolioId);
+    read = await Promise.all([
+      getPrisma().then((prisma) => activeLimits(prisma, portfolioId)),
+      bookGroups({ ...ctx, readVersion: version }),
+      loadTouched(portfolioId, ids, shocks),
+    ]);
+    if ((await dataVersion(portfolioId)) === version || attempt === 2) break;
+  }
+  const [limits, groups, stored] = read;
+  const namedBy = (trades: readonly Trade[]) => {
+    const named = new Set(namedPositionIds(trades));
+    return stored.filter((p) => p.positionId !== null && named.has(p.positionId));
+  };
   return {
-    evaluate: ({ trades }: Checked) => evaluateTradesOnGroups(groups.value, namedBy(trades, stored), trades, limits),
-    named: (trades: readonly Trade[]) => namedBy(trades, stored),
+    evaluate: ({ trades, shocks }: Checked) => {
+      const named = new Set(namedPositionIds(trades));
+      const touched = stored.filter(
+        (p) => (p.positionId !== null && named.has(p.positionId)) || movedByShocks(p, shocks),
+      );
+      return evaluateScenarioOnGroups(groups.value, touched, trades, shocks, limits);
+    },
+    named: namedBy,
   };
 }
 

@@ -1,11 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { GroupedPositions, PositionGroup } from "@/lib/engine/exposures";
-import { evaluateScenario, evaluateTradesOnGroups, namedPositionIds, type Trade } from "@/lib/engine/scenario";
+import {
+  evaluateScenario,
+  evaluateScenarioOnGroups,
+  movedByShocks,
+  namedPositionIds,
+  type Shock,
+  type Trade,
+} from "@/lib/engine/scenario";
 import { DIMENSIONS, type Limit, type Position } from "@/lib/engine/types";
 
-// The what-if the REST API answers without reading the book (evaluateTradesOnGroups: the run's
-// sums plus the named positions) must equal the what-if over every position, exactly.
+// The what-if the REST API answers without reading the book (evaluateScenarioOnGroups: the run's
+// sums plus the positions the trades name and the shocks move) must equal the what-if over every
+// position, exactly.
 
 /** The book summed per raw value of each dimension, as the database's GROUPING SETS sums it. */
 function groupsOf(positions: readonly Position[]): GroupedPositions {
@@ -66,6 +74,24 @@ function tradesFor(positions: Position[]) {
   return fc.array(trade, { maxLength: 5 });
 }
 
+const shock: fc.Arbitrary<Shock> = fc.oneof(
+  fc.record({
+    dimensionType: fc.constant("state" as const),
+    dimensionValue: fc.constantFrom("TX", "CA", "unknown", null),
+    valueChangePct: fc.double({ min: -99, max: 200, noNaN: true }),
+  }),
+  fc.record({
+    dimensionType: fc.constant("vintage" as const),
+    dimensionValue: fc.constantFrom("1960s", "1970s", "unknown", null),
+    valueChangePct: fc.integer({ min: -50, max: 50 }),
+  }),
+  fc.record({
+    dimensionType: fc.constant("strategy" as const),
+    dimensionValue: fc.constantFrom("core", "unknown", null),
+    valueChangePct: fc.constantFrom(-33.333, 12.5, 0),
+  }),
+);
+
 const limits: Limit[] = DIMENSIONS.flatMap((dimensionType, i) => [
   {
     id: `max-${dimensionType}`,
@@ -87,20 +113,24 @@ const limits: Limit[] = DIMENSIONS.flatMap((dimensionType, i) => [
   },
 ]);
 
-describe("evaluateTradesOnGroups", () => {
-  test("equals evaluateScenario over every position, to the last bit, on random books and trades", () => {
-    const scenario = book.chain((positions) => fc.tuple(fc.constant(positions), tradesFor(positions)));
+describe("evaluateScenarioOnGroups", () => {
+  test("equals evaluateScenario over every position, to the last bit, on random books, trades and shocks", () => {
+    const scenario = book.chain((positions) =>
+      fc.tuple(fc.constant(positions), tradesFor(positions), fc.array(shock, { maxLength: 3 })),
+    );
     let evaluated = 0;
     fc.assert(
-      fc.property(scenario, ([positions, trades]) => {
+      fc.property(scenario, ([positions, trades, shocks]) => {
         const ids = new Set(namedPositionIds(trades));
-        const named = positions.filter((p) => p.positionId !== null && ids.has(p.positionId));
-        const full = evaluateScenario(positions, trades, [], limits);
-        const grouped = evaluateTradesOnGroups(groupsOf(positions), named, trades, limits);
+        const touched = positions.filter(
+          (p) => (p.positionId !== null && ids.has(p.positionId)) || movedByShocks(p, shocks),
+        );
+        const full = evaluateScenario(positions, trades, shocks, limits);
+        const grouped = evaluateScenarioOnGroups(groupsOf(positions), touched, trades, shocks, limits);
         expect(grouped).toEqual(full);
         if (full.ok) evaluated += 1;
       }),
-      { numRuns: 400 },
+      { numRuns: 500 },
     );
     // Most scenarios apply (a sale of P99 or a second N1 does not): the comparison is not all refusals.
     expect(evaluated).toBeGreaterThan(150);
