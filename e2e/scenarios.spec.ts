@@ -126,11 +126,12 @@ test("a manager saves a breaching scenario, opens it by its link and commits it 
   await expect(confirm).toContainText("New critical breach: strategy value_add 40.0 % → 60.0 %");
   await snapshot(page, testInfo, "scenarios-commit-confirm");
   await confirm.getByRole("button", { name: "Commit to the book" }).click();
-  await expect(page.getByTestId("scenario-message")).toHaveText(
-    "Committed: 1 bought, 0 sold, 0 changed; today's run recomputed.",
-  );
-  await expect(page.getByTestId("scenario-committed")).toContainText("Committed");
+  // The page turns into the record of what was committed; it is not evaluated against the book again.
+  const record = page.getByTestId("scenario-committed");
+  await expect(record).toContainText("1 purchase, 0 sales and 0 revaluations applied in one transaction");
+  await expect(record.getByTestId("committed-lines")).toHaveText("Buy PHX-1 (value_add, AZ) for $500,000.00");
   await expect(page.getByRole("button", { name: "Commit…" })).toHaveCount(0);
+  await expect(page.getByTestId("verdict")).toHaveCount(0);
 
   // The book holds the purchase, and the saved list says so.
   const positions = (await (await api("/api/positions?q=PHX")).json()) as { items: Array<{ positionId: string }> };

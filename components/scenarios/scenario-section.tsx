@@ -53,8 +53,9 @@ export async function ScenarioSection({
   }
   return (
     <ScenarioWorkspace
-      // A saved scenario's page starts its builder afresh when the scenario changes (saved, committed).
-      key={saved ? `${saved.id}:${saved.committedAt ?? ""}:${JSON.stringify([saved.trades, saved.shocks])}` : "new"}
+      // Another scenario starts its builder afresh; its own page keeps the builder (and its messages)
+      // across the refresh a save or a commit makes.
+      key={saved?.id ?? "new"}
       portfolio={ctx.portfolio.slug}
       limits={limits}
       bookValues={bookValues}

@@ -8,18 +8,10 @@ import {
   saveScenarioAction,
   updateScenarioAction,
 } from "@/lib/actions/scenarios";
-import { formatDateTime } from "@/lib/display/format";
 import type { ScenarioEvaluation } from "@/lib/engine/scenario";
 import { Button } from "../ui/button";
-import {
-  breachLines,
-  commitLines,
-  type ExportFile,
-  evaluationFile,
-  hasUnsavedChanges,
-  shockNote,
-  tradesFile,
-} from "./saved-model";
+import { download, ExportTradesButton } from "./export-trades-button";
+import { breachLines, commitLines, evaluationFile, hasUnsavedChanges, shockNote } from "./saved-model";
 import { ScenarioBuilder, type ScenarioBuilderProps } from "./scenario-builder";
 import type { ScenarioState } from "./scenario-state";
 
@@ -38,15 +30,6 @@ type WorkspaceProps = Omit<ScenarioBuilderProps, "actions" | "initialTrades" | "
   saved: SavedScenario | null;
   canManage: boolean;
 };
-
-function download(file: ExportFile) {
-  const url = URL.createObjectURL(new Blob([file.body], { type: file.type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * The builder with what a scenario can become: exported (its trades as CSV, its evaluation as
@@ -134,9 +117,7 @@ function ScenarioActions({
 
   return (
     <>
-      <Button disabled={state.trades.length === 0} onClick={() => download(tradesFile(name, state.trades))}>
-        Export trades (CSV)
-      </Button>
+      <ExportTradesButton name={name} trades={state.trades} />
       <Button disabled={!evaluation} onClick={() => evaluation && download(evaluationFile(name, state, evaluation))}>
         Export evaluation (JSON)
       </Button>
@@ -169,13 +150,6 @@ function ScenarioActions({
           data-testid="scenario-message"
         >
           {message.text}
-        </p>
-      )}
-      {committed && saved && (
-        <p className="w-full text-sm text-muted" data-testid="scenario-committed">
-          Committed {formatDateTime(saved.committedAt)}
-          {saved.committedBy ? ` by ${saved.committedBy}` : ""}: the book holds its trades (see the import history on
-          Positions).
         </p>
       )}
       <SaveDialog dialog={saveDialog} state={state} />

@@ -218,7 +218,7 @@ export interface ScenarioSummary extends Omit<ScenarioDto, "trades" | "shocks"> 
 }
 
 export interface ScenarioDetail extends ScenarioDto {
-  /** A fresh evaluation against today's book and limits; null when the trades no longer apply. */
+  /** A fresh evaluation against today's book and limits; null once committed or when the trades no longer apply. */
   evaluation: ScenarioEvaluation | null;
   /** Why the trades no longer apply (a sold position is gone), named as the evaluation names them. */
   issues: ScenarioIssue[];
@@ -288,6 +288,8 @@ export async function listScenarios(ctx: PortfolioContext): Promise<{ items: Sce
 /** A saved scenario with a fresh evaluation against today's book and limits. */
 export async function getScenario(ctx: PortfolioContext, id: string): Promise<ScenarioDetail> {
   const row = await findScenarioRow(ctx, id);
+  // A committed scenario is history: its trades are in the book, so today's book cannot take them again.
+  if (row.committedAt !== null) return { ...toScenarioDto(row), evaluation: null, issues: [] };
   const [today] = await reevaluate(ctx, [row]);
   return { ...toScenarioDto(row), evaluation: today?.evaluation ?? null, issues: today?.issues ?? [] };
 }

@@ -165,6 +165,10 @@ describe("saved scenarios", () => {
       });
     expect(audit.body.items.some((e) => e.target === saved.id)).toBe(true);
 
+    // Committed, it is history: read back without an evaluation against the book that now holds it.
+    const history = await committedApi.get<ScenarioDetail>(`/api/scenarios/${saved.id}`);
+    expect(history.body).toMatchObject({ committedAt: expect.any(String), evaluation: null, issues: [] });
+
     // Once only.
     const again = await committedApi.post(`/api/scenarios/${saved.id}/commit`);
     expect(expectError(again, 409, "conflict").message).toMatch(/already committed/);

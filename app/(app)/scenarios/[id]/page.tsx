@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { CommittedScenario } from "@/components/scenarios/committed-scenario";
 import { ScenarioSection } from "@/components/scenarios/scenario-section";
 import { ScenarioBuilderSkeleton } from "@/components/scenarios/scenario-skeleton";
 import { SwitchPortfolio } from "@/components/scenarios/switch-portfolio";
@@ -49,11 +50,15 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
           {scenario.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}. Remove or change those trades, then save.
         </p>
       )}
-      <SectionBoundary what="The scenario">
-        <Suspense fallback={<ScenarioBuilderSkeleton />}>
-          <ScenarioSection ctx={ctx} saved={scenario} />
-        </Suspense>
-      </SectionBoundary>
+      {scenario.committedAt ? (
+        <CommittedScenario scenario={scenario} />
+      ) : (
+        <SectionBoundary what="The scenario">
+          <Suspense fallback={<ScenarioBuilderSkeleton />}>
+            <ScenarioSection ctx={ctx} saved={scenario} />
+          </Suspense>
+        </SectionBoundary>
+      )}
     </>
   );
 }
