@@ -15,6 +15,9 @@ export interface MsaChoice {
   title: string | null;
 }
 
+/** No MSA picked yet. */
+export const EMPTY_MSA: MsaChoice = { code: "", text: "", title: null };
+
 export const msaLabel = (m: Pick<MsaMatch, "code" | "title">) => `${m.title} (${m.code})`;
 
 const CODE = /^\d{5}$/;

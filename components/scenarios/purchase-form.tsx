@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { controlClass, describedBy, LimitField as Field } from "../limits/limit-field";
 import { Button } from "../ui/button";
 import type { ValueLabeller } from "./labels";
@@ -11,10 +11,10 @@ import {
   EMPTY_PURCHASE,
   PURCHASE_LABELS,
   type PurchaseField,
-  type PurchaseValues,
   toBuyTrade,
   validatePurchase,
 } from "./purchase-model";
+import { useEntryForm } from "./use-entry-form";
 
 /** Values the book already holds, offered as suggestions. */
 export interface BookChoices {
@@ -23,8 +23,6 @@ export interface BookChoices {
   construction_type: string[];
   rent_band: string[];
 }
-
-const EMPTY_MSA: MsaChoice = { code: "", text: "", title: null };
 
 const HINTS: Partial<Record<PurchaseField, string>> = {
   position_id: "Optional; must be new to the book.",
@@ -45,36 +43,11 @@ export function PurchaseForm({
   onAdd: (trade: ReturnType<typeof toBuyTrade>, msa: MsaChoice) => void;
 }) {
   const id = useId();
-  const [values, setValues] = useState<PurchaseValues>(EMPTY_PURCHASE);
-  const [msa, setMsa] = useState<MsaChoice>(EMPTY_MSA);
-  const [touched, setTouched] = useState<ReadonlySet<PurchaseField>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
+  const { values, set, msa, setMsa, message, shownFrom, submit: submitWhenValid } = useEntryForm(EMPTY_PURCHASE);
   const errors = validatePurchase(values, msa.text);
-  const shown = (field: PurchaseField) => (submitted || touched.has(field) ? errors[field] : undefined);
+  const shown = shownFrom(errors);
   const f = (field: PurchaseField) => `${id}-${field}`;
-
-  function set(field: PurchaseField, value: string) {
-    setValues((v) => ({ ...v, [field]: value }));
-    setTouched((t) => new Set(t).add(field));
-    setMessage(null);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(errors).length > 0) {
-      setMessage({ ok: false, text: "Fix the highlighted fields first." });
-      return;
-    }
-    onAdd(toBuyTrade(values), msa);
-    setValues(EMPTY_PURCHASE);
-    setMsa(EMPTY_MSA);
-    setTouched(new Set());
-    setSubmitted(false);
-    setMessage({ ok: true, text: "Purchase added to the scenario." });
-  }
+  const submit = submitWhenValid(errors, () => onAdd(toBuyTrade(values), msa), "Purchase added to the scenario.");
 
   const text = (field: PurchaseField, options: { list?: string[]; inputMode?: "decimal" | "numeric" } = {}) => (
     <Field id={f(field)} label={PURCHASE_LABELS[field]} error={shown(field)} hint={HINTS[field]}>

@@ -1,15 +1,14 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/display/dimension-labels";
 import type { Dimension } from "@/lib/engine/types";
 import { controlClass, describedBy, LimitField as Field } from "../limits/limit-field";
 import { Button } from "../ui/button";
 import type { ValueLabeller } from "./labels";
-import { type MsaChoice, MsaPicker } from "./msa-picker";
+import { EMPTY_MSA, type MsaChoice, MsaPicker } from "./msa-picker";
 import { EMPTY_SHOCK, type ShockValues, toShock, validateShock } from "./shock-model";
-
-const EMPTY_MSA: MsaChoice = { code: "", text: "", title: null };
+import { useEntryForm } from "./use-entry-form";
 
 /** A shock: every position in a bucket (or every known value of a dimension) changes in value by a percentage. */
 export function ShockForm({
@@ -23,14 +22,9 @@ export function ShockForm({
   onAdd: (shock: ReturnType<typeof toShock>, msa: MsaChoice) => void;
 }) {
   const id = useId();
-  const [values, setValues] = useState<ShockValues>(EMPTY_SHOCK);
-  const [msa, setMsa] = useState<MsaChoice>(EMPTY_MSA);
-  const [touched, setTouched] = useState<ReadonlySet<keyof ShockValues>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
+  const { values, set, msa, setMsa, message, shownFrom, submit: submitWhenValid } = useEntryForm(EMPTY_SHOCK);
   const { errors, normalizedValue } = validateShock(values, msa.text);
-  const shown = (field: keyof typeof errors) => (submitted || touched.has(field) ? errors[field] : undefined);
+  const shown = shownFrom(errors);
   const f = (field: keyof ShockValues) => `${id}-${field}`;
   const options = bookValues[values.dimensionType];
   const valueHint =
@@ -44,26 +38,16 @@ export function ShockForm({
           ? "Blank: every known value of the dimension."
           : undefined;
 
-  function set<K extends keyof ShockValues>(field: K, value: ShockValues[K]) {
-    setValues((v) => ({ ...v, [field]: value }));
-    setTouched((t) => new Set(t).add(field));
-    setMessage(null);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(errors).length > 0) {
-      setMessage({ ok: false, text: "Fix the highlighted fields first." });
-      return;
-    }
-    onAdd(toShock(values), msa);
-    setValues((v) => ({ ...EMPTY_SHOCK, dimensionType: v.dimensionType }));
-    setMsa(EMPTY_MSA);
-    setTouched(new Set());
-    setSubmitted(false);
-    setMessage({ ok: true, text: "Shock added to the scenario." });
-  }
+  // A fresh shock keeps the dimension just used.
+  const submit = submitWhenValid(
+    errors,
+    () => onAdd(toShock(values), msa),
+    "Shock added to the scenario.",
+    (v) => ({
+      ...EMPTY_SHOCK,
+      dimensionType: v.dimensionType,
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add a shock" data-testid="shock-form" className="space-y-3">

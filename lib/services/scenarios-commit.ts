@@ -36,23 +36,14 @@ const FIELDS = [
   "units",
 ] as const satisfies ReadonlyArray<keyof Position>;
 
-const COLUMN_NAMES: Record<(typeof FIELDS)[number], string> = {
-  assetId: "asset_id",
-  msaId: "msa_id",
-  strategy: "strategy",
-  state: "state",
-  vintage: "vintage",
-  constructionType: "construction_type",
-  rentBand: "rent_band",
-  positionValue: "position_value",
-  units: "units",
-};
+/** The import column of a position field: positionValue → position_value. */
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** What changed in a stored position since the scenario was saved: "position_value 100000 → 120000". */
 function differences(was: Position, now: Position): string[] {
   return FIELDS.filter((f) =>
     f === "positionValue" ? Math.round(was[f] * 100) !== Math.round(now[f] * 100) : was[f] !== now[f],
-  ).map((f) => `${COLUMN_NAMES[f]} ${String(was[f] ?? "blank")} → ${String(now[f] ?? "blank")}`);
+  ).map((f) => `${columnOf(f)} ${String(was[f] ?? "blank")} → ${String(now[f] ?? "blank")}`);
 }
 
 /**

@@ -60,7 +60,7 @@ interface Checked {
   shocks: Shock[];
 }
 
-/** Raw trades and shocks checked by the engine, or every problem with them (null: see issues). */
+/** Raw trades and shocks checked by the engine, or every problem with them. */
 function check(raw: { trades: unknown; shocks: unknown }): Checked | { issues: ScenarioIssue[] } {
   const trades = parseTrades(raw.trades as unknown[]);
   const shocks = parseShocks(raw.shocks as unknown[], normalizeDimensionValue);
@@ -122,19 +122,15 @@ async function evaluator(ctx: PortfolioContext, scenarios: readonly Checked[]) {
     if ((await dataVersion(portfolioId)) === version || attempt === 2) break;
   }
   const [limits, groups, stored] = read;
-  const namedBy = (trades: readonly Trade[]) => {
+  /** The stored positions a scenario touches: those its trades name and those its shocks move. */
+  const touchedBy = (trades: readonly Trade[], shocks: readonly Shock[]) => {
     const named = new Set(namedPositionIds(trades));
-    return stored.filter((p) => p.positionId !== null && named.has(p.positionId));
+    return stored.filter((p) => (p.positionId !== null && named.has(p.positionId)) || movedByShocks(p, shocks));
   };
   return {
-    evaluate: ({ trades, shocks }: Checked) => {
-      const named = new Set(namedPositionIds(trades));
-      const touched = stored.filter(
-        (p) => (p.positionId !== null && named.has(p.positionId)) || movedByShocks(p, shocks),
-      );
-      return evaluateScenarioOnGroups(groups.value, touched, trades, shocks, limits);
-    },
-    named: namedBy,
+    evaluate: ({ trades, shocks }: Checked) =>
+      evaluateScenarioOnGroups(groups.value, touchedBy(trades, shocks), trades, shocks, limits),
+    named: (trades: readonly Trade[]) => touchedBy(trades, []),
   };
 }
 
