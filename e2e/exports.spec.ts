@@ -73,7 +73,7 @@ test("position exports download from the positions page and re-import as the sam
   const csvFile = await download(page, "export-positions-csv");
   const text = csvFile.body.toString("utf8");
   expect(text.split("\n")[0]).toBe(
-    "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units",
+    "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units,ownership_pct",
   );
   const reimport = await api("/api/positions/import?mode=replace", {
     method: "POST",

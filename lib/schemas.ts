@@ -112,6 +112,7 @@ export const POSITION_SORTS = [
   "asset_id",
   "value",
   "units",
+  "ownership",
   "strategy",
   "state",
   "msa",

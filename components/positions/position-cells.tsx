@@ -19,6 +19,7 @@ export const POSITION_HEADERS = [
   { key: "construction_type", label: "Construction" },
   { key: "rent_band", label: "Rent band" },
   { key: "units", label: "Units", numeric: true },
+  { key: "ownership", label: "Owned", numeric: true },
 ] as const;
 
 /** Cell padding and no-wrap come from the table (one class string, not one per cell: 500 cells a page). */
@@ -29,6 +30,9 @@ const MISSING = (
     —<span className="sr-only">unknown</span>
   </span>
 );
+
+/** The fund's share as entered: 100%, 50%, 33.3333%. */
+const ownership = (pct: number) => `${pct.toLocaleString("en-US", { maximumFractionDigits: 4 })}%`;
 
 const text = (value: string | number | null) => (value === null || value === "" ? MISSING : value);
 
@@ -51,6 +55,9 @@ export function PositionCells({ p, msaTitle }: { p: PositionLike; msaTitle?: str
       <td>{text(p.constructionType)}</td>
       <td>{text(p.rentBand)}</td>
       <td className="text-right">{p.units === null ? MISSING : formatCount(p.units)}</td>
+      <td className={p.ownershipPct === 100 ? "text-right text-muted" : "text-right font-medium"}>
+        {ownership(p.ownershipPct)}
+      </td>
     </>
   );
 }

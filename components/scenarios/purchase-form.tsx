@@ -103,6 +103,7 @@ export function PurchaseForm({
         {text("construction_type", { list: choices.construction_type })}
         {text("rent_band", { list: choices.rent_band })}
         {text("units", { inputMode: "numeric" })}
+        {text("ownership_pct", { inputMode: "decimal" })}
         <div className="sm:col-span-2">{text("position_value", { inputMode: "decimal" })}</div>
       </div>
       <LargestAcquisition portfolio={portfolio} asset={acquisitionAsset(values, errors)} labelOf={labelOf} />

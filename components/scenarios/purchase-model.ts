@@ -15,6 +15,7 @@ export const PURCHASE_FIELDS = [
   "construction_type",
   "rent_band",
   "units",
+  "ownership_pct",
   "position_value",
 ] as const satisfies readonly PositionColumn[];
 export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
@@ -33,10 +34,11 @@ export const EMPTY_PURCHASE: PurchaseValues = {
   construction_type: "",
   rent_band: "",
   units: "",
+  ownership_pct: "",
   position_value: "",
 };
 
-/** The attributes that place an asset in its buckets: what max-acquisition takes. */
+/** The attributes that place an asset in its buckets, and the fund's share of it: what max-acquisition takes. */
 export const ASSET_FIELDS = [
   "strategy",
   "state",
@@ -44,6 +46,7 @@ export const ASSET_FIELDS = [
   "vintage",
   "construction_type",
   "rent_band",
+  "ownership_pct",
 ] as const satisfies readonly PurchaseField[];
 
 export const PURCHASE_LABELS: Record<PurchaseField, string> = {
@@ -56,6 +59,7 @@ export const PURCHASE_LABELS: Record<PurchaseField, string> = {
   construction_type: "Construction type",
   rent_band: "Rent band",
   units: "Units",
+  ownership_pct: "Fund's share (%, blank = 100)",
   position_value: "Purchase value ($)",
 };
 
@@ -107,7 +111,7 @@ export function acquisitionAsset(
 ): Record<string, string | number> | null {
   if (ASSET_FIELDS.some((f) => errors[f])) return null;
   const asset = columns(values as PurchaseValues, ASSET_FIELDS);
-  return Object.keys(asset).length > 0 ? asset : null;
+  return Object.keys(asset).some((key) => key !== "ownership_pct") ? asset : null;
 }
 
 /** A stored purchase's attributes, from a trade in the list (null when it is not a purchase of that shape). */
@@ -118,7 +122,7 @@ export function assetOfPosition(position: Record<string, unknown>): Record<strin
     if (typeof value === "string" && value.trim() !== "") asset[field] = value.trim();
     else if (typeof value === "number") asset[field] = value;
   }
-  if (Object.keys(asset).length === 0) return null;
+  if (!Object.keys(asset).some((key) => key !== "ownership_pct")) return null;
   const check = normalizePosition({ ...(asset as RawPosition), position_value: 1 }, 0);
   return check.ok ? asset : null;
 }

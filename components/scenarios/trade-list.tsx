@@ -48,6 +48,9 @@ function purchaseSummary(position: Record<string, unknown>, labelOf: ValueLabell
     parts.push(dimension ? labelOf(dimension, bucketText(dimension, text)) : `built ${text}`);
   }
   if (position.units !== undefined && position.units !== "") parts.push(`${String(position.units)} units`);
+  const share = position.ownership_pct;
+  if (share !== undefined && share !== "" && Number(String(share).replace("%", "")) !== 100)
+    parts.push(`${String(share).replace("%", "")}% owned`);
   return parts.join(" · ");
 }
 

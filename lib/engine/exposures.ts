@@ -1,5 +1,5 @@
 import { computeConcentration } from "./concentration";
-import { addValue, addYear, createDecadeTally, createValueTally, type Tally, toCents } from "./tally";
+import { addValue, addYear, createDecadeTally, createValueTally, ownedCents, type Tally, toCents } from "./tally";
 import { DIMENSIONS, type Dimension, type ExposureBucket, type ExposureResult, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
@@ -101,7 +101,7 @@ export function computeExposures(positions: readonly Position[]): ExposureResult
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i];
     if (p === undefined) continue;
-    const cents = toCents(p.positionValue);
+    const cents = ownedCents(p.positionValue, p.ownershipPct);
     totalCents += cents;
     addValue(strategy, p.strategy, cents, 1);
     addValue(state, p.state, cents, 1);
@@ -169,7 +169,7 @@ export function computeExposuresWithChanges(
   const { strategy, state, msa, vintage, construction_type, rent_band } = tallies;
   const change = (positions: readonly Position[], sign: 1 | -1) => {
     for (const p of positions) {
-      const cents = sign * toCents(p.positionValue);
+      const cents = sign * ownedCents(p.positionValue, p.ownershipPct);
       totalCents += cents;
       addValue(strategy, p.strategy, cents, sign);
       addValue(state, p.state, cents, sign);

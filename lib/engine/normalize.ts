@@ -16,6 +16,7 @@ export const POSITION_COLUMNS = [
   "rent_band",
   "position_value",
   "units",
+  "ownership_pct",
 ] as const;
 export type PositionColumn = (typeof POSITION_COLUMNS)[number];
 
@@ -133,6 +134,22 @@ function units(value: unknown): number | null | Invalid {
   return new Invalid(`units must be a whole number from 0 to ${MAX_UNITS} (got ${describeValue(value)})`);
 }
 
+const PERCENT = /^(\d+(?:\.\d+)?)\s*%?$/;
+
+/** Four decimals of a percent: a third of an asset is 33.3333. */
+function roundOwnership(pct: number): number {
+  return Math.round(Number((pct * 1e4).toPrecision(15))) / 1e4;
+}
+
+function ownershipPct(value: unknown): number | Invalid {
+  if (parseText(value) === null) return 100;
+  const text = typeof value === "string" ? PERCENT.exec(value.trim())?.[1] : undefined;
+  const pct = typeof value === "number" ? value : text === undefined ? Number.NaN : Number(text);
+  const rounded = Number.isFinite(pct) ? roundOwnership(pct) : Number.NaN;
+  if (rounded > 0 && rounded <= 100) return rounded;
+  return new Invalid(`ownership_pct must be a percentage greater than 0 and at most 100 (got ${describeValue(value)})`);
+}
+
 function take<T>(errors: RowError[], row: number, field: PositionColumn, parsed: T | Invalid): T | null {
   if (!(parsed instanceof Invalid)) return parsed;
   errors.push({ row, field, message: parsed.message });
@@ -154,6 +171,7 @@ export function normalizePosition(raw: RawPosition, row: number, opts: { current
     rentBand: take(errors, row, "rent_band", category(raw.rent_band, "rent_band")),
     positionValue: take(errors, row, "position_value", positionValue(raw.position_value)) ?? 0,
     units: take(errors, row, "units", units(raw.units)),
+    ownershipPct: take(errors, row, "ownership_pct", ownershipPct(raw.ownership_pct)) ?? 100,
   };
   return errors.length === 0 ? { ok: true, position } : { ok: false, errors };
 }

@@ -129,6 +129,7 @@ export function generateSyntheticPositions(count: number, seed = 42): Position[]
       rentBand: pick(RENT_BANDS, random()),
       positionValue,
       units: Math.max(1, Math.round(positionValue / (150_000 + random() * 250_000))),
+      ownershipPct: 100,
     };
   }
   return positions;

@@ -67,6 +67,24 @@ export function toCents(value: number): number {
   return Math.round(value * 100);
 }
 
+/**
+ * The fund's share of a position's value in whole cents: cents × ownershipPct / 100, rounded half
+ * up to the cent, exactly (the database's round(position_value * ownership_pct / 100, 2)).
+ * ownershipPct has at most four decimals, so the product is an integer in millionths of a cent.
+ */
+export function ownedCents(value: number, ownershipPct: number): number {
+  const cents = toCents(value);
+  if (ownershipPct === 100) return cents;
+  const share = Math.round(ownershipPct * 1e4);
+  const product = cents * share;
+  if (Number.isSafeInteger(product)) {
+    const rest = product % 1e6;
+    return (product - rest) / 1e6 + (rest >= 5e5 ? 1 : 0);
+  }
+  const big = BigInt(cents) * BigInt(share);
+  return Number((big + 500_000n) / 1_000_000n);
+}
+
 function accumulate<K>(tally: Tally<K>, slot: number, cents: number, count: number): void {
   tally.values[slot] = (tally.values[slot] ?? 0) + cents;
   tally.counts[slot] = (tally.counts[slot] ?? 0) + count;

@@ -26,6 +26,11 @@ export interface Position {
   positionValue: number;
   /** Integer >= 0 when given. */
   units: number | null;
+  /**
+   * The fund's share of the position in percent, 0 < x ≤ 100, at most four decimals (100: wholly
+   * owned). Exposure counts position_value × ownershipPct / 100 (see ownedCents), units likewise.
+   */
+  ownershipPct: number;
 }
 
 export interface ExposureBucket {

@@ -20,6 +20,7 @@ function toRecord(p: Position): PositionRecord {
     rent_band: p.rentBand,
     position_value: p.positionValue,
     units: p.units,
+    ownership_pct: p.ownershipPct,
   };
 }
 

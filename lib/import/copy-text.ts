@@ -24,7 +24,8 @@ export function positionCopyLine(p: Position): string {
   return (
     `${copyField(p.positionId)}\t${copyField(p.assetId)}\t${copyField(p.msaId)}\t` +
     `${copyField(p.strategy)}\t${copyField(p.state)}\t${copyField(p.vintage)}\t` +
-    `${copyField(p.constructionType)}\t${copyField(p.rentBand)}\t${p.positionValue.toFixed(2)}\t${copyField(p.units)}\n`
+    `${copyField(p.constructionType)}\t${copyField(p.rentBand)}\t${p.positionValue.toFixed(2)}\t${copyField(p.units)}\t` +
+    `${p.ownershipPct}\n`
   );
 }
 

@@ -109,6 +109,7 @@ export function readRow(at: ColumnIndexes, cell: (index: number) => unknown): Ra
     rent_band: readCell(at.rent_band, cell),
     position_value: readCell(at.position_value, cell),
     units: readCell(at.units, cell),
+    ownership_pct: readCell(at.ownership_pct, cell),
   };
 }
 

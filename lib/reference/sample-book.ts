@@ -213,6 +213,7 @@ function samplePosition(index: number, random: () => number, disposed: boolean):
       rentBand: maybe(band, random(), 0.015),
       positionValue: value,
       units: maybe(units, random(), 0.02),
+      ownershipPct: 100,
     },
     acquiredMonthsAgo: !disposed && random() < acquiredRate ? 1 + Math.floor(random() * 11) : null,
     disposedMonthsAgo: disposed ? 1 + Math.floor(random() * 11) : null,

@@ -10,7 +10,7 @@ import { msaName } from "../reference/cbsa";
 import { countOpenAlerts, listAlerts } from "./alerts";
 import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
-import { DIMENSION_COLUMN, DIMENSION_FIELD } from "./position-columns";
+import { DIMENSION_COLUMN, DIMENSION_FIELD, OWNED_VALUE_SQL } from "./position-columns";
 import { type DateRange, dateRange, getRunOrThrow, type RunDetail } from "./runs";
 import { snapshot } from "./snapshots";
 
@@ -166,6 +166,7 @@ const EMPTY: Position = {
   rentBand: null,
   positionValue: 0,
   units: null,
+  ownershipPct: 100,
 };
 
 function withAttribute(position: Position, dimension: Dimension, raw: string | number | null): Position {
@@ -188,7 +189,7 @@ export async function getCrossTab(
   const prisma = await getPrisma();
   const groups = await prisma.$queryRawUnsafe<GroupRow[]>(
     `SELECT ${DIMENSION_COLUMN[rowDimension]} AS r, ${DIMENSION_COLUMN[columnDimension]} AS c,
-            SUM(position_value)::float8 AS value, COUNT(*)::int AS n
+            SUM(${OWNED_VALUE_SQL})::float8 AS value, COUNT(*)::int AS n
        FROM positions WHERE portfolio_id = $1::uuid GROUP BY 1, 2`,
     ctx.portfolio.id,
   );

@@ -12,6 +12,13 @@ export const DIMENSION_FIELD = {
   rent_band: "rentBand",
 } as const satisfies Record<Dimension, keyof Position>;
 
+/**
+ * The fund's share of a stored position's value, rounded to the cent as the engine's ownedCents
+ * rounds it (numeric round is half away from zero; values are positive). What every SQL sum of
+ * exposure adds up.
+ */
+export const OWNED_VALUE_SQL = "round(position_value * ownership_pct / 100, 2)";
+
 export const DIMENSION_COLUMN: Record<Dimension, string> = {
   strategy: "strategy",
   state: "state",

@@ -158,7 +158,7 @@ async function storeImport(
 
   await tx.query(
     `CREATE TEMP TABLE ${STAGE} (position_id text, asset_id text, msa_id text, strategy text, state text, vintage int,
-       construction_type text, rent_band text, position_value numeric(20, 2), units int) ON COMMIT DROP`,
+       construction_type text, rent_band text, position_value numeric(20, 2), units int, ownership_pct numeric(7, 4)) ON COMMIT DROP`,
   );
   await tx.copyFrom(`${STAGE} (${COLUMNS})`, copyText);
   // The staging table is read in its physical order, so positions get their ids in file order.
@@ -167,7 +167,8 @@ async function storeImport(
       ? `ON CONFLICT (portfolio_id, position_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, msa_id = EXCLUDED.msa_id,
          strategy = EXCLUDED.strategy, state = EXCLUDED.state, vintage = EXCLUDED.vintage,
          construction_type = EXCLUDED.construction_type, rent_band = EXCLUDED.rent_band,
-         position_value = EXCLUDED.position_value, units = EXCLUDED.units, batch_id = EXCLUDED.batch_id, updated_at = now()`
+         position_value = EXCLUDED.position_value, units = EXCLUDED.units,
+         ownership_pct = EXCLUDED.ownership_pct, batch_id = EXCLUDED.batch_id, updated_at = now()`
       : "";
   await tx.sliced(
     STAGE,

@@ -29,13 +29,14 @@ const SORT_COLUMN = {
   asset_id: "assetId",
   value: "positionValue",
   units: "units",
+  ownership: "ownershipPct",
   ...DIMENSION_FIELD,
 } as const satisfies Record<
   PositionSort,
   keyof Prisma.PositionWhereInput & keyof Prisma.PositionOrderByWithRelationInput
 >;
 type SortColumn = (typeof SORT_COLUMN)[PositionSort];
-const NOT_NULL: ReadonlySet<SortColumn> = new Set(["id", "positionValue"]);
+const NOT_NULL: ReadonlySet<SortColumn> = new Set(["id", "positionValue", "ownershipPct"]);
 
 // Prisma's `contains` is a LIKE pattern and passes % and _ through as wildcards: a search for
 // "P_1" must find that id only, so they (and the escape character) are escaped.
@@ -140,6 +141,7 @@ function toPositionDto(p: Prisma.PositionGetPayload<object>) {
     rentBand: p.rentBand,
     positionValue: p.positionValue.toNumber(),
     units: p.units,
+    ownershipPct: p.ownershipPct.toNumber(),
     batchId: p.batchId,
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -159,6 +161,7 @@ interface PositionRow {
   rent_band: string | null;
   position_value: number;
   units: number | null;
+  ownership_pct: number;
 }
 
 /**
@@ -184,7 +187,7 @@ export async function loadPositionsWhere(
 ): Promise<Position[]> {
   const rows = await db.$queryRawUnsafe<PositionRow[]>(
     `SELECT position_id, asset_id, msa_id, strategy, state, vintage, construction_type, rent_band,
-            position_value::float8 AS position_value, units
+            position_value::float8 AS position_value, units, ownership_pct::float8 AS ownership_pct
        FROM positions WHERE portfolio_id = $1::uuid AND (${condition}) ORDER BY id`,
     portfolioId,
     ...params,
@@ -200,6 +203,7 @@ export async function loadPositionsWhere(
     rentBand: r.rent_band,
     positionValue: Number(r.position_value),
     units: r.units,
+    ownershipPct: Number(r.ownership_pct),
   }));
 }
 

@@ -19,7 +19,7 @@ import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
 import { lockPortfolio } from "./portfolios";
-import { DIMENSION_COLUMN } from "./position-columns";
+import { DIMENSION_COLUMN, OWNED_VALUE_SQL } from "./position-columns";
 import { asDate, type RunDetail, todayUtc, toRunSummary } from "./runs";
 
 export interface RunResult extends RunDetail {
@@ -105,7 +105,7 @@ export async function computeRunIn(
 
 type GroupRow = Record<string, string | number | null> & {
   dimension: Dimension | "total";
-  /** SUM over numeric, as text: exact; converted to a number once, below. */
+  /** SUM of the owned values (numeric), as text: exact; converted to a number once, below. */
   value: string | null;
   n: number;
 };
@@ -115,7 +115,7 @@ type GroupRow = Record<string, string | number | null> & {
 const GROUPS_SQL = `SELECT CASE ${DIMENSIONS.map((d) => `WHEN GROUPING(${DIMENSION_COLUMN[d]}) = 0 THEN '${d}'`).join(" ")}
             ELSE 'total' END AS dimension,
           ${DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(", ")},
-          SUM(position_value)::text AS value, COUNT(*)::int AS n
+          SUM(${OWNED_VALUE_SQL})::text AS value, COUNT(*)::int AS n
      FROM positions WHERE portfolio_id = $1::uuid
     GROUP BY GROUPING SETS (${DIMENSIONS.map((d) => `(${DIMENSION_COLUMN[d]})`).join(", ")}, ())`;
 

@@ -169,9 +169,20 @@ export function capacitySnapshot(
   });
 }
 
-const ASSET_COLUMNS = ["strategy", "state", "msa_id", "vintage", "construction_type", "rent_band"] as const;
+const ASSET_COLUMNS = [
+  "strategy",
+  "state",
+  "msa_id",
+  "vintage",
+  "construction_type",
+  "rent_band",
+  "ownership_pct",
+] as const;
 
-/** The largest purchase of an asset with these attributes that breaches no active limit today. */
+/**
+ * The largest purchase of an asset with these attributes that breaches no active limit today: the
+ * asset's price, so for a joint venture the fund's share of it is what the limits allow.
+ */
 export async function largestAcquisition(ctx: PortfolioContext, raw: Record<string, unknown>): Promise<MaxAcquisition> {
   const strange = Object.keys(raw).filter((key) => !(ASSET_COLUMNS as readonly string[]).includes(key));
   if (strange.length)
@@ -184,7 +195,14 @@ export async function largestAcquisition(ctx: PortfolioContext, raw: Record<stri
   const normalized = normalizePosition({ ...(raw as RawPosition), position_value: 1 }, 0);
   if (!normalized.ok) refuse(normalized.errors.map((e) => ({ field: `position.${e.field}`, message: e.message })));
   const { exposures, limits } = await currentBook(ctx);
-  return maxAcquisition(exposures, limits, normalized.position);
+  const largest = maxAcquisition(exposures, limits, normalized.position);
+  const share = normalized.position.ownershipPct;
+  if (largest.maxValue === null || share === 100) return largest;
+  // The price whose owned share (rounded half up to the cent, as exposure counts it) is at most
+  // the exposure allowed: floor(allowed / share), in whole cents.
+  const allowed = BigInt(Math.round(largest.maxValue * 100));
+  const price = (allowed * 1_000_000n) / BigInt(Math.round(share * 1e4));
+  return { ...largest, maxValue: Number(price) / 100 };
 }
 
 // Saved scenarios. A scenario keeps its trades and shocks as they were sent and is re-evaluated

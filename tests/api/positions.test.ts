@@ -29,6 +29,7 @@ const comparable = (p: PositionDto): Omit<PositionDto, "id" | "batchId" | "updat
   rentBand: p.rentBand,
   positionValue: p.positionValue,
   units: p.units,
+  ownershipPct: p.ownershipPct,
 });
 
 let api: Api;
@@ -177,7 +178,7 @@ describe("GET /api/positions/export", () => {
     expect(reply.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(reply.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.csv"$/);
     const lines = reply.text.split("\n");
-    expect(lines[0]).toBe(IMPORT_COLUMNS);
+    expect(lines[0]).toBe(`${IMPORT_COLUMNS},ownership_pct`);
     expect(lines).toHaveLength(7); // header, five rows, and the empty string after the last LF
     expect(lines[6]).toBe("");
     expect(reply.text).not.toContain("\r");

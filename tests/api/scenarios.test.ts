@@ -216,11 +216,27 @@ describe("what-if scenarios over the REST API", () => {
     expect(texas.body).toMatchObject({ maxValue: 0, binding: { thresholdId: txMax } });
     const free = await api.post<MaxAcquisition>("/api/scenarios/max-acquisition", { position: { state: "NY" } });
     expect(free.body).toEqual({ maxValue: null, binding: null });
+    // A joint venture at 40 %: the fund's share may be 200,000, so the asset's price 500,000.
+    const venture = await api.post<MaxAcquisition>("/api/scenarios/max-acquisition", {
+      position: { strategy: "value_add", state: "CA", ownership_pct: 40 },
+    });
+    expect(venture.body).toMatchObject({ maxValue: 500_000, binding: { thresholdId: vaMax } });
+    // A third: 200,000 / 0.333333 = 600,000.6000006 → 600,000.60, whose owned share rounds to 200,000.00.
+    const third = await api.post<MaxAcquisition>("/api/scenarios/max-acquisition", {
+      position: { strategy: "value_add", ownership_pct: "33.3333" },
+    });
+    expect(third.body).toMatchObject({ maxValue: 600_000.6 });
   });
 
   test("max-acquisition: a bad attribute is a 422 naming it, a field that is not an attribute a 400", async () => {
-    const bad = await api.post("/api/scenarios/max-acquisition", { position: { state: "Texas", vintage: 1500 } });
-    expect(fieldsOf(expectError(bad, 422, "invalid_data"))).toEqual(["position.state", "position.vintage"]);
+    const bad = await api.post("/api/scenarios/max-acquisition", {
+      position: { state: "Texas", vintage: 1500, ownership_pct: 0 },
+    });
+    expect(fieldsOf(expectError(bad, 422, "invalid_data"))).toEqual([
+      "position.state",
+      "position.vintage",
+      "position.ownership_pct",
+    ]);
     const strange = await api.post("/api/scenarios/max-acquisition", { position: { position_value: 5 } });
     expect(fieldsOf(expectError(strange, 400, "invalid_input"))).toEqual(["position.position_value"]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { bucketsFor, computeExposures, topValues } from "@/lib/engine/exposures";
+import { ownedCents } from "@/lib/engine/tally";
 import { DIMENSIONS, type Dimension, type Position } from "@/lib/engine/types";
 import { allNumbers, position } from "@/tests/support/engine-fixtures";
 
@@ -189,5 +190,39 @@ describe("computeExposures: many values", () => {
     expect(msas).toHaveLength(300);
     expect(msas[0]).toMatchObject({ dimensionValue: "10299", exposureValue: 1_299, positionCount: 1 });
     expect(msas.reduce((s, b) => s + b.exposureValue, 0)).toBe(result.totalPortfolioValue);
+  });
+});
+
+describe("computeExposures: ownership share (joint ventures)", () => {
+  test("only the fund's share counts: 50 % of $2M is $1M", () => {
+    const result = computeExposures([
+      position({ strategy: "core", positionValue: 1_000_000 }),
+      position({ strategy: "value_add", positionValue: 2_000_000, ownershipPct: 50 }),
+    ]);
+    expect(result.totalPortfolioValue).toBe(2_000_000);
+    expect(bucketsFor(result, "strategy")).toMatchObject([
+      { dimensionValue: "core", exposureValue: 1_000_000, exposurePct: 50, positionCount: 1 },
+      { dimensionValue: "value_add", exposureValue: 1_000_000, exposurePct: 50, positionCount: 1 },
+    ]);
+  });
+
+  test("a wholly owned position counts in full", () => {
+    const result = computeExposures([position({ positionValue: 1_234_567.89, ownershipPct: 100 })]);
+    expect(result.totalPortfolioValue).toBe(1_234_567.89);
+  });
+});
+
+describe("ownedCents: value × ownership / 100, to the cent, half up", () => {
+  test.each([
+    ["wholly owned", 1_000_000, 100, 100_000_000],
+    ["half", 1_000_000, 50, 50_000_000],
+    ["a third: 0.333333 of a cent rounds down", 1, 33.3333, 33],
+    ["exactly half a cent rounds up", 0.01, 50, 1],
+    ["just under half a cent rounds down", 0.01, 49.9999, 0],
+    ["the smallest share of the largest value", 9_999_999_999_999.99, 0.0001, 1_000_000_000],
+    ["a product beyond 2^53 stays exact", 9_999_999_999_999.99, 33.3333, 333_333_000_000_000],
+    ["a cent at 99.9999 %", 0.01, 99.9999, 1],
+  ])("%s: %d at %d %% is %d cents", (_, value, ownership, cents) => {
+    expect(ownedCents(value, ownership)).toBe(cents);
   });
 });

@@ -41,6 +41,7 @@ describe("normalizePosition", () => {
         rentBand: "workforce",
         positionValue: 1_250_000,
         units: 240,
+        ownershipPct: 100,
       },
     });
   });
@@ -60,6 +61,18 @@ describe("normalizePosition", () => {
     { label: "vintage as a number", raw: { vintage: 1987 }, key: "vintage", value: 1987 },
     { label: "units with separators", raw: { units: "1,200" }, key: "units", value: 1200 },
     { label: "zero units", raw: { units: "0" }, key: "units", value: 0 },
+    { label: "ownership blank: wholly owned", raw: { ownership_pct: " " }, key: "ownershipPct", value: 100 },
+    { label: "ownership a joint venture's half", raw: { ownership_pct: "50" }, key: "ownershipPct", value: 50 },
+    { label: "ownership with a percent sign", raw: { ownership_pct: " 12.5 % " }, key: "ownershipPct", value: 12.5 },
+    { label: "ownership as a number", raw: { ownership_pct: 33.3333 }, key: "ownershipPct", value: 33.3333 },
+    { label: "ownership exactly 100", raw: { ownership_pct: "100" }, key: "ownershipPct", value: 100 },
+    { label: "ownership the smallest share", raw: { ownership_pct: "0.0001" }, key: "ownershipPct", value: 0.0001 },
+    {
+      label: "ownership rounded to four decimals",
+      raw: { ownership_pct: "33.333333" },
+      key: "ownershipPct",
+      value: 33.3333,
+    },
     {
       label: "money rounded to cents",
       raw: { position_value: "1250000.555" },
@@ -98,6 +111,7 @@ describe("normalizePosition", () => {
         rentBand: null,
         positionValue: 1_250_000,
         units: null,
+        ownershipPct: 100,
       },
     });
   });
@@ -166,6 +180,28 @@ describe("normalizePosition", () => {
     { label: "fractional units", field: "units", raw: "2.5", message: '(got "2.5")' },
     { label: "infinite units", field: "units", raw: Number.POSITIVE_INFINITY, message: "(got Infinity)" },
     { label: "NaN units", field: "units", raw: "NaN", message: '(got "NaN")' },
+    {
+      label: "ownership zero",
+      field: "ownership_pct",
+      raw: "0",
+      message: 'ownership_pct must be a percentage greater than 0 and at most 100 (got "0")',
+    },
+    {
+      label: "ownership over 100",
+      field: "ownership_pct",
+      raw: "100.01",
+      message: 'ownership_pct must be a percentage greater than 0 and at most 100 (got "100.01")',
+    },
+    {
+      label: "ownership negative",
+      field: "ownership_pct",
+      raw: -50,
+      message: "ownership_pct must be a percentage greater than 0 and at most 100 (got -50)",
+    },
+    { label: "ownership below the smallest share", field: "ownership_pct", raw: "0.00004", message: '(got "0.00004")' },
+    { label: "ownership as a fraction word", field: "ownership_pct", raw: "half", message: '(got "half")' },
+    { label: "ownership with separators", field: "ownership_pct", raw: "1,5", message: '(got "1,5")' },
+    { label: "ownership a date", field: "ownership_pct", raw: new Date("2020-01-01"), message: "(got a date)" },
     { label: "boolean strategy", field: "strategy", raw: false, message: "strategy must be text (got false)" },
   ])("$label: $field $raw is rejected", ({ field, raw, message }) => {
     const errors = errorsOf({ [field]: raw });

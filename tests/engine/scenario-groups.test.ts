@@ -9,26 +9,27 @@ import {
   type Shock,
   type Trade,
 } from "@/lib/engine/scenario";
+import { ownedCents } from "@/lib/engine/tally";
 import { DIMENSIONS, type Limit, type Position } from "@/lib/engine/types";
 
 // The what-if the REST API answers without reading the book (evaluateScenarioOnGroups: the run's
 // sums plus the positions the trades name and the shocks move) must equal the what-if over every
 // position, exactly.
 
-/** The book summed per raw value of each dimension, as the database's GROUPING SETS sums it. */
+/** The book's owned values summed per raw value of each dimension, as the database's GROUPING SETS sums them. */
 function groupsOf(positions: readonly Position[]): GroupedPositions {
   const sum = <K extends string | number>(key: (p: Position) => K | null): PositionGroup<K>[] => {
     const byKey = new Map<K | null, { cents: number; count: number }>();
     for (const p of positions) {
       const k = key(p);
       const g = byKey.get(k) ?? { cents: 0, count: 0 };
-      g.cents += Math.round(p.positionValue * 100);
+      g.cents += ownedCents(p.positionValue, p.ownershipPct);
       g.count += 1;
       byKey.set(k, g);
     }
     return [...byKey].map(([k, g]) => ({ key: k, value: g.cents / 100, count: g.count }));
   };
-  const cents = positions.reduce((total, p) => total + Math.round(p.positionValue * 100), 0);
+  const cents = positions.reduce((total, p) => total + ownedCents(p.positionValue, p.ownershipPct), 0);
   return {
     totalValue: cents / 100,
     positionCount: positions.length,
@@ -55,6 +56,7 @@ const attributes = fc.record({
   rentBand: maybe(["market"]),
   positionValue: cents,
   units: fc.constant(null),
+  ownershipPct: fc.constantFrom(100, 100, 50, 33.3333, 0.0001, 99.9999),
 });
 
 const book = fc.array(attributes, { minLength: 0, maxLength: 12 }).map((rows) =>

@@ -46,6 +46,7 @@ function position(overrides: Partial<Position>): Position {
     rentBand: "workforce",
     positionValue: 1_250_000,
     units: 240,
+    ownershipPct: 100,
     ...overrides,
   };
 }

@@ -18,13 +18,14 @@ function position(overrides: Partial<Position>): Position {
     rentBand: "workforce",
     positionValue: 1_250_000,
     units: 240,
+    ownershipPct: 100,
     ...overrides,
   };
 }
 
 const positions: Position[] = [
   position({}),
-  position({ positionId: "P2", positionValue: 1_000_000.5, units: 0, vintage: 2031 }),
+  position({ positionId: "P2", positionValue: 1_000_000.5, units: 0, vintage: 2031, ownershipPct: 33.3333 }),
   position({
     positionId: "P3",
     assetId: null,
@@ -52,12 +53,12 @@ describe("positionsToCsv", () => {
 
   test("plain numbers, empty cells for nulls, RFC 4180 quoting, guarded formulas", () => {
     const lines = positionsToCsv(positions).split("\n");
-    expect(lines[1]).toBe("P1,A1,12420,core,TX,1987,new construction,workforce,1250000,240");
-    expect(lines[2]).toBe("P2,A1,12420,core,TX,2031,new construction,workforce,1000000.5,0");
-    expect(lines[3]).toBe("P3,,,,,,,,0.01,");
+    expect(lines[1]).toBe("P1,A1,12420,core,TX,1987,new construction,workforce,1250000,240,100");
+    expect(lines[2]).toBe("P2,A1,12420,core,TX,2031,new construction,workforce,1000000.5,0,33.3333");
+    expect(lines[3]).toBe("P3,,,,,,,,0.01,,100");
     expect(lines[4]).toBe('"P,4",A1,12420,"core ""plus"", levered",TX,1987,new construction,"line one');
     expect(lines[6]).toBe(
-      `"'=HYPERLINK(""http://evil"",""click"")",'-A5,12420,'+core,TX,1987,new construction,'@luxury,1250000,240`,
+      `"'=HYPERLINK(""http://evil"",""click"")",'-A5,12420,'+core,TX,1987,new construction,'@luxury,1250000,240,100`,
     );
   });
 

@@ -39,11 +39,12 @@ describe("positionCopyLine", () => {
     rentBand: "a\\b",
     positionValue: 1250000.5,
     units: null,
+    ownershipPct: 33.3333,
   };
 
-  test("ten tab-separated fields, nulls as \\N, the value with exactly two decimals", () => {
+  test("eleven tab-separated fields, nulls as \\N, the value with exactly two decimals", () => {
     const line = positionCopyLine(position);
-    expect(line).toBe("P\\t1\t\\N\t12420\tcore\tTX\t1987\t\\N\ta\\\\b\t1250000.50\t\\N\n");
+    expect(line).toBe("P\\t1\t\\N\t12420\tcore\tTX\t1987\t\\N\ta\\\\b\t1250000.50\t\\N\t33.3333\n");
     expect(line.slice(0, -1).split("\t").map(readField)).toEqual([
       "P\t1",
       null,
@@ -55,6 +56,7 @@ describe("positionCopyLine", () => {
       "a\\b",
       "1250000.50",
       null,
+      "33.3333",
     ]);
   });
 

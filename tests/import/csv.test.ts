@@ -36,6 +36,7 @@ describe("parsePositions (CSV)", () => {
       rentBand: "workforce",
       positionValue: 1_250_000,
       units: 240,
+      ownershipPct: 100,
     });
     expect(result.rows[1]?.position).toMatchObject({ assetId: null, strategy: null, units: null, positionValue: 500 });
   });

@@ -80,7 +80,7 @@ describe("a trades CSV (npm run cli -- whatif)", () => {
     ];
     const text = tradesToCsv(trades);
     expect(text.split("\r\n")[0]).toBe(
-      "action,position_id,value,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units",
+      "action,position_id,value,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units,ownership_pct",
     );
     const back = parseTrades(tradesFromCsv(text));
     expect(back).toEqual(parseTrades(trades));

@@ -11,7 +11,7 @@ import { csvOf, freshPortfolio } from "../support/fixtures";
 
 // Property: a stored run, summed by the database and bucketed by the engine, is the run the engine
 // computes over the same positions one by one: every bucket to the cent, every count and share the
-// same number, and the total the exact sum of the imported amounts.
+// same number, and the total the exact sum of the imported amounts' owned shares.
 
 withTestDatabase();
 
@@ -28,6 +28,8 @@ const attributes = fc.record({
   vintage: attribute("1800", "1899", "1900", "1909", "1910", "1987", "2020", "2029"),
   construction_type: attribute("garden", "mid_rise", "high_rise"),
   rent_band: attribute("workforce", "luxury"),
+  // Joint ventures: blank is wholly owned; shares that round a cent half up, the smallest share.
+  ownership_pct: attribute("100", "50", "33.3333", "0.0001", "12.5%", "99.9999"),
 });
 
 const cents = fc.oneof(
@@ -35,6 +37,11 @@ const cents = fc.oneof(
   fc.bigInt({ min: 1n, max: 99_999_999_999_999n }),
   fc.bigInt({ min: 1n, max: 10_000n }),
 );
+/** The fund's share in cents, rounded half up: what both the database and the engine must add. */
+function owned(amount: bigint, ownership: string): bigint {
+  const share = BigInt(Math.round(Number((ownership || "100").replace("%", "")) * 1e4));
+  return (amount * share + 500_000n) / 1_000_000n;
+}
 const money = (amount: bigint) => `${amount / 100n}.${String(amount % 100n).padStart(2, "0")}`;
 
 const row = fc.record({ attributes, cents });
@@ -60,7 +67,9 @@ describe("computeRun over stored positions", () => {
         const expected = computeExposures(await loadPositions(await getPrisma(), ctx.portfolio.id));
 
         expect(run.positionCount).toBe(rows.length);
-        expect(run.totalPortfolioValue.toFixed(2)).toBe(money(rows.reduce((sum, r) => sum + r.cents, 0n)));
+        expect(run.totalPortfolioValue.toFixed(2)).toBe(
+          money(rows.reduce((sum, r) => sum + owned(r.cents, r.attributes.ownership_pct), 0n)),
+        );
         expect(run.totalPortfolioValue).toBe(expected.totalPortfolioValue);
         expect(run.exposures).toEqual(expected.exposures);
         expect(run.concentration).toEqual(expected.concentration);

@@ -13,6 +13,7 @@ export function position(overrides: Partial<Position> = {}): Position {
     rentBand: "market",
     positionValue: 1_000_000,
     units: 100,
+    ownershipPct: 100,
     ...overrides,
   };
 }
