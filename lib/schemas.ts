@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "./auth/roles";
-import { DIMENSIONS, MAX_TEXT_LENGTH } from "./engine/types";
+import { FIELDS_OF_KIND, type KindField, limitFieldIssues } from "./engine/limit-kinds";
+import { BASES, DIMENSIONS, LIMIT_KINDS, type LimitKind, MAX_TEXT_LENGTH } from "./engine/types";
 
 // Request schemas: the one place input is validated. Route handlers, server actions and the CLI
 // parse with them at the edge; services take the parsed (output) types and trust them. Forms
@@ -23,31 +24,122 @@ export const idSchema = z.uuid({ error: "must be an id (uuid)" });
 export const thresholdTypeSchema = z.enum(["maximum", "minimum"], { error: "must be maximum or minimum" });
 export const severitySchema = z.enum(["warning", "critical"], { error: "must be warning or critical" });
 
-export const limitCreateSchema = z.strictObject({
-  dimensionType: dimensionSchema,
-  dimensionValue: z
-    .string()
-    .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
-    .nullable()
-    .default(null),
-  thresholdPct: pctSchema,
-  thresholdType: thresholdTypeSchema.default("maximum"),
-  severityLevel: severitySchema.default("warning"),
-  isActive: z.boolean({ error: "must be true or false" }).default(true),
-});
+const dimensionValueSchema = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+
+/**
+ * A limit's own fields, each checked for its type and range; which of them a kind takes is
+ * checked on the whole limit (limitFieldIssues), after a PATCH is merged with what is stored.
+ */
+const limitFields = {
+  dimensionValue: dimensionValueSchema.nullable(),
+  thresholdType: thresholdTypeSchema.nullable(),
+  thresholdPct: pctSchema.nullable(),
+  thresholdAmount: z
+    .number({ error: "must be a number" })
+    .min(0, "must be 0 or more")
+    .max(1e15, "must be at most 1,000,000,000,000,000")
+    .nullable(),
+  thresholdCount: z
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(100_000, "must be at most 100,000")
+    .nullable(),
+  topN: z
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(1_000, "must be at most 1,000")
+    .nullable(),
+  thresholdHhi: z
+    .number({ error: "must be a number" })
+    .min(0, "must be between 0 and 10,000")
+    .max(10_000, "must be between 0 and 10,000")
+    .nullable(),
+  targetPct: pctSchema.nullable(),
+  bandPp: z
+    .number({ error: "must be a number" })
+    .min(0, "must be between 0 and 100")
+    .max(100, "must be between 0 and 100")
+    .nullable(),
+};
+
+export const limitKindSchema = z.enum(LIMIT_KINDS, { error: `must be one of ${LIMIT_KINDS.join(", ")}` });
+export const basisSchema = z.enum(BASES, { error: `must be one of ${BASES.join(", ")}` });
+
+/**
+ * A limit's fields for its kind: what it lacks and what does not belong, as zod issues. Runs even
+ * when another field is bad (see `when` below), so one reply names everything; a bad kind is its
+ * own issue.
+ */
+function checkKind(limit: { kind: LimitKind } & Partial<Record<KindField, unknown>>, ctx: z.RefinementCtx): void {
+  if (!(LIMIT_KINDS as readonly unknown[]).includes(limit?.kind)) return;
+  for (const issue of limitFieldIssues(limit.kind, limit))
+    ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+}
+
+/** Only the kind's fields, the others null; the side defaults to maximum where a kind has one. */
+export function completeLimit<T extends { kind: LimitKind } & Partial<Record<KindField, unknown>>>(limit: T) {
+  const own: readonly KindField[] = FIELDS_OF_KIND[limit.kind];
+  const value = <K extends KindField>(field: K) =>
+    own.includes(field) ? ((limit[field] ?? null) as z.output<(typeof limitFields)[K]>) : null;
+  return {
+    dimensionValue: value("dimensionValue"),
+    thresholdType: limit.kind === "target" ? null : (value("thresholdType") ?? ("maximum" as const)),
+    thresholdPct: value("thresholdPct"),
+    thresholdAmount: value("thresholdAmount"),
+    thresholdCount: value("thresholdCount"),
+    topN: value("topN"),
+    thresholdHhi: value("thresholdHhi"),
+    targetPct: value("targetPct"),
+    bandPp: value("bandPp"),
+  };
+}
+
+export const limitCreateSchema = z
+  .strictObject({
+    dimensionType: dimensionSchema,
+    kind: limitKindSchema.default("share"),
+    basis: basisSchema.default("value"),
+    dimensionValue: limitFields.dimensionValue.optional(),
+    thresholdType: limitFields.thresholdType.optional(),
+    thresholdPct: limitFields.thresholdPct.optional(),
+    thresholdAmount: limitFields.thresholdAmount.optional(),
+    thresholdCount: limitFields.thresholdCount.optional(),
+    topN: limitFields.topN.optional(),
+    thresholdHhi: limitFields.thresholdHhi.optional(),
+    targetPct: limitFields.targetPct.optional(),
+    bandPp: limitFields.bandPp.optional(),
+    severityLevel: severitySchema.default("warning"),
+    isActive: z.boolean({ error: "must be true or false" }).default(true),
+  })
+  .superRefine(checkKind, { when: () => true })
+  .transform(({ dimensionType, kind, basis, severityLevel, isActive, ...fields }) => ({
+    dimensionType,
+    kind,
+    basis,
+    ...completeLimit({ kind, ...fields }),
+    severityLevel,
+    isActive,
+  }));
 /** What a form or a script sends (defaults may be left out). */
 export type LimitCreateInput = z.input<typeof limitCreateSchema>;
 export type LimitCreate = z.output<typeof limitCreateSchema>;
 
+/** A change to a limit; which fields its (new) kind takes is checked once merged with the stored limit. */
 export const limitUpdateSchema = z.strictObject({
   dimensionType: dimensionSchema.optional(),
-  dimensionValue: z
-    .string()
-    .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
-    .nullable()
-    .optional(),
-  thresholdPct: pctSchema.optional(),
-  thresholdType: thresholdTypeSchema.optional(),
+  kind: limitKindSchema.optional(),
+  basis: basisSchema.optional(),
+  dimensionValue: limitFields.dimensionValue.optional(),
+  thresholdType: limitFields.thresholdType.optional(),
+  thresholdPct: limitFields.thresholdPct.optional(),
+  thresholdAmount: limitFields.thresholdAmount.optional(),
+  thresholdCount: limitFields.thresholdCount.optional(),
+  topN: limitFields.topN.optional(),
+  thresholdHhi: limitFields.thresholdHhi.optional(),
+  targetPct: limitFields.targetPct.optional(),
+  bandPp: limitFields.bandPp.optional(),
   severityLevel: severitySchema.optional(),
   isActive: z.boolean({ error: "must be true or false" }).optional(),
 });

@@ -3,9 +3,11 @@ import type { CapacityRow } from "@/lib/engine/scenario";
 import {
   type Dimension,
   type ExposureBucket,
+  isShareLimit,
   type Limit,
   type LimitStatus,
   type Severity,
+  type ShareLimit,
   UNKNOWN,
 } from "@/lib/engine/types";
 
@@ -68,7 +70,7 @@ const RANK: Record<LimitStatus, number> = { within: 0, near: 1, breach: 2 };
 
 const byName = (a: string, b: string) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || (a < b ? -1 : a > b ? 1 : 0);
 
-const toRowLimit = (l: Limit): RowLimit => ({
+const toRowLimit = (l: ShareLimit): RowLimit => ({
   pct: l.thresholdPct,
   severity: l.severityLevel,
   named: l.dimensionValue !== null,
@@ -76,7 +78,7 @@ const toRowLimit = (l: Limit): RowLimit => ({
 
 function rowFor(
   bucket: Pick<ExposureBucket, "dimensionValue" | "exposurePct" | "exposureValue" | "positionCount">,
-  limits: readonly Limit[],
+  limits: readonly ShareLimit[],
   capacity: RowCapacity,
 ): ExposureRow {
   const applicable = limits.filter((l) => limitAppliesTo(l, bucket.dimensionValue));
@@ -115,7 +117,7 @@ export function buildExposureRows(
   limits: readonly Limit[],
   capacity: readonly CapacityRow[] = [],
 ): ExposureRow[] {
-  const active = limits.filter((l) => l.isActive && l.dimensionType === dimension);
+  const active = limits.filter(isShareLimit).filter((l) => l.isActive && l.dimensionType === dimension);
   const own = buckets.filter((b) => b.dimensionType === dimension);
   const rooms = capacityByValue(dimension, capacity);
   const roomOf = (value: string) => rooms.get(value) ?? NO_CAPACITY;
@@ -138,8 +140,10 @@ export function buildExposureRows(
 
 /** The dimension-wide maximum drawn across the bar chart: the tightest active one, if any. */
 export function flatMaximum(dimension: Dimension, limits: readonly Limit[]): number | null {
-  const flat = limits.filter(
-    (l) => l.isActive && l.dimensionType === dimension && l.dimensionValue === null && l.thresholdType === "maximum",
-  );
+  const flat = limits
+    .filter(isShareLimit)
+    .filter(
+      (l) => l.isActive && l.dimensionType === dimension && l.dimensionValue === null && l.thresholdType === "maximum",
+    );
   return flat.length > 0 ? Math.min(...flat.map((l) => l.thresholdPct)) : null;
 }

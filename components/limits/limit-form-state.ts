@@ -57,16 +57,16 @@ export function toLimitInput(values: LimitFormValues): LimitCreateInput {
 export function fromLimit(limit: {
   dimensionType: Dimension;
   dimensionValue: string | null;
-  thresholdPct: number;
-  thresholdType: ThresholdType;
+  thresholdPct: number | null;
+  thresholdType: ThresholdType | null;
   severityLevel: Severity;
   isActive: boolean;
 }): LimitFormValues {
   return {
     dimensionType: limit.dimensionType,
     dimensionValue: limit.dimensionValue ?? "",
-    thresholdPct: String(limit.thresholdPct),
-    thresholdType: limit.thresholdType,
+    thresholdPct: limit.thresholdPct === null ? "" : String(limit.thresholdPct),
+    thresholdType: limit.thresholdType ?? "maximum",
     severityLevel: limit.severityLevel,
     isActive: limit.isActive,
   };

@@ -13,7 +13,15 @@ import type {
   ScenarioEvaluation,
   Verdict,
 } from "@/lib/engine/scenario";
-import type { Dimension, Limit, LimitStatus, Severity, ThresholdType } from "@/lib/engine/types";
+import {
+  type Dimension,
+  isShareLimit,
+  type Limit,
+  type LimitStatus,
+  type Severity,
+  type ShareLimit,
+  type ThresholdType,
+} from "@/lib/engine/types";
 
 /** The app's status words and icons for a verdict (colour is never the only sign). */
 export const VERDICTS: Record<Verdict, { word: string; icon: string; status: LimitStatus }> = {
@@ -64,7 +72,7 @@ export interface AffectedBar {
 const key = (dimension: string, value: string) => `${dimension}\u0000${value}`;
 
 /** How far inside a limit a share sits, in pp (negative past it). */
-const headroom = (pct: number, limit: Pick<Limit, "thresholdPct" | "thresholdType">) =>
+const headroom = (pct: number, limit: Pick<ShareLimit, "thresholdPct" | "thresholdType">) =>
   limit.thresholdType === "maximum" ? limit.thresholdPct - pct : pct - limit.thresholdPct;
 
 /**
@@ -74,7 +82,8 @@ const headroom = (pct: number, limit: Pick<Limit, "thresholdPct" | "thresholdTyp
  * the largest move), breached values that did not move last.
  */
 export function affectedBars(evaluation: ScenarioEvaluation, limits: readonly Limit[]): AffectedBar[] {
-  const active = limits.filter((l) => l.isActive);
+  // Bars are shares against share limits; the evaluation's breach list shows every kind.
+  const active = limits.filter((l) => l.isActive).filter(isShareLimit);
   const moves = new Map<string, { beforePct: number; afterPct: number }>();
   const order: Array<{ dimensionType: Dimension; dimensionValue: string }> = [];
   const note = (dimensionType: Dimension, dimensionValue: string, beforePct: number, afterPct: number) => {
@@ -87,14 +96,15 @@ export function affectedBars(evaluation: ScenarioEvaluation, limits: readonly Li
     if (active.some((l) => l.dimensionType === c.dimensionType && limitAppliesTo(l, c.dimensionValue)))
       note(c.dimensionType, c.dimensionValue, c.beforePct, c.afterPct);
   }
-  for (const b of evaluation.breaches) note(b.dimensionType, b.dimensionValue, b.beforePct, b.afterPct);
+  for (const b of evaluation.breaches)
+    if (b.kind === "share" && b.basis === "value") note(b.dimensionType, b.dimensionValue, b.beforePct, b.afterPct);
 
   const bars: AffectedBar[] = [];
   for (const { dimensionType, dimensionValue } of order) {
     const { beforePct, afterPct } = moves.get(key(dimensionType, dimensionValue)) ?? { beforePct: 0, afterPct: 0 };
     const covering = active.filter((l) => l.dimensionType === dimensionType && limitAppliesTo(l, dimensionValue));
     const breachedAfter = covering.filter((l) => isBreached(afterPct, l.thresholdPct, l.thresholdType));
-    const tightest = (a: Limit, b: Limit) => headroom(afterPct, a) - headroom(afterPct, b);
+    const tightest = (a: ShareLimit, b: ShareLimit) => headroom(afterPct, a) - headroom(afterPct, b);
     const chosen = breachedAfter.length
       ? [...breachedAfter].sort(
           (a, b) => Number(b.severityLevel === "critical") - Number(a.severityLevel === "critical") || tightest(a, b),

@@ -21,17 +21,7 @@ export async function ScenarioSection({
   saved?: SavedScenario | null;
 }) {
   const [facets, { items }] = await Promise.all([listPositionFacets(ctx), listLimits(ctx)]);
-  const limits: Limit[] = items
-    .filter((l) => l.isActive)
-    .map(({ id, dimensionType, dimensionValue, thresholdPct, thresholdType, severityLevel, isActive }) => ({
-      id,
-      dimensionType,
-      dimensionValue,
-      thresholdPct,
-      thresholdType,
-      severityLevel,
-      isActive,
-    }));
+  const limits: Limit[] = items.filter((l) => l.isActive).map(({ createdAt: _c, updatedAt: _u, ...limit }) => limit);
   const bookValues = Object.fromEntries(
     DIMENSIONS.map((d) => [d, facets[d].map((f) => f.value).filter((v) => v !== UNKNOWN)]),
   ) as Record<Dimension, string[]>;

@@ -2,7 +2,7 @@
 
 import { limitAppliesTo } from "@/lib/engine/limits";
 import type { TrendAnalysis } from "@/lib/engine/trend";
-import type { Dimension, Limit, ThresholdType } from "@/lib/engine/types";
+import { type Dimension, isShareLimit, type Limit, type ThresholdType } from "@/lib/engine/types";
 
 /** What GET /api/exposures/trend (getTrend) answers for one value. */
 export type TrendData = TrendAnalysis & { dimensionType: Dimension; dimensionValue: string };
@@ -41,6 +41,7 @@ export function referenceLimits(
   values: readonly string[],
 ): ReferenceLimit[] {
   return limits
+    .filter(isShareLimit)
     .filter((l) => l.isActive && l.dimensionType === dimension && values.some((v) => limitAppliesTo(l, v)))
     .map((l) => ({
       id: l.id,

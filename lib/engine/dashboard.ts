@@ -1,12 +1,15 @@
 import { bucketsFor } from "./exposures";
+import { evaluateLimits } from "./limit-kinds";
 import { limitAppliesTo, limitStatus } from "./limits";
 import {
   type Concentration,
   DIMENSIONS,
   type Dimension,
   type ExposureResult,
+  isShareLimit,
   type Limit,
   type LimitStatus,
+  type ShareLimit,
   UNKNOWN,
 } from "./types";
 
@@ -15,9 +18,12 @@ export interface DialValue {
   exposurePct: number;
   exposureValue: number;
   positionCount: number;
-  /** Tightest active maximum applying to this value; null when none. */
+  /** Tightest active maximum share applying to this value; null when none. */
   limitPct: number | null;
-  /** Worst status over every active limit applying to this value, maximum and minimum. */
+  /**
+   * Worst status over every active limit applying to this value, maximum and minimum; a limit of
+   * another kind (an amount, a target) counts when it is breached on this value.
+   */
   status: LimitStatus;
 }
 
@@ -49,26 +55,34 @@ function worst(statuses: readonly LimitStatus[]): LimitStatus {
   return statuses.reduce<LimitStatus>((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a), "within");
 }
 
-function tightestMaximum(limits: readonly Limit[]): number | null {
+function tightestMaximum(limits: readonly ShareLimit[]): number | null {
   const maximums = limits.filter((l) => l.thresholdType === "maximum").map((l) => l.thresholdPct);
   return maximums.length > 0 ? Math.min(...maximums) : null;
 }
 
-function statusAgainst(limits: readonly Limit[], exposurePct: number): LimitStatus {
+function statusAgainst(limits: readonly ShareLimit[], exposurePct: number): LimitStatus {
   return worst(limits.map((l) => limitStatus(exposurePct, l.thresholdPct, l.thresholdType)));
 }
 
 function buildDial(result: ExposureResult, dimension: Dimension, limits: readonly Limit[]): Dial {
-  const active = limits.filter((l) => l.isActive && l.dimensionType === dimension);
+  const mine = limits.filter((l) => l.isActive && l.dimensionType === dimension);
+  const active = mine.filter(isShareLimit);
+  // Limits of the other kinds: the values they breach, and whether one breaches the whole dimension.
+  const otherBreaches = evaluateLimits(
+    result.exposures,
+    mine.filter((l) => !isShareLimit(l)),
+  );
+  const breachedValues = new Set(otherBreaches.map((b) => b.dimensionValue));
   const values: DialValue[] = bucketsFor(result, dimension).map((b) => {
     const applicable = active.filter((l) => limitAppliesTo(l, b.dimensionValue));
+    const status = statusAgainst(applicable, b.exposurePct);
     return {
       dimensionValue: b.dimensionValue,
       exposurePct: b.exposurePct,
       exposureValue: b.exposureValue,
       positionCount: b.positionCount,
       limitPct: tightestMaximum(applicable),
-      status: statusAgainst(applicable, b.exposurePct),
+      status: breachedValues.has(b.dimensionValue) ? "breach" : status,
     };
   });
   const present = new Set(values.map((v) => v.dimensionValue));
@@ -80,7 +94,11 @@ function buildDial(result: ExposureResult, dimension: Dimension, limits: readonl
       ? { dimensionValue: top.dimensionValue, exposurePct: top.exposurePct, exposureValue: top.exposureValue }
       : null,
     limitPct: top ? top.limitPct : null,
-    status: worst([...values.map((v) => v.status), statusAgainst(onAbsentValues, 0)]),
+    status: worst([
+      ...values.map((v) => v.status),
+      statusAgainst(onAbsentValues, 0),
+      otherBreaches.length > 0 ? "breach" : "within",
+    ]),
     values,
     concentration: result.concentration[dimension],
   };

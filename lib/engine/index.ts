@@ -10,8 +10,16 @@ export {
   topValues,
 } from "./exposures";
 export {
-  applicableExposures,
+  basisBuckets,
+  compactMoney,
+  defaultBandPp,
   evaluateLimits,
+  evaluateRule,
+  type Measurement,
+  measureRule,
+} from "./limit-kinds";
+export {
+  applicableExposures,
   isBreached,
   LIMIT_EPSILON_PP,
   limitAppliesTo,

@@ -2,72 +2,28 @@
 // values, the share of the largest few, the HHI, and a target with a drift band. Each kind is
 // checked on one dimension's buckets on a basis (value: dollars; units; positions), with the same
 // boundary rule as shares (on the line is within) and, for percentages and the HHI, the same
-// tolerance. Pure; not yet wired to storage, the API or alerts.
+// tolerance.
 
 import { computeConcentration } from "./concentration";
 import { LIMIT_EPSILON_PP } from "./limits";
-import type { Dimension, ExposureBucket, Severity, ThresholdType } from "./types";
-import { UNKNOWN } from "./types";
+import {
+  type Basis,
+  type Breach,
+  type BreachUnit,
+  DIMENSION_WIDE,
+  type ExposureBucket,
+  type Limit,
+  type LimitKind,
+  type ThresholdType,
+  UNKNOWN,
+} from "./types";
 
-export const LIMIT_KINDS = ["share", "amount", "count", "top_n", "hhi", "target"] as const;
-export type LimitKind = (typeof LIMIT_KINDS)[number];
+export { BASES, type Basis, type BreachUnit, DIMENSION_WIDE, LIMIT_KINDS, type LimitKind } from "./types";
 
-export const BASES = ["value", "units", "positions"] as const;
-export type Basis = (typeof BASES)[number];
-
-/** The unit a breach's distance is measured in. */
-export type BreachUnit = "pp" | "usd" | "units" | "count" | "hhi";
-
-/** A limit of any kind. Only the fields its kind uses are set; the rest are null. */
-export interface LimitRule {
-  id: string;
-  dimensionType: Dimension;
-  /** share, amount and target: one value, or null for every known value; dimension-wide kinds: null. */
-  dimensionValue: string | null;
-  kind: LimitKind;
-  basis: Basis;
-  /** share, amount, count: either; top_n and hhi: maximum; target: either side of its band. */
-  thresholdType: ThresholdType;
-  /** share and top_n. */
-  thresholdPct: number | null;
-  /** amount, in the basis's unit (dollars, units, positions). */
-  thresholdAmount: number | null;
-  /** count: distinct known values. */
-  thresholdCount: number | null;
-  /** top_n: how many of the largest values. */
-  topN: number | null;
-  /** hhi: 0–10,000. */
-  thresholdHhi: number | null;
-  /** target: the share aimed at, and the drift allowed either side (null: the default band). */
-  targetPct: number | null;
-  bandPp: number | null;
-  severityLevel: Severity;
-  isActive: boolean;
-}
-
-/** The value a dimension-wide limit's breach (count, top_n, hhi) is filed under. */
-export const DIMENSION_WIDE = "*";
-
-export interface RuleBreach {
-  limitId: string;
-  kind: LimitKind;
-  basis: Basis;
-  dimensionType: Dimension;
-  /** The value breached, or DIMENSION_WIDE. */
-  dimensionValue: string;
-  /** What was measured, in the limit's unit: a share (%), an amount, a count, an HHI. */
-  observed: number;
-  /** The line crossed: the threshold, or for a target the target itself. */
-  threshold: number;
-  /** maximum: observed is above the line; minimum: below it (a target: below or above its band). */
-  thresholdType: ThresholdType;
-  severity: Severity;
-  /** Distance past the limit (a target: past its band's edge), always positive, in breachUnit. */
-  breachPct: number;
-  breachUnit: BreachUnit;
-  /** The alert's message, in the style of the share limits' one. */
-  message: string;
-}
+/** A limit of any kind (the engine's Limit). */
+export type LimitRule = Limit;
+/** A breach of any kind (the engine's Breach). */
+export type RuleBreach = Breach;
 
 /** A target's default drift band: the larger of 20 % of the target and 1 pp. */
 export function defaultBandPp(targetPct: number): number {
@@ -112,17 +68,151 @@ function pastAmount(basis: Basis, observed: number, line: number, type: Threshol
 const relation = (type: ThresholdType) => (type === "maximum" ? "exceeds maximum" : "below minimum");
 
 /** The values a per-value rule covers, with their buckets; a named value with none stands at 0. */
-function covered(
-  rule: LimitRule,
-  buckets: readonly ExposureBucket[],
-): Array<{ value: string; amount: number; pct: number }> {
+function covered(rule: Limit, buckets: readonly ExposureBucket[]): ExposureBucket[] {
   // As limitAppliesTo: no value covers every known value; `unknown` only when named.
   const applies = (value: string) => (rule.dimensionValue === null ? value !== UNKNOWN : rule.dimensionValue === value);
-  const rows = buckets
-    .filter((b) => applies(b.dimensionValue))
-    .map((b) => ({ value: b.dimensionValue, amount: b.exposureValue, pct: b.exposurePct }));
-  if (rule.dimensionValue !== null && rows.length === 0) return [{ value: rule.dimensionValue, amount: 0, pct: 0 }];
+  const rows = buckets.filter((b) => applies(b.dimensionValue));
+  if (rule.dimensionValue !== null && rows.length === 0) {
+    const none = { dimensionType: rule.dimensionType, dimensionValue: rule.dimensionValue };
+    return [{ ...none, exposureValue: 0, exposurePct: 0, positionCount: 0 }];
+  }
   return rows;
+}
+
+/** The summed share of the n largest known values (ties share a value, so which is taken does not matter). */
+function topShare(buckets: readonly ExposureBucket[], n: number): number {
+  return buckets
+    .filter((b) => b.dimensionValue !== UNKNOWN)
+    .map((b) => b.exposurePct)
+    .sort((a, b) => b - a)
+    .slice(0, n)
+    .reduce((sum, p) => sum + p, 0);
+}
+
+export interface Measurement {
+  /** A covered value, or DIMENSION_WIDE. */
+  dimensionValue: string;
+  /** In the rule's unit: a share (%), an amount, a count, an HHI. */
+  observed: number;
+}
+
+/**
+ * What a rule measures on its dimension's buckets (on the rule's basis): each covered value's
+ * share (share, target) or amount (amount), or one figure for the dimension (count, top_n, hhi).
+ */
+export function measureRule(rule: Limit, buckets: readonly ExposureBucket[]): Measurement[] {
+  const mine = buckets.filter((b) => b.dimensionType === rule.dimensionType);
+  switch (rule.kind) {
+    case "share":
+    case "target":
+      return covered(rule, mine).map((b) => ({ dimensionValue: b.dimensionValue, observed: b.exposurePct }));
+    case "amount":
+      return covered(rule, mine).map((b) => ({ dimensionValue: b.dimensionValue, observed: b.exposureValue }));
+    case "count": {
+      const count = mine.filter((b) => b.dimensionValue !== UNKNOWN && b.exposureValue > 0).length;
+      return [{ dimensionValue: DIMENSION_WIDE, observed: count }];
+    }
+    case "top_n":
+      return [{ dimensionValue: DIMENSION_WIDE, observed: topShare(mine, rule.topN ?? 1) }];
+    case "hhi": {
+      const total = mine.reduce((sum, b) => sum + b.exposureValue, 0);
+      return [{ dimensionValue: DIMENSION_WIDE, observed: computeConcentration(mine, total).hhi }];
+    }
+  }
+}
+
+/** The breach of one measurement, or null when it is within the rule. */
+function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement): Breach | null {
+  const d = rule.dimensionType;
+  const type = rule.thresholdType ?? "maximum";
+  const base = {
+    limitId: rule.id,
+    kind: rule.kind,
+    basis: rule.basis,
+    dimensionType: d,
+    dimensionValue: value,
+    exposurePct: observed,
+    severity: rule.severityLevel,
+  };
+  switch (rule.kind) {
+    case "share": {
+      const line = rule.thresholdPct ?? 0;
+      if (!past(observed, line, type, LIMIT_EPSILON_PP)) return null;
+      const message = `Exposure threshold breached: ${d}='${value}' at ${pct(observed)} ${relation(type)} of ${pct(line)}`;
+      return {
+        ...base,
+        thresholdPct: line,
+        thresholdType: type,
+        breachPct: Math.abs(observed - line),
+        breachUnit: "pp",
+        message,
+      };
+    }
+    case "amount": {
+      const line = rule.thresholdAmount ?? 0;
+      if (!pastAmount(rule.basis, observed, line, type)) return null;
+      const amounts = `${amountText(rule.basis, observed)} ${relation(type)} of ${amountText(rule.basis, line)}`;
+      return {
+        ...base,
+        thresholdPct: line,
+        thresholdType: type,
+        breachPct: Math.abs(observed - line),
+        breachUnit: UNIT_OF_AMOUNT[rule.basis],
+        message: `Exposure threshold breached: ${d}='${value}' at ${amounts}`,
+      };
+    }
+    case "count": {
+      const line = rule.thresholdCount ?? 0;
+      if (!(type === "maximum" ? observed > line : observed < line)) return null;
+      return {
+        ...base,
+        thresholdPct: line,
+        thresholdType: type,
+        breachPct: Math.abs(observed - line),
+        breachUnit: "count",
+        message: `Diversification threshold breached: ${d} count ${whole(observed)} ${relation(type)} of ${whole(line)}`,
+      };
+    }
+    case "top_n": {
+      const line = rule.thresholdPct ?? 0;
+      if (!past(observed, line, "maximum", LIMIT_EPSILON_PP)) return null;
+      return {
+        ...base,
+        thresholdPct: line,
+        thresholdType: "maximum",
+        breachPct: observed - line,
+        breachUnit: "pp",
+        message: `Concentration threshold breached: ${d} top ${rule.topN ?? 1} at ${pct(observed)} exceeds maximum of ${pct(line)}`,
+      };
+    }
+    case "hhi": {
+      const line = rule.thresholdHhi ?? 0;
+      if (!past(observed, line, "maximum", HHI_EPSILON)) return null;
+      return {
+        ...base,
+        thresholdPct: line,
+        thresholdType: "maximum",
+        breachPct: observed - line,
+        breachUnit: "hhi",
+        message: `Concentration threshold breached: ${d} HHI ${whole(observed)} exceeds maximum of ${whole(line)}`,
+      };
+    }
+    case "target": {
+      const target = rule.targetPct ?? 0;
+      const band = rule.bandPp ?? defaultBandPp(target);
+      const drift = Math.abs(observed - target);
+      if (!(drift - band > LIMIT_EPSILON_PP)) return null;
+      const above = observed > target;
+      return {
+        ...base,
+        thresholdPct: target,
+        thresholdType: above ? "maximum" : "minimum",
+        breachPct: drift - band,
+        breachUnit: "pp",
+        message: `Target drift: ${d}='${value}' at ${pct(observed)} is ${drift.toFixed(1)} pp ${above ? "above" : "below"} target ${pct(target)} (band ±${band.toFixed(1)} pp)`,
+      };
+    }
+  }
 }
 
 /**
@@ -130,131 +220,112 @@ function covered(
  * exposureValue in the basis's unit, exposurePct its share of the dimension's total), in bucket
  * order. An inactive rule, or one of another dimension, has none.
  */
-export function evaluateRule(rule: LimitRule, buckets: readonly ExposureBucket[]): RuleBreach[] {
+export function evaluateRule(rule: Limit, buckets: readonly ExposureBucket[]): Breach[] {
   if (!rule.isActive) return [];
-  const mine = buckets.filter((b) => b.dimensionType === rule.dimensionType);
-  const base = {
-    limitId: rule.id,
-    kind: rule.kind,
-    basis: rule.basis,
-    dimensionType: rule.dimensionType,
-    severity: rule.severityLevel,
-  };
-  const d = rule.dimensionType;
-  switch (rule.kind) {
-    case "share": {
-      const line = rule.thresholdPct ?? 0;
-      return covered(rule, mine)
-        .filter((c) => past(c.pct, line, rule.thresholdType, LIMIT_EPSILON_PP))
-        .map((c) => ({
-          ...base,
-          dimensionValue: c.value,
-          observed: c.pct,
-          threshold: line,
-          thresholdType: rule.thresholdType,
-          breachPct: Math.abs(c.pct - line),
-          breachUnit: "pp",
-          message: `Exposure threshold breached: ${d}='${c.value}' at ${pct(c.pct)} ${relation(rule.thresholdType)} of ${pct(line)}`,
-        }));
+  return measureRule(rule, buckets).flatMap((m) => breachOf(rule, m) ?? []);
+}
+
+/** The breaches of every active rule on buckets already on its basis, in rule order. */
+export function evaluateRules(rules: readonly Limit[], buckets: readonly ExposureBucket[]): Breach[] {
+  return rules.flatMap((rule) => evaluateRule(rule, buckets));
+}
+
+/**
+ * A run's buckets (value basis) on another basis: on `positions` each bucket's amount is its
+ * position count and its share that count's share of the dimension's positions.
+ */
+export function basisBuckets(exposures: readonly ExposureBucket[], basis: Basis): readonly ExposureBucket[] {
+  switch (basis) {
+    case "value":
+      return exposures;
+    case "positions": {
+      const totals = new Map<string, number>();
+      for (const b of exposures) totals.set(b.dimensionType, (totals.get(b.dimensionType) ?? 0) + b.positionCount);
+      return exposures.map((b) => {
+        const total = totals.get(b.dimensionType) ?? 0;
+        return { ...b, exposureValue: b.positionCount, exposurePct: total > 0 ? (b.positionCount / total) * 100 : 0 };
+      });
     }
-    case "amount": {
-      const line = rule.thresholdAmount ?? 0;
-      return covered(rule, mine)
-        .filter((c) => pastAmount(rule.basis, c.amount, line, rule.thresholdType))
-        .map((c) => ({
-          ...base,
-          dimensionValue: c.value,
-          observed: c.amount,
-          threshold: line,
-          thresholdType: rule.thresholdType,
-          breachPct: Math.abs(c.amount - line),
-          breachUnit: UNIT_OF_AMOUNT[rule.basis],
-          message: `Exposure threshold breached: ${d}='${c.value}' at ${amountText(rule.basis, c.amount)} ${relation(rule.thresholdType)} of ${amountText(rule.basis, line)}`,
-        }));
-    }
-    case "count": {
-      const line = rule.thresholdCount ?? 0;
-      const count = mine.filter((b) => b.dimensionValue !== UNKNOWN && b.exposureValue > 0).length;
-      if (!(rule.thresholdType === "maximum" ? count > line : count < line)) return [];
-      return [
-        {
-          ...base,
-          dimensionValue: DIMENSION_WIDE,
-          observed: count,
-          threshold: line,
-          thresholdType: rule.thresholdType,
-          breachPct: Math.abs(count - line),
-          breachUnit: "count",
-          message: `Diversification threshold breached: ${d} count ${whole(count)} ${relation(rule.thresholdType)} of ${whole(line)}`,
-        },
-      ];
-    }
-    case "top_n": {
-      const line = rule.thresholdPct ?? 0;
-      const n = rule.topN ?? 1;
-      // The n largest known values (ties share a value, so which of them is taken does not matter).
-      const share = mine
-        .filter((b) => b.dimensionValue !== UNKNOWN)
-        .map((b) => b.exposurePct)
-        .sort((a, b) => b - a)
-        .slice(0, n)
-        .reduce((sum, p) => sum + p, 0);
-      if (!past(share, line, "maximum", LIMIT_EPSILON_PP)) return [];
-      return [
-        {
-          ...base,
-          dimensionValue: DIMENSION_WIDE,
-          observed: share,
-          threshold: line,
-          thresholdType: "maximum",
-          breachPct: share - line,
-          breachUnit: "pp",
-          message: `Concentration threshold breached: ${d} top ${n} at ${pct(share)} exceeds maximum of ${pct(line)}`,
-        },
-      ];
-    }
-    case "hhi": {
-      const line = rule.thresholdHhi ?? 0;
-      const total = mine.reduce((sum, b) => sum + b.exposureValue, 0);
-      const { hhi } = computeConcentration(mine, total);
-      if (!past(hhi, line, "maximum", HHI_EPSILON)) return [];
-      return [
-        {
-          ...base,
-          dimensionValue: DIMENSION_WIDE,
-          observed: hhi,
-          threshold: line,
-          thresholdType: "maximum",
-          breachPct: hhi - line,
-          breachUnit: "hhi",
-          message: `Concentration threshold breached: ${d} HHI ${whole(hhi)} exceeds maximum of ${whole(line)}`,
-        },
-      ];
-    }
-    case "target": {
-      const target = rule.targetPct ?? 0;
-      const band = rule.bandPp ?? defaultBandPp(target);
-      return covered(rule, mine)
-        .filter((c) => Math.abs(c.pct - target) - band > LIMIT_EPSILON_PP)
-        .map((c) => {
-          const above = c.pct > target;
-          const drift = Math.abs(c.pct - target);
-          return {
-            ...base,
-            dimensionValue: c.value,
-            observed: c.pct,
-            threshold: target,
-            thresholdType: above ? ("maximum" as const) : ("minimum" as const),
-            breachPct: drift - band,
-            breachUnit: "pp" as const,
-            message: `Target drift: ${d}='${c.value}' at ${pct(c.pct)} is ${drift.toFixed(1)} pp ${above ? "above" : "below"} target ${pct(target)} (band ±${band.toFixed(1)} pp)`,
-          };
-        });
-    }
+    case "units":
+      throw new Error("the units basis needs runs that store units per bucket");
   }
 }
 
-/** The breaches of every active rule, in rule order. */
-export function evaluateRules(rules: readonly LimitRule[], buckets: readonly ExposureBucket[]): RuleBreach[] {
-  return rules.flatMap((rule) => evaluateRule(rule, buckets));
+/**
+ * Breaches of the active limits of every kind, each on its basis: in limit order and, within one
+ * limit, bucket order (largest first). A named value with no positions stands at 0.
+ */
+export function evaluateLimits(exposures: readonly ExposureBucket[], limits: readonly Limit[]): Breach[] {
+  const onBasis = new Map<Basis, readonly ExposureBucket[]>();
+  return limits.flatMap((limit) => {
+    if (!limit.isActive) return [];
+    let buckets = onBasis.get(limit.basis);
+    if (buckets === undefined) {
+      buckets = basisBuckets(exposures, limit.basis);
+      onBasis.set(limit.basis, buckets);
+    }
+    return evaluateRule(limit, buckets);
+  });
+}
+
+/** The fields a limit of each kind takes, besides dimensionType, basis, severity and isActive. */
+export const FIELDS_OF_KIND = {
+  share: ["dimensionValue", "thresholdType", "thresholdPct"],
+  amount: ["dimensionValue", "thresholdType", "thresholdAmount"],
+  count: ["thresholdType", "thresholdCount"],
+  top_n: ["thresholdType", "topN", "thresholdPct"],
+  hhi: ["thresholdType", "thresholdHhi"],
+  target: ["dimensionValue", "targetPct", "bandPp"],
+} as const satisfies Record<LimitKind, readonly (keyof Limit)[]>;
+
+/** The fields a limit of each kind cannot do without. */
+export const REQUIRED_OF_KIND = {
+  share: ["thresholdPct"],
+  amount: ["thresholdAmount"],
+  count: ["thresholdCount"],
+  top_n: ["topN", "thresholdPct"],
+  hhi: ["thresholdHhi"],
+  target: ["targetPct"],
+} as const satisfies Record<LimitKind, readonly (keyof Limit)[]>;
+
+/** Every field any kind takes: what is checked for belonging. */
+export const KIND_FIELDS = [
+  "dimensionValue",
+  "thresholdType",
+  "thresholdPct",
+  "thresholdAmount",
+  "thresholdCount",
+  "topN",
+  "thresholdHhi",
+  "targetPct",
+  "bandPp",
+] as const satisfies readonly (keyof Limit)[];
+export type KindField = (typeof KIND_FIELDS)[number];
+
+/**
+ * What is wrong with a limit's fields for its kind: a field the kind needs that is missing, a field
+ * of another kind that is set, a minimum on a kind that is only ever an upper bound. A field set to
+ * null (or, for dimensionValue, blank) counts as not set.
+ */
+export function limitFieldIssues(
+  kind: LimitKind,
+  fields: Partial<Record<KindField, unknown>>,
+): Array<{ field: KindField; message: string }> {
+  const issues: Array<{ field: KindField; message: string }> = [];
+  const isSet = (field: KindField) => {
+    const value = fields[field];
+    return value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "");
+  };
+  const own: readonly KindField[] = FIELDS_OF_KIND[kind];
+  const named = `${kind === "amount" || kind === "hhi" ? "an" : "a"} ${kind} limit`;
+  for (const field of REQUIRED_OF_KIND[kind]) {
+    if (!isSet(field)) issues.push({ field, message: `is required for ${named}` });
+  }
+  for (const field of KIND_FIELDS) {
+    if (!own.includes(field) && isSet(field))
+      issues.push({ field, message: `does not belong to ${named} (its fields: ${own.join(", ")})` });
+  }
+  if ((kind === "top_n" || kind === "hhi") && fields.thresholdType === "minimum")
+    issues.push({ field: "thresholdType", message: `must be maximum: ${named} is an upper bound` });
+  return issues;
 }

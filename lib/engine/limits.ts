@@ -1,4 +1,5 @@
-import { type Breach, type ExposureBucket, type Limit, type LimitStatus, type ThresholdType, UNKNOWN } from "./types";
+import type { ExposureBucket, Limit, LimitStatus, ThresholdType } from "./types";
+import { UNKNOWN } from "./types";
 
 // Limit boundaries, once for the whole engine: a `maximum` limit is breached only when exposure is
 // STRICTLY above its threshold, a `minimum` only when STRICTLY below; sitting exactly on the line
@@ -49,26 +50,4 @@ export function applicableExposures(
     return [{ dimensionValue: limit.dimensionValue, exposurePct: 0 }];
   }
   return covered;
-}
-
-/** Breaches of the active limits, in limit order and, within one limit, exposure order. */
-export function evaluateLimits(exposures: readonly ExposureBucket[], limits: readonly Limit[]): Breach[] {
-  const breaches: Breach[] = [];
-  for (const limit of limits) {
-    if (!limit.isActive) continue;
-    for (const { dimensionValue, exposurePct } of applicableExposures(limit, exposures)) {
-      if (!isBreached(exposurePct, limit.thresholdPct, limit.thresholdType)) continue;
-      breaches.push({
-        limitId: limit.id,
-        dimensionType: limit.dimensionType,
-        dimensionValue,
-        exposurePct,
-        thresholdPct: limit.thresholdPct,
-        thresholdType: limit.thresholdType,
-        severity: limit.severityLevel,
-        breachPct: Math.abs(exposurePct - limit.thresholdPct),
-      });
-    }
-  }
-  return breaches;
 }

@@ -8,15 +8,20 @@ import {
   computeExposuresWithChanges,
   type GroupedPositions,
 } from "./exposures";
+import { basisBuckets, evaluateRule, measureRule } from "./limit-kinds";
 import { applicableExposures, isBreached, LIMIT_EPSILON_PP } from "./limits";
 import { MAX_POSITION_VALUE, normalizePosition, POSITION_COLUMNS, type RawPosition } from "./normalize";
 import {
+  type Basis,
+  type BreachUnit,
   type Concentration,
   DIMENSIONS,
   type Dimension,
   type ExposureBucket,
   type ExposureResult,
+  isShareLimit,
   type Limit,
+  type LimitKind,
   type Position,
   type Severity,
   type ThresholdType,
@@ -302,13 +307,20 @@ export type BreachChangeKind = "new" | "cleared" | "worse" | "better" | "same";
 
 export interface BreachChange {
   thresholdId: string;
+  kind: LimitKind;
+  basis: Basis;
   dimensionType: Dimension;
+  /** The value, or DIMENSION_WIDE for a count, top-N or HHI limit. */
   dimensionValue: string;
   severity: Severity;
+  /** The side crossed (a target: the side it is on after, or was on before when cleared). */
   thresholdType: ThresholdType;
+  /** The line, in the limit's unit (see Breach). */
   thresholdPct: number;
+  /** What the limit measures, before and after, in its unit (a share, an amount, a count, an HHI). */
   beforePct: number;
   afterPct: number;
+  breachUnit: BreachUnit;
   change: BreachChangeKind;
 }
 
@@ -375,44 +387,47 @@ export function exposureChanges(before: ExposureResult, after: ExposureResult): 
 const CHANGE_ORDER: Record<BreachChangeKind, number> = { new: 0, worse: 1, same: 2, better: 3, cleared: 4 };
 
 /**
- * Every (limit, value) breached before or after: new, cleared, worse or better (its distance past
- * the limit moved by more than the limits' tolerance) or the same. New and worse first, then in
- * limit order. A value with no positions stands at 0 % (a minimum on it is breached).
+ * Every (limit, value) breached before or after, for limits of every kind on their basis: new,
+ * cleared, worse or better (its distance past the limit moved by more than the limits'
+ * tolerance) or the same. New and worse first, then in limit order. A value with no positions
+ * stands at 0 (a minimum on it is breached).
  */
 export function breachChanges(before: ExposureResult, after: ExposureResult, limits: readonly Limit[]): BreachChange[] {
   const active = limits.filter((l) => l.isActive);
-  const pctOf = (result: ExposureResult, limit: Limit, value: string) =>
-    applicableExposures(limit, result.exposures).find((e) => e.dimensionValue === value)?.exposurePct ?? 0;
   const rows: Array<BreachChange & { order: number }> = [];
   active.forEach((limit, order) => {
-    const breaches = (result: ExposureResult) =>
-      new Map(
-        applicableExposures(limit, result.exposures)
-          .filter((e) => isBreached(e.exposurePct, limit.thresholdPct, limit.thresholdType))
-          .map((e) => [e.dimensionValue, e.exposurePct]),
-      );
-    const was = breaches(before);
-    const now = breaches(after);
+    const beforeBuckets = basisBuckets(before.exposures, limit.basis);
+    const afterBuckets = basisBuckets(after.exposures, limit.basis);
+    const breaches = (buckets: readonly ExposureBucket[]) =>
+      new Map(evaluateRule(limit, buckets).map((b) => [b.dimensionValue, b]));
+    const measured = (buckets: readonly ExposureBucket[], value: string) =>
+      measureRule(limit, buckets).find((m) => m.dimensionValue === value)?.observed ?? 0;
+    const was = breaches(beforeBuckets);
+    const now = breaches(afterBuckets);
     for (const value of new Set([...was.keys(), ...now.keys()])) {
-      const beforePct = was.get(value) ?? pctOf(before, limit, value);
-      const afterPct = now.get(value) ?? pctOf(after, limit, value);
+      const then = was.get(value);
+      const later = now.get(value);
+      const shown = later ?? then;
+      if (shown === undefined) continue;
       let change: BreachChangeKind;
-      if (!was.has(value)) change = "new";
-      else if (!now.has(value)) change = "cleared";
+      if (then === undefined) change = "new";
+      else if (later === undefined) change = "cleared";
       else {
-        const distance = (pct: number) => Math.abs(pct - limit.thresholdPct);
-        const moved = distance(afterPct) - distance(beforePct);
+        const moved = later.breachPct - then.breachPct;
         change = moved > LIMIT_EPSILON_PP ? "worse" : moved < -LIMIT_EPSILON_PP ? "better" : "same";
       }
       rows.push({
         thresholdId: limit.id,
+        kind: limit.kind,
+        basis: limit.basis,
         dimensionType: limit.dimensionType,
         dimensionValue: value,
         severity: limit.severityLevel,
-        thresholdType: limit.thresholdType,
-        thresholdPct: limit.thresholdPct,
-        beforePct,
-        afterPct,
+        thresholdType: shown.thresholdType,
+        thresholdPct: shown.thresholdPct,
+        beforePct: then?.exposurePct ?? measured(beforeBuckets, value),
+        afterPct: later?.exposurePct ?? measured(afterBuckets, value),
+        breachUnit: shown.breachUnit,
         change,
         order,
       });
@@ -530,7 +545,7 @@ export function capacity(result: ExposureResult, limits: readonly Limit[], dimen
   const values = bucketIndex(result.exposures);
   const total = result.totalPortfolioValue;
   for (const limit of limits) {
-    if (!limit.isActive || (dimension && limit.dimensionType !== dimension)) continue;
+    if (!limit.isActive || !isShareLimit(limit) || (dimension && limit.dimensionType !== dimension)) continue;
     const share = limit.thresholdPct / 100;
     for (const { dimensionValue, exposurePct } of applicableExposures(limit, result.exposures)) {
       const exposureValue = values.get(key(limit.dimensionType, dimensionValue))?.exposureValue ?? 0;
@@ -602,7 +617,7 @@ export function maxAcquisition(
   let upper: { x: number; binding: BindingLimit } | null = null;
   let lower: { x: number; binding: BindingLimit } | null = null;
   for (const limit of limits) {
-    if (!limit.isActive) continue;
+    if (!limit.isActive || !isShareLimit(limit)) continue;
     const own = bucketOf(asset, limit.dimensionType);
     const share = limit.thresholdPct / 100;
     const bound = (x: number, dimensionValue: string) => {

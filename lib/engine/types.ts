@@ -66,27 +66,78 @@ export interface ExposureResult {
 export type ThresholdType = "maximum" | "minimum";
 export type Severity = "warning" | "critical";
 
+/** What a limit measures (see limit-kinds.ts); `share` is a value's share, the original kind. */
+export const LIMIT_KINDS = ["share", "amount", "count", "top_n", "hhi", "target"] as const;
+export type LimitKind = (typeof LIMIT_KINDS)[number];
+
+/** What exposure is counted in: dollars (owned value), units (doors) or positions. */
+export const BASES = ["value", "units", "positions"] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The unit a breach's distance is measured in. */
+export type BreachUnit = "pp" | "usd" | "units" | "count" | "hhi";
+
+/** The value a dimension-wide limit's breach (count, top_n, hhi) is filed under. */
+export const DIMENSION_WIDE = "*";
+
+/** A limit of any kind. Only the fields its kind uses are set; the rest are null. */
 export interface Limit {
   id: string;
   dimensionType: Dimension;
-  /** null: applies to every value of the dimension except `unknown`. */
+  /**
+   * share, amount and target: one value, or null for every value of the dimension except
+   * `unknown`; dimension-wide kinds (count, top_n, hhi): null.
+   */
   dimensionValue: string | null;
-  thresholdPct: number;
-  thresholdType: ThresholdType;
+  kind: LimitKind;
+  basis: Basis;
+  /** share, amount, count: either; top_n and hhi: maximum; target: null (either side of its band). */
+  thresholdType: ThresholdType | null;
+  /** share and top_n: percent of the basis's total. */
+  thresholdPct: number | null;
+  /** amount, in the basis's unit (dollars, units, positions). */
+  thresholdAmount: number | null;
+  /** count: distinct known values. */
+  thresholdCount: number | null;
+  /** top_n: how many of the largest values. */
+  topN: number | null;
+  /** hhi: 0–10,000. */
+  thresholdHhi: number | null;
+  /** target: the share aimed at, and the drift allowed either side (null: the default band). */
+  targetPct: number | null;
+  bandPp: number | null;
   severityLevel: Severity;
   isActive: boolean;
 }
 
+/** A value's share of portfolio value, at most or at least thresholdPct: today's limits, and the dials'. */
+export type ShareLimit = Limit & { kind: "share"; basis: "value"; thresholdPct: number; thresholdType: ThresholdType };
+
+export function isShareLimit(limit: Limit): limit is ShareLimit {
+  return (
+    limit.kind === "share" && limit.basis === "value" && limit.thresholdPct !== null && limit.thresholdType !== null
+  );
+}
+
 export interface Breach {
   limitId: string;
+  kind: LimitKind;
+  basis: Basis;
   dimensionType: Dimension;
+  /** The value breached, or DIMENSION_WIDE. */
   dimensionValue: string;
+  /** What was measured, in the limit's unit: a share (%), an amount, a count, an HHI. */
   exposurePct: number;
+  /** The line crossed: the threshold, or for a target the target itself. */
   thresholdPct: number;
+  /** maximum: above the line; minimum: below it (a target: above or below its band). */
   thresholdType: ThresholdType;
   severity: Severity;
-  /** Distance past the limit in percentage points, always positive. */
+  /** Distance past the limit (a target: past its band's edge), always positive, in breachUnit. */
   breachPct: number;
+  breachUnit: BreachUnit;
+  /** The alert's message. */
+  message: string;
 }
 
 export type LimitStatus = "within" | "near" | "breach";

@@ -3,6 +3,7 @@ import {
   DIMENSIONS,
   type Dimension,
   type ExposureBucket,
+  isShareLimit,
   type Limit,
   type LimitStatus,
   type Severity,
@@ -55,14 +56,14 @@ function byUrgency(a: LimitUtilization, b: LimitUtilization): number {
 }
 
 /**
- * Every active limit against every value it applies to (see applicableExposures: a limit
+ * Every active share limit against every value it applies to (see applicableExposures: a limit
  * without a value covers each known value; a named value with no positions counts as 0 %).
  * Breaches first, then near, then within; within each, the most used first.
  */
 export function limitUtilization(exposures: readonly ExposureBucket[], limits: readonly Limit[]): LimitUtilization[] {
   const rows: LimitUtilization[] = [];
   for (const limit of limits) {
-    if (!limit.isActive) continue;
+    if (!limit.isActive || !isShareLimit(limit)) continue;
     const { thresholdPct: limitPct, thresholdType } = limit;
     for (const { dimensionValue, exposurePct } of applicableExposures(limit, exposures)) {
       rows.push({

@@ -15,7 +15,8 @@ export function formatAlertMessage(
   return `Exposure threshold breached: ${b.dimensionType}='${b.dimensionValue}' at ${b.exposurePct.toFixed(1)}% ${relation} of ${b.thresholdPct.toFixed(1)}%`;
 }
 
-// While an alert is unresolved its open_key holds "<limit>|<value>"; a unique index on it means a
+// While an alert is unresolved its open_key holds "<limit>|<value>" (a dimension-wide limit's value
+// is "*"); a unique index on it means a
 // run can only ever update that alert, never open a second one. Resolving clears the key, so a
 // later breach of the same limit opens a fresh alert with its own history.
 const openKeyOf = (limitId: string, value: string) => `${limitId}|${value}`;
@@ -48,7 +49,8 @@ export async function syncAlerts(
       exposurePct: breach.exposurePct,
       thresholdPct: breach.thresholdPct,
       breachPct: breach.breachPct,
-      alertMessage: formatAlertMessage(breach),
+      breachUnit: breach.breachUnit,
+      alertMessage: breach.message,
       lastSeenAt: now,
     };
     const existing = byKey.get(key);
@@ -75,6 +77,8 @@ export async function syncAlerts(
         openKey: key,
         dimensionType: breach.dimensionType,
         dimensionValue: breach.dimensionValue,
+        kind: breach.kind,
+        basis: breach.basis,
         status: "active",
         events: { create: { kind: "opened", actor: AUTO, exposurePct: breach.exposurePct } },
       },

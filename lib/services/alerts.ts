@@ -1,6 +1,7 @@
 import { getPrisma } from "../db/client";
 import type { Alert, AlertEvent, Prisma } from "../db/generated/client";
 import { LONG_TX } from "../db/tx";
+import type { Basis, BreachUnit, LimitKind } from "../engine/types";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import type { ALERT_STATUSES, AlertTransition } from "../schemas";
@@ -18,12 +19,15 @@ export function toAlertDto(a: Alert) {
     runId: a.runId,
     dimensionType: a.dimensionType,
     dimensionValue: a.dimensionValue,
+    kind: a.kind as LimitKind,
+    basis: a.basis as Basis,
     severity: a.severity,
     status: a.status as AlertStatus,
     thresholdType: a.thresholdType,
     exposurePct: a.exposurePct,
     thresholdPct: a.thresholdPct,
     breachPct: a.breachPct,
+    breachUnit: a.breachUnit as BreachUnit,
     alertMessage: a.alertMessage,
     acknowledgedBy: a.acknowledgedBy,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,

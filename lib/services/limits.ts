@@ -1,12 +1,12 @@
 import { getPrisma } from "../db/client";
 import type { Limit as LimitRow } from "../db/generated/client";
 import { LONG_TX, type Tx } from "../db/tx";
-import { evaluateLimits } from "../engine/limits";
+import { evaluateLimits, limitFieldIssues } from "../engine/limit-kinds";
 import { normalizeDimensionValue } from "../engine/normalize";
-import type { Dimension, Limit, Severity, ThresholdType } from "../engine/types";
+import type { Basis, Dimension, Limit, LimitKind, Severity, ThresholdType } from "../engine/types";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import type { LimitCreate, LimitUpdate } from "../schemas";
+import { completeLimit, type LimitCreate, type LimitUpdate } from "../schemas";
 import { type AlertSyncCounts, syncAlerts } from "./alert-sync";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
@@ -24,8 +24,16 @@ function toLimitDto(t: LimitRow): LimitDto {
     id: t.id,
     dimensionType: t.dimensionType as Dimension,
     dimensionValue: t.dimensionValue,
+    kind: t.kind as LimitKind,
+    basis: t.basis as Basis,
+    thresholdType: t.thresholdType as ThresholdType | null,
     thresholdPct: t.thresholdPct,
-    thresholdType: t.thresholdType as ThresholdType,
+    thresholdAmount: t.thresholdAmount === null ? null : t.thresholdAmount.toNumber(),
+    thresholdCount: t.thresholdCount,
+    topN: t.topN,
+    thresholdHhi: t.thresholdHhi,
+    targetPct: t.targetPct,
+    bandPp: t.bandPp,
     severityLevel: t.severityLevel as Severity,
     isActive: t.isActive,
     createdAt: t.createdAt.toISOString(),
@@ -34,7 +42,11 @@ function toLimitDto(t: LimitRow): LimitDto {
 }
 
 export async function activeLimits(tx: Pick<Tx, "limit">, portfolioId: string): Promise<Limit[]> {
-  const rows = await tx.limit.findMany({ where: { portfolioId, isActive: true } });
+  // In the order they were made: breaches, capacity rows and what-if diffs list limits in this order.
+  const rows = await tx.limit.findMany({
+    where: { portfolioId, isActive: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(toLimitDto);
 }
 
@@ -68,9 +80,20 @@ function normalizeValue(dimension: Dimension, raw: string | null | undefined): s
   return result.value;
 }
 
+/** The units basis needs runs that store units per bucket, which do not yet. */
+function assertBasisAvailable(basis: Basis): void {
+  if (basis === "units")
+    throw new AppError(
+      "invalid_input",
+      "Invalid basis: the units basis is not available yet; use value or positions.",
+      [{ field: "basis", message: "units is not available yet: use value or positions" }],
+    );
+}
+
 export async function createLimit(ctx: PortfolioContext, input: LimitCreate): Promise<LimitDto> {
   const { portfolio } = ctx;
   const prisma = await getPrisma();
+  assertBasisAvailable(input.basis);
   const dimensionValue = normalizeValue(input.dimensionType, input.dimensionValue);
   const created = await prisma.$transaction(async (tx) => {
     await lockPortfolio(tx, portfolio.id);
@@ -96,12 +119,32 @@ export async function updateLimit(ctx: PortfolioContext, id: string, patch: Limi
     const current = await tx.limit.findFirst({ where: { id, portfolioId: portfolio.id } });
     if (!current) throw new AppError("not_found", `Limit ${id} does not exist`);
     const dimensionType = patch.dimensionType ?? (current.dimensionType as Dimension);
-    const dimensionValue = normalizeValue(
+    const kind = patch.kind ?? (current.kind as LimitKind);
+    const basis = patch.basis ?? (current.basis as Basis);
+    assertBasisAvailable(basis);
+    // The limit as it will be is checked for its kind; a change of kind drops the stored fields
+    // the new kind does not take rather than refusing them (a field the patch sends is checked).
+    const stored = toLimitDto(current);
+    const merged = { ...(kind === stored.kind ? stored : completeLimit({ ...stored, kind })), ...patch, kind };
+    const issues = limitFieldIssues(kind, merged);
+    if (issues.length)
+      throw new AppError(
+        "invalid_input",
+        `Invalid ${issues[0]?.field}: ${issues[0]?.message}`,
+        issues.map((i) => ({ field: i.field, message: i.message })),
+      );
+    const fields = completeLimit(merged);
+    const dimensionValue = normalizeValue(dimensionType, fields.dimensionValue);
+    const data = {
+      ...fields,
       dimensionType,
-      patch.dimensionValue === undefined ? current.dimensionValue : patch.dimensionValue,
-    );
-    await assertNoTwin(tx, portfolio.id, { ...current, ...patch, dimensionType, dimensionValue }, id);
-    const row = await tx.limit.update({ where: { id }, data: { ...patch, dimensionType, dimensionValue } });
+      kind,
+      basis,
+      dimensionValue,
+      ...pick(patch, ["severityLevel", "isActive"]),
+    };
+    await assertNoTwin(tx, portfolio.id, { ...current, ...data }, id);
+    const row = await tx.limit.update({ where: { id }, data });
     await audit(tx, ctx, "limit.updated", {
       portfolioId: portfolio.id,
       target: id,
@@ -126,6 +169,8 @@ export async function deleteLimit(ctx: PortfolioContext, id: string): Promise<vo
     const details = {
       dimensionType: current.dimensionType,
       dimensionValue: current.dimensionValue,
+      kind: current.kind,
+      basis: current.basis,
       thresholdPct: current.thresholdPct,
     };
     await audit(tx, ctx, "limit.deleted", { portfolioId: portfolio.id, target: id, details });
@@ -134,30 +179,51 @@ export async function deleteLimit(ctx: PortfolioContext, id: string): Promise<vo
   logger.info({ event: "limit.deleted", portfolio: portfolio.slug, limitId: id }, "limit deleted");
 }
 
+function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (object[key] !== undefined) out[key] = object[key];
+  return out;
+}
+
 interface LimitKey {
   dimensionType: string;
   dimensionValue: string | null;
-  thresholdType: string;
+  kind: string;
+  basis: string;
+  thresholdType: string | null;
+  topN: number | null;
   severityLevel: string;
 }
 
+/** One limit per (dimension, value, kind, basis, side, N, severity): a second would only repeat its alerts. */
 async function assertNoTwin(tx: Tx, portfolioId: string, key: LimitKey, exceptId?: string): Promise<void> {
-  const { dimensionType, dimensionValue, thresholdType, severityLevel } = key;
+  const { dimensionType, dimensionValue, kind, basis, thresholdType, topN, severityLevel } = key;
   const twin = await tx.limit.findFirst({
     where: {
       portfolioId,
       dimensionType,
       dimensionValue,
+      kind,
+      basis,
       thresholdType,
+      topN,
       severityLevel,
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
   });
   if (twin) {
     const named = `${dimensionType}${dimensionValue ? `='${dimensionValue}'` : ""}`;
+    // Today's wording for share limits on value; the other kinds and bases say what they are.
+    const what =
+      kind === "share" && basis === "value"
+        ? `${thresholdType} limit`
+        : `${kind === "target" ? "" : `${thresholdType} `}${kind}${topN ? ` ${topN}` : ""} limit on ${basis}`;
     throw new AppError(
       "conflict",
-      `A ${severityLevel} ${thresholdType} limit on ${named} already exists (${twin.id}); edit it instead.`,
+      `A ${severityLevel} ${what} on ${named} already exists (${twin.id}); edit it instead.`.replace(
+        ` on ${basis} on `,
+        ` (${basis}) on `,
+      ),
       [{ field: "dimensionValue", message: "duplicate limit" }],
     );
   }

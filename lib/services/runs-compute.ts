@@ -7,7 +7,7 @@ import {
   type GroupedPositions,
   type PositionGroup,
 } from "../engine/exposures";
-import { evaluateLimits } from "../engine/limits";
+import { evaluateLimits } from "../engine/limit-kinds";
 import { DIMENSIONS, type Dimension, type ExposureResult, type Position } from "../engine/types";
 import { AppError } from "../errors";
 import { parsePositionValues } from "../import";

@@ -1,6 +1,6 @@
 import { logger } from "../logger";
 import { buildSampleBook, sampleBookAt } from "../reference/sample-book";
-import type { LimitCreate } from "../schemas";
+import { type LimitCreateInput, limitCreateSchema } from "../schemas";
 import { countOpenAlerts, type OpenAlertCounts } from "./alerts";
 import type { PortfolioContext } from "./context";
 import { createLimit, listLimits } from "./limits";
@@ -11,7 +11,7 @@ import { computeRun } from "./runs-compute";
 const HISTORY_MONTHS = 12;
 
 /** Limits a new portfolio starts with; value-add sits just above its maximum, so one alert is live. */
-export const STARTER_LIMITS: LimitCreate[] = [
+export const STARTER_LIMITS: LimitCreateInput[] = [
   {
     dimensionType: "state",
     dimensionValue: null,
@@ -102,7 +102,7 @@ export async function loadSamplePortfolio(ctx: PortfolioContext): Promise<Sample
   let limitsCreated = 0;
   if ((await listLimits(ctx)).items.length === 0) {
     for (const limit of STARTER_LIMITS) {
-      await createLimit(ctx, limit);
+      await createLimit(ctx, limitCreateSchema.parse(limit));
       limitsCreated += 1;
     }
   }

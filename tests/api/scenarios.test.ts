@@ -87,6 +87,8 @@ describe("what-if scenarios over the REST API", () => {
     expect(result.breaches).toEqual([
       {
         thresholdId: vaMax,
+        kind: "share",
+        basis: "value",
         dimensionType: "strategy",
         dimensionValue: "value_add",
         severity: "critical",
@@ -94,10 +96,13 @@ describe("what-if scenarios over the REST API", () => {
         thresholdPct: 50,
         beforePct: 40,
         afterPct: expect.closeTo((840 / 1040) * 100, 9),
+        breachUnit: "pp",
         change: "new",
       },
       {
         thresholdId: txMax,
+        kind: "share",
+        basis: "value",
         dimensionType: "state",
         dimensionValue: "TX",
         severity: "warning",
@@ -105,6 +110,7 @@ describe("what-if scenarios over the REST API", () => {
         thresholdPct: 45,
         beforePct: 50,
         afterPct: expect.closeTo((100 / 1040) * 100, 9),
+        breachUnit: "pp",
         change: "cleared",
       },
     ]);

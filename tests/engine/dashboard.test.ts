@@ -94,3 +94,27 @@ describe("buildSeries", () => {
     ]);
   });
 });
+
+describe("buildDials: limits of other kinds", () => {
+  test("an amount breached on a value marks that value and the dial as breached", () => {
+    const cap = limit({ dimensionValue: "value_add", kind: "amount", thresholdPct: null, thresholdAmount: 400_000 });
+    const d = dial("strategy", [cap]);
+    expect(d.status).toBe("breach");
+    expect(d.values.find((v) => v.dimensionValue === "value_add")?.status).toBe("breach");
+    expect(d.values.find((v) => v.dimensionValue === "core")?.status).toBe("within");
+    // A share-limit figure is still only for share limits.
+    expect(d.limitPct).toBeNull();
+  });
+
+  test("a dimension-wide breach (an HHI) marks the dial, not a value", () => {
+    const hhi = limit({ kind: "hhi", thresholdPct: null, thresholdHhi: 1_000 });
+    const d = dial("strategy", [hhi]);
+    expect(d.status).toBe("breach");
+    expect(d.values.every((v) => v.status === "within")).toBe(true);
+  });
+
+  test("an amount within its line leaves the dial within", () => {
+    const cap = limit({ dimensionValue: "value_add", kind: "amount", thresholdPct: null, thresholdAmount: 500_000 });
+    expect(dial("strategy", [cap]).status).toBe("within");
+  });
+});

@@ -1,12 +1,15 @@
 import { describe, expect, test } from "vitest";
 import {
   type Basis,
+  basisBuckets,
   compactMoney,
   DIMENSION_WIDE,
   defaultBandPp,
+  evaluateLimits,
   evaluateRule,
   evaluateRules,
   type LimitRule,
+  limitFieldIssues,
 } from "@/lib/engine/limit-kinds";
 import { type Dimension, type ExposureBucket, UNKNOWN } from "@/lib/engine/types";
 
@@ -78,8 +81,8 @@ describe("amount: a value's exposure, in dollars, units or positions", () => {
       basis: "value",
       dimensionType: "msa",
       dimensionValue: "19100",
-      observed: 312_500_000,
-      threshold: 250_000_000,
+      exposurePct: 312_500_000,
+      thresholdPct: 250_000_000,
       thresholdType: "maximum",
       severity: "warning",
       breachPct: 62_500_000,
@@ -159,7 +162,7 @@ describe("count: distinct known values", () => {
     expect(evaluateRule(rule({ kind: "count", thresholdType: "minimum", thresholdCount: 10 }), rows)).toEqual([
       expect.objectContaining({
         dimensionValue: DIMENSION_WIDE,
-        observed: 7,
+        exposurePct: 7,
         breachPct: 3,
         breachUnit: "count",
         message: "Diversification threshold breached: msa count 7 below minimum of 10",
@@ -176,7 +179,7 @@ describe("top_n: the summed share of the largest values", () => {
     { label: "more than there are values: all the known ones (93.75 %)", n: 9, line: 90, share: 93.75 },
   ])("$label", ({ n, line, share }) => {
     const found = evaluateRule(rule({ kind: "top_n", topN: n, thresholdPct: line }), MSAS);
-    expect(found.map((b) => b.observed)).toEqual(share === null ? [] : [expect.closeTo(share, 9)]);
+    expect(found.map((b) => b.exposurePct)).toEqual(share === null ? [] : [expect.closeTo(share, 9)]);
   });
 
   test("ties: the n largest by value, whichever of the tied ones", () => {
@@ -232,7 +235,7 @@ describe("hhi: the dimension's Herfindahl–Hirschman index over known values", 
     },
   ])("$label", ({ pairs, hhi }) => {
     const found = evaluateRule(rule({ kind: "hhi", dimensionType: "state", thresholdHhi: 0 }), buckets("state", pairs));
-    expect(found[0]?.observed).toBeCloseTo(hhi, 6);
+    expect(found[0]?.exposurePct).toBeCloseTo(hhi, 6);
     // On the line is within.
     expect(
       evaluateRule(rule({ kind: "hhi", dimensionType: "state", thresholdHhi: hhi }), buckets("state", pairs)),
@@ -344,5 +347,77 @@ describe("share, as today, and the rest of the rules", () => {
     [0, "$0"],
   ])("compactMoney(%d) is %s", (dollars, text) => {
     expect(compactMoney(dollars)).toBe(text);
+  });
+});
+
+describe("evaluateLimits: each limit on its basis", () => {
+  // Three TX positions worth $100 in all, one CA position worth $900.
+  const RUN: ExposureBucket[] = [
+    { dimensionType: "state", dimensionValue: "CA", exposureValue: 900, exposurePct: 90, positionCount: 1 },
+    { dimensionType: "state", dimensionValue: "TX", exposureValue: 100, exposurePct: 10, positionCount: 3 },
+  ];
+
+  test("positions: TX holds 75 % of the positions though 10 % of the value", () => {
+    expect(basisBuckets(RUN, "positions")).toEqual([
+      { dimensionType: "state", dimensionValue: "CA", exposureValue: 1, exposurePct: 25, positionCount: 1 },
+      { dimensionType: "state", dimensionValue: "TX", exposureValue: 3, exposurePct: 75, positionCount: 3 },
+    ]);
+    const onPositions = rule({ dimensionType: "state", kind: "share", basis: "positions", thresholdPct: 50 });
+    const onValue = rule({ dimensionType: "state", kind: "share", basis: "value", thresholdPct: 50 });
+    expect(evaluateLimits(RUN, [onPositions, onValue]).map((b) => [b.basis, b.dimensionValue])).toEqual([
+      ["positions", "TX"],
+      ["value", "CA"],
+    ]);
+  });
+
+  test("an amount on positions reads as positions", () => {
+    const [breach] = evaluateLimits(RUN, [
+      rule({ dimensionType: "state", kind: "amount", basis: "positions", thresholdAmount: 2 }),
+    ]);
+    expect(breach?.message).toBe(
+      "Exposure threshold breached: state='TX' at 3 positions exceeds maximum of 2 positions",
+    );
+    expect(breach?.breachUnit).toBe("count");
+  });
+
+  test("an inactive limit has no breaches", () => {
+    expect(evaluateLimits(RUN, [rule({ dimensionType: "state", thresholdPct: 50, isActive: false })])).toEqual([]);
+  });
+});
+
+describe("limitFieldIssues: each kind its own fields", () => {
+  test.each([
+    { kind: "share" as const, fields: { thresholdPct: 30 }, issues: [] },
+    { kind: "share" as const, fields: {}, issues: [["thresholdPct", "is required for a share limit"]] },
+    { kind: "amount" as const, fields: {}, issues: [["thresholdAmount", "is required for an amount limit"]] },
+    {
+      kind: "count" as const,
+      fields: { thresholdCount: 3, dimensionValue: "TX" },
+      issues: [["dimensionValue", "does not belong to a count limit (its fields: thresholdType, thresholdCount)"]],
+    },
+    { kind: "count" as const, fields: { thresholdCount: 3, dimensionValue: " " }, issues: [] },
+    {
+      kind: "hhi" as const,
+      fields: { thresholdHhi: 1500, thresholdType: "minimum" },
+      issues: [["thresholdType", "must be maximum: an hhi limit is an upper bound"]],
+    },
+    {
+      kind: "top_n" as const,
+      fields: {},
+      issues: [
+        ["topN", "is required for a top_n limit"],
+        ["thresholdPct", "is required for a top_n limit"],
+      ],
+    },
+    {
+      kind: "target" as const,
+      fields: { targetPct: 60, thresholdPct: 30, thresholdType: "maximum" },
+      issues: [
+        ["thresholdType", "does not belong to a target limit (its fields: dimensionValue, targetPct, bandPp)"],
+        ["thresholdPct", "does not belong to a target limit (its fields: dimensionValue, targetPct, bandPp)"],
+      ],
+    },
+  ])("$kind $fields", ({ kind, fields, issues }) => {
+    expect(limitFieldIssues(kind, fields).map((i) => [i.field, i.message])).toEqual(issues);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { computeExposures } from "@/lib/engine/exposures";
-import { evaluateLimits, limitStatus } from "@/lib/engine/limits";
+import { evaluateLimits } from "@/lib/engine/limit-kinds";
+import { limitStatus } from "@/lib/engine/limits";
 import type { LimitStatus, ThresholdType } from "@/lib/engine/types";
 import { limit, position } from "@/tests/support/engine-fixtures";
 
@@ -20,6 +21,8 @@ describe("evaluateLimits", () => {
     expect(breaches).toEqual([
       {
         limitId: "va-max",
+        kind: "share",
+        basis: "value",
         dimensionType: "strategy",
         dimensionValue: "value_add",
         exposurePct: expect.closeTo(40, 9),
@@ -27,6 +30,8 @@ describe("evaluateLimits", () => {
         thresholdType: "maximum",
         severity: "critical",
         breachPct: expect.closeTo(10, 9),
+        breachUnit: "pp",
+        message: "Exposure threshold breached: strategy='value_add' at 40.0% exceeds maximum of 30.0%",
       },
     ]);
   });

@@ -11,6 +11,7 @@ import {
 } from "@/lib/engine/scenario";
 import { ownedCents } from "@/lib/engine/tally";
 import { DIMENSIONS, type Limit, type Position } from "@/lib/engine/types";
+import { limit } from "@/tests/support/engine-fixtures";
 
 // The what-if the REST API answers without reading the book (evaluateScenarioOnGroups: the run's
 // sums plus the positions the trades name and the shocks move) must equal the what-if over every
@@ -96,6 +97,7 @@ const shock: fc.Arbitrary<Shock> = fc.oneof(
 
 const limits: Limit[] = DIMENSIONS.flatMap((dimensionType, i) => [
   {
+    ...limit({}),
     id: `max-${dimensionType}`,
     dimensionType,
     dimensionValue: null,
@@ -105,6 +107,7 @@ const limits: Limit[] = DIMENSIONS.flatMap((dimensionType, i) => [
     isActive: true,
   },
   {
+    ...limit({}),
     id: `min-${dimensionType}`,
     dimensionType,
     dimensionValue: dimensionType === "state" ? "AZ" : null,

@@ -586,3 +586,70 @@ describe("maxAcquisition: the largest purchase that breaches no active limit", (
     expect(over.ok && over.value.verdict).toBe("warning");
   });
 });
+
+describe("evaluateScenario: limits of every kind", () => {
+  const TX_CAP = limit({
+    id: "tx-cap",
+    dimensionType: "state",
+    dimensionValue: "TX",
+    kind: "amount",
+    thresholdPct: null,
+    thresholdAmount: 600_000,
+  });
+  const THREE_STATES = limit({
+    id: "states",
+    dimensionType: "state",
+    kind: "count",
+    thresholdPct: null,
+    thresholdType: "minimum",
+    thresholdCount: 3,
+  });
+  const CORE_TARGET = limit({
+    id: "core-target",
+    dimensionType: "strategy",
+    dimensionValue: "core",
+    kind: "target",
+    thresholdPct: null,
+    thresholdType: null,
+    targetPct: 40,
+    bandPp: 5,
+  });
+
+  test("an amount: TX $500k → $700k is a new breach of $600k, in dollars", () => {
+    const result = evaluateScenario(BOOK, [buy({ state: "TX", positionValue: 200_000 })], [], [TX_CAP]);
+    expect(result.ok && result.value.breaches).toEqual([
+      {
+        thresholdId: "tx-cap",
+        kind: "amount",
+        basis: "value",
+        dimensionType: "state",
+        dimensionValue: "TX",
+        severity: "warning",
+        thresholdType: "maximum",
+        thresholdPct: 600_000,
+        beforePct: 500_000,
+        afterPct: 700_000,
+        breachUnit: "usd",
+        change: "new",
+      },
+    ]);
+  });
+
+  test("a count: selling all of NY leaves two states, under a minimum of three, filed under *", () => {
+    const result = evaluateScenario(BOOK, [sell("P4")], [], [THREE_STATES]);
+    expect(result.ok && result.value.breaches).toMatchObject([
+      { dimensionValue: "*", beforePct: 3, afterPct: 2, breachUnit: "count", change: "new" },
+    ]);
+    expect(result.ok && result.value.verdict).toBe("warning");
+  });
+
+  test("a target: core 40 % → 25 % drifts past its ±5 pp band, then back inside is cleared", () => {
+    const drift = evaluateScenario(BOOK, [sell("P1", 200_000)], [], [CORE_TARGET]);
+    // core 200k of 800k = 25 %: 15 pp below 40, 10 past the band.
+    expect(drift.ok && drift.value.breaches).toMatchObject([
+      { thresholdType: "minimum", thresholdPct: 40, beforePct: 40, afterPct: 25, change: "new" },
+    ]);
+    const back = evaluateScenario(BOOK, [buy({ strategy: "core", positionValue: 50_000 })], [], [CORE_TARGET]);
+    expect(back.ok && back.value.breaches).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { evaluateLimits } from "@/lib/engine/limits";
+import { evaluateLimits } from "@/lib/engine/limit-kinds";
 import type { AlertDetailDto, AlertDto } from "@/lib/services/alerts";
 import type { LimitDto } from "@/lib/services/limits";
 import type { ImportBatchDto } from "@/lib/services/positions-list";

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { getPrisma } from "@/lib/db/client";
 import { normalizeDimensionValue } from "@/lib/engine/normalize";
 import { evaluateScenario, parseShocks, parseTrades } from "@/lib/engine/scenario";
+import { limitCreateSchema } from "@/lib/schemas";
 import { activeLimits, createLimit } from "@/lib/services/limits";
 import { importPositions } from "@/lib/services/positions-import";
 import { loadPositions } from "@/lib/services/positions-list";
@@ -57,14 +58,17 @@ describe("evaluateTrades over stored positions", () => {
           const ctx = await freshPortfolio();
           const csv = csvOf(rows.map((r, i) => ({ position_id: `P${i}`, ...r })));
           await importPositions(ctx, { format: "csv", data: csv }, { mode: "replace", onError: "reject" });
-          await createLimit(ctx, {
-            dimensionType: "state",
-            dimensionValue: null,
-            thresholdPct: 40,
-            thresholdType: "maximum",
-            severityLevel: "warning",
-            isActive: true,
-          });
+          await createLimit(
+            ctx,
+            limitCreateSchema.parse({
+              dimensionType: "state",
+              dimensionValue: null,
+              thresholdPct: 40,
+              thresholdType: "maximum",
+              severityLevel: "warning",
+              isActive: true,
+            }),
+          );
           const shocks = rawShocks;
           const trades = [
             { action: "sell", positionId: "P0", value: null },

@@ -30,7 +30,11 @@ describe("validateLimitForm", () => {
       values: form({ thresholdPct: "-1" }),
       errors: { thresholdPct: "must be between 0 and 100" },
     },
-    { label: "blank threshold", values: form({ thresholdPct: "  " }), errors: { thresholdPct: "must be a number" } },
+    {
+      label: "blank threshold",
+      values: form({ thresholdPct: "  " }),
+      errors: { thresholdPct: "is required for a share limit" },
+    },
     { label: "text threshold", values: form({ thresholdPct: "abc" }), errors: { thresholdPct: "must be a number" } },
     {
       label: "a bad state code",

@@ -91,7 +91,7 @@ describe("LimitForm", () => {
     expect(threshold.getAttribute("aria-invalid")).toBe("true");
 
     await user.clear(threshold);
-    expect(describedText(threshold)).toBe("must be a number");
+    expect(describedText(threshold)).toBe("is required for a share limit");
 
     await user.type(threshold, "35");
     expect(describedText(threshold)).toBe("");
@@ -109,7 +109,7 @@ describe("LimitForm", () => {
     const { user, threshold, create, onDone } = renderForm();
     await user.click(create);
     expect(screen.getByTestId("limit-form-message").textContent).toBe("Fix the highlighted fields first.");
-    expect(describedText(threshold)).toBe("must be a number");
+    expect(describedText(threshold)).toBe("is required for a share limit");
     expect(onDone).not.toHaveBeenCalled();
     expect(currentRequest.revalidated).toEqual([]);
   });

@@ -7,6 +7,7 @@ import {
   yAxisScale,
 } from "@/components/trends/trend-series";
 import type { Limit } from "@/lib/engine/types";
+import { limit as baseLimit } from "@/tests/support/engine-fixtures";
 
 function trend(value: string, points: Array<[string, number]>): TrendData {
   return {
@@ -24,6 +25,7 @@ function trend(value: string, points: Array<[string, number]>): TrendData {
 }
 
 const limit = (overrides: Partial<Limit>): Limit => ({
+  ...baseLimit({}),
   id: "L",
   dimensionType: "strategy",
   dimensionValue: null,
