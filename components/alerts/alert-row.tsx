@@ -1,9 +1,10 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import { formatDateTime, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import { formatDateTime, formatPctExact, formatPp } from "@/lib/display/format";
 import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
 import type { AlertDto } from "@/lib/services/alerts";
+import { formatDistance, formatMeasure } from "../limits/limit-rule";
 import { Button } from "../ui/button";
 import { SeverityBadge } from "../ui/status-badge";
 import { AlertHistory } from "./alert-history";
@@ -35,9 +36,10 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
   const [expanded, setExpanded] = useState(false);
   const open = alert.status !== "resolved";
   const dimension = isDimension(alert.dimensionType) ? DIMENSION_LABELS[alert.dimensionType] : alert.dimensionType;
-  const relation = alert.thresholdType === "minimum" ? "min" : "max";
+  const relation = alert.kind === "target" ? "target" : alert.thresholdType === "minimum" ? "min" : "max";
   // Signed as exposure minus limit: over a maximum is +, under a minimum is −.
   const overPp = alert.thresholdType === "minimum" ? -alert.breachPct : alert.breachPct;
+  const inPp = alert.breachUnit === "pp";
   const panelId = `alert-history-${alert.id}`;
 
   return (
@@ -72,13 +74,25 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
         <p className="mt-1 break-words text-sm">{alert.alertMessage}</p>
         <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
           <Fact
-            label="Exposure"
-            title={`${formatPctExact(alert.exposurePct)} against ${relation} ${formatPctExact(alert.thresholdPct)}`}
+            label={alert.kind === "count" ? "Values" : alert.kind === "hhi" ? "HHI" : "Exposure"}
+            title={
+              inPp
+                ? `${formatPctExact(alert.exposurePct)} against ${relation} ${formatPctExact(alert.thresholdPct)}`
+                : `${alert.exposurePct} against ${relation} ${alert.thresholdPct}`
+            }
           >
-            {formatPct(alert.exposurePct)} vs {relation} {formatPct(alert.thresholdPct)}
+            {formatMeasure(alert.exposurePct, alert.breachUnit)} vs {relation}{" "}
+            {formatMeasure(alert.thresholdPct, alert.breachUnit)}
           </Fact>
-          <Fact label="Breach" title={`${formatPctExact(alert.breachPct)} points past the limit`}>
-            {formatPp(overPp)}
+          <Fact
+            label="Breach"
+            title={
+              inPp
+                ? `${formatPctExact(alert.breachPct)} points past the ${alert.kind === "target" ? "band" : "limit"}`
+                : `${alert.breachPct} past the limit`
+            }
+          >
+            {inPp ? formatPp(overPp) : formatDistance(alert.breachPct, alert.breachUnit)}
           </Fact>
           <Fact label="Opened">{formatDateTime(alert.createdAt)}</Fact>
           <Fact label="Last seen">{formatDateTime(alert.lastSeenAt)}</Fact>

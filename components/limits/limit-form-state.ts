@@ -2,26 +2,44 @@
 // (limitCreateSchema) plus the server's value normalisation, so the form can say, as you
 // type, exactly what the server would. Pure: unit-tested and run in the browser.
 
+import { FIELDS_OF_KIND, type KindField } from "@/lib/engine/limit-kinds";
 import { normalizeDimensionValue } from "@/lib/engine/normalize";
-import type { Dimension, Severity, ThresholdType } from "@/lib/engine/types";
+import type { Basis, Dimension, Limit, LimitKind, Severity, ThresholdType } from "@/lib/engine/types";
 import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
 
-/** What the controls hold: text as typed. */
+/** What the controls hold: text as typed. Only the kind's own fields are sent (FIELDS_OF_KIND). */
 export interface LimitFormValues {
   dimensionType: Dimension;
+  kind: LimitKind;
+  basis: Basis;
   /** "" means the limit covers every value of the dimension. */
   dimensionValue: string;
-  thresholdPct: string;
   thresholdType: ThresholdType;
+  thresholdPct: string;
+  thresholdAmount: string;
+  thresholdCount: string;
+  topN: string;
+  thresholdHhi: string;
+  targetPct: string;
+  /** "" means the default band: the larger of 20 % of the target and 1 pp. */
+  bandPp: string;
   severityLevel: Severity;
   isActive: boolean;
 }
 
 export const LIMIT_FIELDS = [
   "dimensionType",
+  "kind",
+  "basis",
   "dimensionValue",
-  "thresholdPct",
   "thresholdType",
+  "thresholdPct",
+  "thresholdAmount",
+  "thresholdCount",
+  "topN",
+  "thresholdHhi",
+  "targetPct",
+  "bandPp",
   "severityLevel",
   "isActive",
 ] as const;
@@ -30,9 +48,17 @@ export type LimitFieldErrors = Partial<Record<LimitField, string>>;
 
 export const EMPTY_LIMIT_FORM: LimitFormValues = {
   dimensionType: "strategy",
+  kind: "share",
+  basis: "value",
   dimensionValue: "",
-  thresholdPct: "",
   thresholdType: "maximum",
+  thresholdPct: "",
+  thresholdAmount: "",
+  thresholdCount: "",
+  topN: "",
+  thresholdHhi: "",
+  targetPct: "",
+  bandPp: "",
   severityLevel: "warning",
   isActive: true,
 };
@@ -41,32 +67,83 @@ export function isLimitField(name: string): name is LimitField {
   return (LIMIT_FIELDS as readonly string[]).includes(name);
 }
 
-/** The request body the form would send; blank text stays missing so the schema names it. */
+/** Whether the form shows a field for the chosen kind. thresholdType shows only where it is a choice. */
+export function kindShows(kind: LimitKind, field: KindField): boolean {
+  if (field === "thresholdType") return kind === "share" || kind === "amount" || kind === "count";
+  return (FIELDS_OF_KIND[kind] as readonly KindField[]).includes(field);
+}
+
+const NUMBER_FIELDS = [
+  "thresholdPct",
+  "thresholdAmount",
+  "thresholdCount",
+  "topN",
+  "thresholdHhi",
+  "targetPct",
+  "bandPp",
+] as const;
+
+/** A number as typed; blank stays missing so the schema names it, text stays text so it says "must be a number". */
+function numberOf(text: string): number | undefined {
+  const trimmed = text.trim().replaceAll(",", "");
+  if (trimmed === "") return undefined;
+  return Number(trimmed);
+}
+
+/** The request body the form would send: the kind's own fields only. */
 export function toLimitInput(values: LimitFormValues): LimitCreateInput {
-  const pct = values.thresholdPct.trim();
-  return {
+  const input: Record<string, unknown> = {
     dimensionType: values.dimensionType,
-    dimensionValue: values.dimensionValue.trim() === "" ? null : values.dimensionValue,
-    thresholdPct: (pct === "" ? undefined : Number(pct)) as number,
-    thresholdType: values.thresholdType,
+    kind: values.kind,
+    basis: values.basis,
     severityLevel: values.severityLevel,
     isActive: values.isActive,
   };
+  if (kindShows(values.kind, "dimensionValue"))
+    input.dimensionValue = values.dimensionValue.trim() === "" ? null : values.dimensionValue;
+  if (kindShows(values.kind, "thresholdType")) input.thresholdType = values.thresholdType;
+  for (const field of NUMBER_FIELDS) {
+    if (!kindShows(values.kind, field)) continue;
+    const n = numberOf(values[field]);
+    if (n !== undefined) input[field] = Number.isNaN(n) ? values[field] : n;
+  }
+  return input as LimitCreateInput;
 }
 
-export function fromLimit(limit: {
-  dimensionType: Dimension;
-  dimensionValue: string | null;
-  thresholdPct: number | null;
-  thresholdType: ThresholdType | null;
-  severityLevel: Severity;
-  isActive: boolean;
-}): LimitFormValues {
+const text = (n: number | null) => (n === null ? "" : String(n));
+
+export function fromLimit(
+  limit: Pick<
+    Limit,
+    | "dimensionType"
+    | "kind"
+    | "basis"
+    | "dimensionValue"
+    | "thresholdType"
+    | "thresholdPct"
+    | "thresholdAmount"
+    | "thresholdCount"
+    | "topN"
+    | "thresholdHhi"
+    | "targetPct"
+    | "bandPp"
+    | "severityLevel"
+    | "isActive"
+  >,
+): LimitFormValues {
   return {
     dimensionType: limit.dimensionType,
+    kind: limit.kind,
+    basis: limit.basis,
     dimensionValue: limit.dimensionValue ?? "",
-    thresholdPct: limit.thresholdPct === null ? "" : String(limit.thresholdPct),
     thresholdType: limit.thresholdType ?? "maximum",
+    thresholdPct: text(limit.thresholdPct),
+    thresholdAmount: text(limit.thresholdAmount),
+    thresholdCount: text(limit.thresholdCount),
+    topN: text(limit.topN),
+    thresholdHhi: text(limit.thresholdHhi),
+    targetPct: text(limit.targetPct),
+    bandPp: text(limit.bandPp),
     severityLevel: limit.severityLevel,
     isActive: limit.isActive,
   };
@@ -88,7 +165,7 @@ export function validateLimitForm(values: LimitFormValues): LimitValidation {
     }
   }
   let normalizedValue: string | null = null;
-  const typed = values.dimensionValue.trim();
+  const typed = kindShows(values.kind, "dimensionValue") ? values.dimensionValue.trim() : "";
   if (typed !== "" && !errors.dimensionType) {
     const normalized = normalizeDimensionValue(values.dimensionType, typed);
     if (!normalized.ok) errors.dimensionValue ??= normalized.message;

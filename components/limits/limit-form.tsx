@@ -3,17 +3,73 @@
 import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import { createLimitAction, updateLimitAction } from "@/lib/actions/limits";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
-import { DIMENSIONS, type Dimension, type Severity } from "@/lib/engine/types";
+import { defaultBandPp } from "@/lib/engine/limit-kinds";
+import {
+  BASES,
+  type Basis,
+  DIMENSIONS,
+  type Dimension,
+  LIMIT_KINDS,
+  type LimitKind,
+  type Severity,
+} from "@/lib/engine/types";
 import { Button } from "../ui/button";
 import { controlClass, describedBy, LimitField } from "./limit-field";
 import {
   type LimitField as Field,
   isLimitField,
+  kindShows,
   type LimitFieldErrors,
   type LimitFormValues,
   toLimitInput,
   validateLimitForm,
 } from "./limit-form-state";
+import { BASIS_LABELS, KIND_LABELS } from "./limit-rule";
+
+/** The number inputs, in form order; each kind shows its own (kindShows). */
+const NUMBER_INPUTS = [
+  "thresholdPct",
+  "thresholdAmount",
+  "thresholdCount",
+  "topN",
+  "thresholdHhi",
+  "targetPct",
+  "bandPp",
+] as const;
+type NumberInput = (typeof NUMBER_INPUTS)[number];
+
+const AMOUNT_UNIT = { value: "$", units: "units", positions: "positions" } as const;
+const SHARE_OF = { value: "portfolio value", units: "units", positions: "positions" } as const;
+
+function numberLabel(field: NumberInput, values: LimitFormValues): string {
+  switch (field) {
+    case "thresholdPct":
+      return values.kind === "top_n"
+        ? `Their combined share (% of ${SHARE_OF[values.basis]})`
+        : `Threshold (% of ${SHARE_OF[values.basis]})`;
+    case "thresholdAmount":
+      return `Amount (${AMOUNT_UNIT[values.basis]})`;
+    case "thresholdCount":
+      return "Number of values";
+    case "topN":
+      return "How many of the largest values";
+    case "thresholdHhi":
+      return "HHI at most (0–10,000)";
+    case "targetPct":
+      return `Target (% of ${SHARE_OF[values.basis]})`;
+    case "bandPp":
+      return "Band (± pp; blank for the default)";
+  }
+}
+
+/** The default band for the target as typed: the larger of 20 % of it and 1 pp. */
+function bandHint(values: LimitFormValues): string | undefined {
+  if (values.bandPp.trim() !== "") return undefined;
+  const target = Number(values.targetPct);
+  if (values.targetPct.trim() === "" || !Number.isFinite(target))
+    return "Default: the larger of 20 % of the target and 1 pp.";
+  return `Default: ± ${defaultBandPp(target).toFixed(1)} pp.`;
+}
 
 export type ValueOptions = Record<Dimension, Array<{ value: string; label: string }>>;
 
@@ -46,9 +102,9 @@ export function LimitForm({
   const [serverErrors, setServerErrors] = useState<LimitFieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const pctRef = useRef<HTMLInputElement>(null);
+  const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (focusOnOpen) pctRef.current?.focus();
+    if (focusOnOpen) firstRef.current?.focus();
   }, [focusOnOpen]);
 
   const { errors, normalizedValue } = validateLimitForm(values);
@@ -115,60 +171,102 @@ export function LimitForm({
             ))}
           </select>
         </LimitField>
-        <LimitField
-          id={f("dimensionValue")}
-          label="Value (blank for every value)"
-          error={shown("dimensionValue")}
-          hint={valueHint}
-        >
-          <input
+        <LimitField id={f("kind")} label="Kind" error={shown("kind")}>
+          <select
+            id={f("kind")}
+            name="kind"
+            value={values.kind}
+            onChange={(e) => set("kind", e.target.value as LimitKind)}
+            className={controlClass(false)}
+          >
+            {LIMIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </LimitField>
+        <LimitField id={f("basis")} label="Counted in" error={shown("basis")}>
+          <select
+            id={f("basis")}
+            name="basis"
+            value={values.basis}
+            onChange={(e) => set("basis", e.target.value as Basis)}
+            className={controlClass(false)}
+          >
+            {BASES.map((b) => (
+              <option key={b} value={b}>
+                {BASIS_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </LimitField>
+        {kindShows(values.kind, "dimensionValue") && (
+          <LimitField
             id={f("dimensionValue")}
-            name="dimensionValue"
-            list={options.length > 0 ? `${id}-values` : undefined}
-            value={values.dimensionValue}
-            onChange={(e) => set("dimensionValue", e.target.value)}
-            placeholder="every value"
-            autoComplete="off"
-            className={controlClass(Boolean(shown("dimensionValue")))}
-            {...describedBy(f("dimensionValue"), shown("dimensionValue"), Boolean(valueHint))}
-          />
-          <datalist id={`${id}-values`}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value} label={o.label} />
-            ))}
-          </datalist>
-        </LimitField>
-        <fieldset className="pb-5">
-          <legend className="mb-1 text-xs font-medium text-muted">Type</legend>
-          <div className="flex gap-4 py-1.5 text-sm">
-            {(["maximum", "minimum"] as const).map((type) => (
-              <label key={type} className="inline-flex items-center gap-1.5">
-                <input
-                  type="radio"
-                  name="thresholdType"
-                  value={type}
-                  checked={values.thresholdType === type}
-                  onChange={() => set("thresholdType", type)}
-                />
-                {type === "maximum" ? "Maximum (at most)" : "Minimum (at least)"}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <LimitField id={f("thresholdPct")} label="Threshold (% of portfolio value)" error={shown("thresholdPct")}>
-          <input
-            ref={pctRef}
-            id={f("thresholdPct")}
-            name="thresholdPct"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            value={values.thresholdPct}
-            onChange={(e) => set("thresholdPct", e.target.value)}
-            className={controlClass(Boolean(shown("thresholdPct")))}
-            {...describedBy(f("thresholdPct"), shown("thresholdPct"), false)}
-          />
-        </LimitField>
+            label="Value (blank for every value)"
+            error={shown("dimensionValue")}
+            hint={valueHint}
+          >
+            <input
+              id={f("dimensionValue")}
+              name="dimensionValue"
+              list={options.length > 0 ? `${id}-values` : undefined}
+              value={values.dimensionValue}
+              onChange={(e) => set("dimensionValue", e.target.value)}
+              placeholder="every value"
+              autoComplete="off"
+              className={controlClass(Boolean(shown("dimensionValue")))}
+              {...describedBy(f("dimensionValue"), shown("dimensionValue"), Boolean(valueHint))}
+            />
+            <datalist id={`${id}-values`}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value} label={o.label} />
+              ))}
+            </datalist>
+          </LimitField>
+        )}
+        {kindShows(values.kind, "thresholdType") && (
+          <fieldset className="pb-5">
+            <legend className="mb-1 text-xs font-medium text-muted">Type</legend>
+            <div className="flex gap-4 py-1.5 text-sm">
+              {(["maximum", "minimum"] as const).map((type) => (
+                <label key={type} className="inline-flex items-center gap-1.5">
+                  <input
+                    type="radio"
+                    name="thresholdType"
+                    value={type}
+                    checked={values.thresholdType === type}
+                    onChange={() => set("thresholdType", type)}
+                  />
+                  {type === "maximum" ? "Maximum (at most)" : "Minimum (at least)"}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {NUMBER_INPUTS.filter((field) => kindShows(values.kind, field)).map((field, index) => (
+          <LimitField
+            key={field}
+            id={f(field)}
+            label={numberLabel(field, values)}
+            error={shown(field)}
+            hint={field === "bandPp" ? bandHint(values) : undefined}
+          >
+            <input
+              ref={index === 0 ? firstRef : undefined}
+              id={f(field)}
+              name={field}
+              type={field === "thresholdAmount" ? "text" : "number"}
+              inputMode={field === "topN" || field === "thresholdCount" ? "numeric" : "decimal"}
+              step="any"
+              value={values[field]}
+              onChange={(e) => set(field, e.target.value)}
+              className={controlClass(Boolean(shown(field)))}
+              {...describedBy(f(field), shown(field), field === "bandPp" && Boolean(bandHint(values)))}
+            />
+          </LimitField>
+        ))}
         <LimitField id={f("severityLevel")} label="Severity of its alerts" error={shown("severityLevel")}>
           <select
             id={f("severityLevel")}

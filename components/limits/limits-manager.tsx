@@ -69,12 +69,19 @@ function LimitsEditor({ limits, valueOptions }: { limits: LimitRow[]; valueOptio
         </Card>
         <Card title="Start from a preset">
           <p className="mb-2 text-xs text-muted">Fills the form; review it, then create.</p>
-          <ul className="flex flex-wrap gap-1.5 lg:flex-col lg:items-start">
+          <ul className="flex flex-col items-start gap-2">
             {LIMIT_PRESETS.map((preset) => (
               <li key={preset.id}>
-                <Button data-testid={`preset-${preset.id}`} onClick={() => open(preset.values, null)}>
+                <Button
+                  data-testid={`preset-${preset.id}`}
+                  aria-describedby={`preset-source-${preset.id}`}
+                  onClick={() => open(preset.values, null)}
+                >
                   {preset.label}
                 </Button>
+                <p id={`preset-source-${preset.id}`} className="mt-0.5 max-w-xs text-xs text-muted">
+                  {preset.source}
+                </p>
               </li>
             ))}
           </ul>

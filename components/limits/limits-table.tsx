@@ -2,12 +2,12 @@
 
 import { useEffect, useRef, useState, useTransition } from "react";
 import { deleteLimitAction, updateLimitAction } from "@/lib/actions/limits";
-import { formatPct, formatPctExact } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
 import type { ActionResult } from "@/lib/http/action";
 import type { LimitDto } from "@/lib/services/limits";
 import { Button, buttonClass } from "../ui/button";
 import { SeverityBadge } from "../ui/status-badge";
+import { describeRule, KIND_LABELS } from "./limit-rule";
 
 export type LimitRow = LimitDto & { valueLabel: string | null };
 
@@ -87,8 +87,8 @@ export function LimitsTable({ limits, editable, editingId, onEdit, onChanged }: 
           <caption className="sr-only">Limits of this portfolio</caption>
           <thead>
             <tr className="border-b border-border text-left text-xs text-muted">
-              {["Dimension", "Value", "Type", "Threshold", "Severity", "Active"].map((h) => (
-                <th key={h} scope="col" className={`px-2 py-2 font-medium ${h === "Threshold" ? "text-right" : ""}`}>
+              {["Dimension", "Value", "Kind", "Rule", "Severity", "Active"].map((h) => (
+                <th key={h} scope="col" className="px-2 py-2 font-medium">
                   {h}
                 </th>
               ))}
@@ -101,7 +101,10 @@ export function LimitsTable({ limits, editable, editingId, onEdit, onChanged }: 
           </thead>
           <tbody>
             {limits.map((limit) => {
-              const name = `${DIMENSION_LABELS[limit.dimensionType]} ${limit.valueLabel ?? "every value"} ${limit.thresholdType} ${formatPct(limit.thresholdPct)}`;
+              const rule = describeRule(limit);
+              const dimensionWide = limit.kind === "count" || limit.kind === "top_n" || limit.kind === "hhi";
+              const scope = dimensionWide ? "all values" : (limit.valueLabel ?? "every value");
+              const name = `${DIMENSION_LABELS[limit.dimensionType]} ${scope} ${rule}`;
               return (
                 <tr
                   key={limit.id}
@@ -113,11 +116,17 @@ export function LimitsTable({ limits, editable, editingId, onEdit, onChanged }: 
                     {DIMENSION_LABELS[limit.dimensionType]}
                   </th>
                   <td className="px-2 py-2" title={limit.dimensionValue ?? undefined}>
-                    {limit.valueLabel ?? <em className="text-muted">every value</em>}
+                    {dimensionWide ? (
+                      <em className="text-muted">all values together</em>
+                    ) : (
+                      (limit.valueLabel ?? <em className="text-muted">every value</em>)
+                    )}
                   </td>
-                  <td className="px-2 py-2 capitalize">{limit.thresholdType}</td>
-                  <td className="px-2 py-2 text-right" title={formatPctExact(limit.thresholdPct)}>
-                    {formatPct(limit.thresholdPct)}
+                  <td className="px-2 py-2" data-testid="limit-kind">
+                    {KIND_LABELS[limit.kind]}
+                  </td>
+                  <td className="px-2 py-2 tabular-nums" data-testid="limit-rule">
+                    {rule}
                   </td>
                   <td className="px-2 py-2">
                     <SeverityBadge severity={limit.severityLevel} />

@@ -1,9 +1,27 @@
-import { formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import { formatPctExact, formatPp } from "@/lib/display/format";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { LimitStatus } from "@/lib/engine/types";
 import type { LimitUtilization } from "@/lib/engine/utilization";
 import { SeverityBadge, StatusBadge } from "../ui/status-badge";
+import { formatMeasure } from "./limit-rule";
 import { UtilizationBar } from "./utilization-bar";
+
+/** The limit's line as the row reads it: max 30.0 %, min 10, max $250M, HHI max 1,500, target 60.0 % ± 10.0 pp. */
+function limitText(r: LimitUtilization): string {
+  const line = formatMeasure(r.limitPct, r.unit);
+  if (r.kind === "target") return `target ${line} ± ${(r.bandPp ?? 0).toFixed(1)} pp`;
+  const side = r.thresholdType === "maximum" ? "max" : "min";
+  if (r.kind === "top_n") return `top together ${side} ${line}`;
+  if (r.kind === "hhi") return `HHI ${side} ${line}`;
+  if (r.kind === "count") return `${side} ${line} values`;
+  return `${side} ${line}`;
+}
+
+/** Headroom in a unit other than pp, signed: +$12.5M, −2. */
+function signedMeasure(value: number, unit: LimitUtilization["unit"]): string {
+  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
+  return `${sign}${formatMeasure(Math.abs(value), unit)}`;
+}
 
 function Summary({ rows }: { rows: LimitUtilization[] }) {
   const count = (s: LimitStatus) => rows.filter((r) => r.status === s).length;
@@ -62,11 +80,17 @@ export function UtilizationTable({ rows }: { rows: LimitUtilization[] }) {
                   <span className="mr-1 text-xs font-normal text-muted">{DIMENSION_LABELS[r.dimensionType]}</span>
                   <span title={r.dimensionValue}>{labelValue(r.dimensionType, r.dimensionValue)}</span>
                 </th>
-                <td className="px-2 py-2 text-right tabular-nums" title={formatPctExact(r.exposurePct)}>
-                  {formatPct(r.exposurePct)}
+                <td
+                  className="px-2 py-2 text-right tabular-nums"
+                  title={r.unit === "pp" ? formatPctExact(r.exposurePct) : String(r.exposurePct)}
+                >
+                  {formatMeasure(r.exposurePct, r.unit)}
                 </td>
-                <td className="px-2 py-2 text-right tabular-nums" title={formatPctExact(r.limitPct)}>
-                  {r.thresholdType === "maximum" ? "max" : "min"} {formatPct(r.limitPct)}
+                <td
+                  className="px-2 py-2 text-right tabular-nums"
+                  title={r.unit === "pp" ? formatPctExact(r.limitPct) : String(r.limitPct)}
+                >
+                  {limitText(r)}
                 </td>
                 <td
                   className="px-2 py-2"
@@ -76,9 +100,9 @@ export function UtilizationTable({ rows }: { rows: LimitUtilization[] }) {
                 </td>
                 <td
                   className={`px-2 py-2 text-right tabular-nums ${r.headroomPp < 0 ? "font-semibold text-breach" : ""}`}
-                  title={`${r.headroomPp} pp`}
+                  title={`${r.headroomPp} ${r.unit === "usd" ? "dollars" : r.unit}`}
                 >
-                  {formatPp(r.headroomPp)}
+                  {r.unit === "pp" ? formatPp(r.headroomPp) : signedMeasure(r.headroomPp, r.unit)}
                 </td>
                 <td className="px-2 py-2">
                   <SeverityBadge severity={r.severity} />

@@ -1,16 +1,28 @@
 import Link from "next/link";
-import { formatDateTime, formatPct } from "@/lib/display/format";
+import { formatDateTime } from "@/lib/display/format";
 import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
+import { DIMENSION_WIDE } from "@/lib/engine/types";
 import { type AlertDto, countOpenAlerts, listAlerts } from "@/lib/services/alerts";
 import type { PortfolioContext } from "@/lib/services/context";
+import { formatMeasure } from "../limits/limit-rule";
 import { SeverityBadge } from "../ui/status-badge";
 
 const NEWEST = 5;
 
 function headline(a: AlertDto): string {
   const dimension = isDimension(a.dimensionType) ? DIMENSION_LABELS[a.dimensionType] : a.dimensionType;
-  const relation = a.thresholdType === "minimum" ? "below the minimum of" : "above the maximum of";
-  return `${dimension}: ${labelValue(a.dimensionType, a.dimensionValue)} at ${formatPct(a.exposurePct)}, ${relation} ${formatPct(a.thresholdPct)}`;
+  const relation =
+    a.kind === "target"
+      ? `off its target of`
+      : a.thresholdType === "minimum"
+        ? "below the minimum of"
+        : "above the maximum of";
+  const figures = `at ${formatMeasure(a.exposurePct, a.breachUnit)}, ${relation} ${formatMeasure(a.thresholdPct, a.breachUnit)}`;
+  if (a.dimensionValue === DIMENSION_WIDE) {
+    const what = a.kind === "count" ? "count of values" : a.kind === "hhi" ? "HHI" : "largest values together";
+    return `${dimension} ${what} ${figures}`;
+  }
+  return `${dimension}: ${labelValue(a.dimensionType, a.dimensionValue)} ${figures}`;
 }
 
 /** Open alerts by severity, and the newest few. */

@@ -1,10 +1,35 @@
 import { DIMENSION_LABELS } from "@/lib/display/dimension-labels";
-import { formatPct, formatPctExact, formatPp } from "@/lib/display/format";
+import { formatPctExact, formatPp } from "@/lib/display/format";
 import type { BreachChange, BreachChangeKind } from "@/lib/engine/scenario";
 import type { LimitStatus } from "@/lib/engine/types";
+import { formatMeasure } from "../limits/limit-rule";
 import { SeverityBadge, StatusBadge } from "../ui/status-badge";
 import type { ValueLabeller } from "./labels";
 import { CHANGE_LABELS, limitWords } from "./scenario-model";
+
+/** The limit as a row reads it: "at most 50.0 %" for shares, the kind's own words otherwise. */
+function ruleWords(b: BreachChange): string {
+  if (b.kind === "share" && b.basis === "value") return limitWords(b.thresholdType, b.thresholdPct);
+  const line = formatMeasure(b.thresholdPct, b.breachUnit);
+  switch (b.kind) {
+    case "target":
+      return `target ${line}`;
+    case "count":
+      return `${b.thresholdType === "minimum" ? "at least" : "at most"} ${line} values`;
+    case "top_n":
+      return `largest together at most ${line}`;
+    case "hhi":
+      return `HHI at most ${line}`;
+    default:
+      return `${b.thresholdType === "minimum" ? "at least" : "at most"} ${line}`;
+  }
+}
+
+/** A change in a limit's own unit, signed: +$12.5M, −2. */
+function signed(delta: number, b: BreachChange): string {
+  const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+  return `${sign}${formatMeasure(Math.abs(delta), b.breachUnit)}`;
+}
 
 const CHANGE_STATUS: Record<BreachChangeKind, LimitStatus> = {
   new: "breach",
@@ -64,20 +89,23 @@ export function BreachTable({ breaches, labelOf }: { breaches: readonly BreachCh
                 <span title={b.dimensionValue}>{labelOf(b.dimensionType, b.dimensionValue)}</span>
               </th>
               <td className="whitespace-nowrap px-2 py-2">
-                <span className="mr-1.5">{limitWords(b.thresholdType, b.thresholdPct)}</span>
+                <span className="mr-1.5">{ruleWords(b)}</span>
                 <SeverityBadge severity={b.severity} />
               </td>
-              <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" title={formatPctExact(b.beforePct)}>
-                {formatPct(b.beforePct)}
+              <td
+                className="whitespace-nowrap px-2 py-2 text-right tabular-nums"
+                title={b.breachUnit === "pp" ? formatPctExact(b.beforePct) : String(b.beforePct)}
+              >
+                {formatMeasure(b.beforePct, b.breachUnit)}
               </td>
               <td
                 className="whitespace-nowrap px-2 py-2 text-right font-medium tabular-nums"
-                title={formatPctExact(b.afterPct)}
+                title={b.breachUnit === "pp" ? formatPctExact(b.afterPct) : String(b.afterPct)}
               >
-                {formatPct(b.afterPct)}
+                {formatMeasure(b.afterPct, b.breachUnit)}
               </td>
               <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-                {formatPp(b.afterPct - b.beforePct)}
+                {b.breachUnit === "pp" ? formatPp(b.afterPct - b.beforePct) : signed(b.afterPct - b.beforePct, b)}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension, UNKNOWN } from "../engine/types";
+import { DIMENSION_WIDE, DIMENSIONS, type Dimension, UNKNOWN } from "../engine/types";
 
 // Labels that need no reference data, so a client component can use them without shipping the
 // CBSA list (labels.ts adds the MSA names from it).
@@ -25,6 +25,8 @@ export function labelValueWith(
   msaName: (code: string) => string | null,
 ): string {
   if (value === UNKNOWN) return "Unknown";
+  // A dimension-wide limit's alert (count, top-N, HHI) is filed under "*".
+  if (value === DIMENSION_WIDE) return "All values";
   if (dimension === "state" || dimension === "vintage") return value;
   if (dimension === "msa") return msaName(value) ?? `MSA ${value}`;
   const words = value.replace(/_/g, " ");

@@ -143,10 +143,14 @@ describe("limitUtilization: figures", () => {
     ]);
     expect(row).toEqual({
       limitId: "va",
+      kind: "share",
+      basis: "value",
+      unit: "pp",
       dimensionType: "strategy",
       dimensionValue: "value_add",
       exposurePct: expect.closeTo(50, 9),
       limitPct: 45,
+      bandPp: null,
       thresholdType: "maximum",
       severity: "critical",
       headroomPp: expect.closeTo(-5, 9),
@@ -187,5 +191,80 @@ describe("limitUtilization: order", () => {
       "strategy:value_add",
       "state:TX",
     ]);
+  });
+});
+
+describe("limitUtilization: limits of every kind, in their own unit", () => {
+  // value_add $500k (2 positions), core $300k, unknown $200k.
+  const run = computeExposures([
+    position({ strategy: "value_add", positionValue: 250_000 }),
+    position({ strategy: "value_add", positionValue: 250_000 }),
+    position({ strategy: "core", positionValue: 300_000 }),
+    position({ strategy: null, positionValue: 200_000 }),
+  ]).exposures;
+
+  test.each([
+    {
+      label: "an amount over its line: usd, breach",
+      limit: limit({ kind: "amount", dimensionValue: "value_add", thresholdPct: null, thresholdAmount: 400_000 }),
+      row: {
+        unit: "usd",
+        dimensionValue: "value_add",
+        exposurePct: 500_000,
+        limitPct: 400_000,
+        headroomPp: -100_000,
+        status: "breach",
+      },
+    },
+    {
+      label: "an amount at 95 % of its line: near",
+      limit: limit({ kind: "amount", dimensionValue: "core", thresholdPct: null, thresholdAmount: 315_000 }),
+      row: { unit: "usd", exposurePct: 300_000, headroomPp: 15_000, status: "near" },
+    },
+    {
+      label: "a count of two known values against a minimum of three: the whole dimension",
+      limit: limit({ kind: "count", thresholdType: "minimum", thresholdPct: null, thresholdCount: 3 }),
+      row: { unit: "count", dimensionValue: "*", exposurePct: 2, limitPct: 3, headroomPp: -1, status: "breach" },
+    },
+    {
+      label: "top 1 at 50 % under 60 %: within",
+      limit: limit({ kind: "top_n", topN: 1, thresholdPct: 60 }),
+      row: { unit: "pp", dimensionValue: "*", exposurePct: 50, limitPct: 60, headroomPp: 10, status: "within" },
+    },
+    {
+      label: "a target of 35 % ± 5: core at 30 % is on the band's edge, near",
+      limit: limit({
+        kind: "target",
+        dimensionValue: "core",
+        thresholdType: null,
+        thresholdPct: null,
+        targetPct: 35,
+        bandPp: 5,
+      }),
+      row: {
+        unit: "pp",
+        exposurePct: 30,
+        limitPct: 35,
+        bandPp: 5,
+        thresholdType: "minimum",
+        headroomPp: 0,
+        utilizationPct: 100,
+        status: "near",
+      },
+    },
+    {
+      label: "positions: value_add holds 2 of 4, at most 1",
+      limit: limit({
+        kind: "amount",
+        basis: "positions",
+        dimensionValue: "value_add",
+        thresholdPct: null,
+        thresholdAmount: 1,
+      }),
+      row: { unit: "count", basis: "positions", exposurePct: 2, limitPct: 1, status: "breach" },
+    },
+  ])("$label", ({ limit: l, row }) => {
+    const [found] = limitUtilization(run, [l]);
+    expect(found).toMatchObject({ kind: l.kind, ...row });
   });
 });

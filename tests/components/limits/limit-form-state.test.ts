@@ -75,6 +75,8 @@ describe("toLimitInput and fromLimit", () => {
   test("blank value means every value; numbers are numbers", () => {
     expect(toLimitInput(form({ dimensionValue: " ", thresholdPct: "12.5" }))).toEqual({
       dimensionType: "strategy",
+      kind: "share",
+      basis: "value",
       dimensionValue: null,
       thresholdPct: 12.5,
       thresholdType: "maximum",
@@ -83,16 +85,93 @@ describe("toLimitInput and fromLimit", () => {
     });
   });
 
-  test("a stored limit round-trips through the form", () => {
-    const limit = {
-      dimensionType: "state" as const,
-      dimensionValue: "CA",
-      thresholdPct: 27.5,
-      thresholdType: "minimum" as const,
-      severityLevel: "critical" as const,
-      isActive: false,
-    };
-    expect(toLimitInput(fromLimit(limit))).toEqual(limit);
+  const stored = {
+    dimensionType: "state" as const,
+    kind: "share" as const,
+    basis: "value" as const,
+    dimensionValue: "CA",
+    thresholdType: "minimum" as const,
+    thresholdPct: 27.5,
+    thresholdAmount: null,
+    thresholdCount: null,
+    topN: null,
+    thresholdHhi: null,
+    targetPct: null,
+    bandPp: null,
+    severityLevel: "critical" as const,
+    isActive: false,
+  };
+
+  test.each([
+    { label: "a share", limit: stored },
+    {
+      label: "an amount on positions",
+      limit: {
+        ...stored,
+        kind: "amount" as const,
+        basis: "positions" as const,
+        thresholdPct: null,
+        thresholdAmount: 12,
+      },
+    },
+    {
+      label: "a count",
+      limit: { ...stored, kind: "count" as const, dimensionValue: null, thresholdPct: null, thresholdCount: 10 },
+    },
+    {
+      label: "a top-N",
+      limit: { ...stored, kind: "top_n" as const, dimensionValue: null, thresholdType: "maximum" as const, topN: 3 },
+    },
+    {
+      label: "an HHI",
+      limit: {
+        ...stored,
+        kind: "hhi" as const,
+        dimensionValue: null,
+        thresholdType: "maximum" as const,
+        thresholdPct: null,
+        thresholdHhi: 1500,
+      },
+    },
+    {
+      label: "a target with its band",
+      limit: { ...stored, kind: "target" as const, thresholdType: null, thresholdPct: null, targetPct: 60, bandPp: 10 },
+    },
+    {
+      label: "a target with the default band",
+      limit: { ...stored, kind: "target" as const, thresholdType: null, thresholdPct: null, targetPct: 60 },
+    },
+  ])("$label round-trips through the form to what the server stores", ({ limit }) => {
+    const { severityLevel, isActive, dimensionType, kind, basis, ...fields } = limit;
+    const parsed = limitCreateSchema.parse(toLimitInput(fromLimit(limit)));
+    expect(parsed).toEqual({ dimensionType, kind, basis, ...fields, severityLevel, isActive });
+  });
+
+  test("only the kind's own fields are sent: a count does not send a value or a percent left in the form", () => {
+    const values = form({ kind: "count", dimensionValue: "core", thresholdPct: "30", thresholdCount: "4" });
+    expect(toLimitInput(values)).toEqual({
+      dimensionType: "strategy",
+      kind: "count",
+      basis: "value",
+      thresholdType: "maximum",
+      thresholdCount: 4,
+      severityLevel: "warning",
+      isActive: true,
+    });
+    expect(validateLimitForm(values).errors).toEqual({});
+  });
+
+  test("each kind names its own missing field", () => {
+    expect(validateLimitForm(form({ kind: "amount" })).errors).toEqual({
+      thresholdAmount: "is required for an amount limit",
+    });
+    expect(validateLimitForm(form({ kind: "top_n", thresholdPct: "" })).errors).toEqual({
+      topN: "is required for a top_n limit",
+      thresholdPct: "is required for a top_n limit",
+    });
+    expect(validateLimitForm(form({ kind: "target", targetPct: "60", bandPp: "x" })).errors).toEqual({
+      bandPp: "must be a number",
+    });
   });
 });
 

@@ -1,0 +1,57 @@
+import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
+
+// Issue 10: a manager writes an amount limit and a target limit in the form, as fund documents
+// write them, and sees both breach on the overview and in the alerts.
+
+test("an amount limit and a target limit, made in the form, both breach on the overview", async ({
+  page,
+  api,
+}, testInfo) => {
+  // Core 60 % in Dallas (19100), value-add 40 % in Los Angeles (31080); $1M in all.
+  const csv = "position_id,strategy,state,msa_id,position_value\nA,value_add,CA,31080,400000\nB,core,TX,19100,600000\n";
+  expect(
+    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status,
+  ).toBe(201);
+  expect(
+    (await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
+      .status,
+  ).toBe(201);
+
+  await page.goto("/limits");
+  const form = page.getByTestId("limit-form");
+
+  // At most $500K in any one MSA: the form shows only an amount, in dollars.
+  await form.getByLabel("Dimension").selectOption("msa");
+  await form.getByLabel("Kind").selectOption("amount");
+  await expect(form.getByLabel(/^Threshold/)).toHaveCount(0);
+  await form.getByLabel("Amount ($)").fill("500,000");
+  await form.getByRole("button", { name: "Create limit" }).click();
+  await expect(page.getByTestId("limit-row").filter({ hasText: "at most $500.0K" })).toHaveCount(1);
+
+  // Core 40 % ± 5 pp: a target has no maximum or minimum, only its band.
+  await form.getByLabel("Dimension").selectOption("strategy");
+  await form.getByLabel("Kind").selectOption("target");
+  await expect(form.getByText("Maximum (at most)")).toHaveCount(0);
+  await form.getByLabel(/^Value/).fill("core");
+  await form.getByLabel(/^Target/).fill("40");
+  await expect(form.getByText("Default: ± 8.0 pp.")).toBeVisible();
+  await form.getByLabel(/^Band/).fill("5");
+  await form.getByRole("button", { name: "Create limit" }).click();
+  await expect(page.getByTestId("limit-row").filter({ hasText: "40.0 % ± 5.0 pp" })).toHaveCount(1);
+  await expect(page.getByTestId("limit-kind")).toHaveText(["Amount", "Target with band"]);
+  await snapshot(page, testInfo, "limit-kinds");
+
+  await page.goto("/");
+  const alerts = page.getByTestId("open-alerts");
+  await expect(alerts).toContainText("at $600K, above the maximum of $500K");
+  await expect(alerts).toContainText("Strategy: Core at 60.0 %, off its target of 40.0 %");
+  await snapshot(page, testInfo, "overview-limit-kinds");
+
+  await page.goto("/alerts");
+  await expect(
+    page.getByText("Exposure threshold breached: msa='19100' at $600.0K exceeds maximum of $500.0K"),
+  ).toBeVisible();
+  await expect(
+    page.getByText("Target drift: strategy='core' at 60.0% is 20.0 pp above target 40.0% (band ±5.0 pp)"),
+  ).toBeVisible();
+});
