@@ -7,6 +7,11 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
   latest                                            the latest run's exposures
   limits                                            list limits
   limit:add --dimension strategy [--value value_add] --pct 30 [--type maximum|minimum] [--severity warning|critical]
+            [--kind share|amount|count|top_n|hhi|target] [--basis value|units|positions]
+            [--amount 250000000] [--count 10] [--top 3] [--hhi 1500] [--target 60] [--band 10]
+                                                    each kind takes its own: amount --amount, count
+                                                    --count, top_n --top and --pct, hhi --hhi,
+                                                    target --value, --target [--band]
   alerts [--status active|acknowledged|resolved|open]
   ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
   resolve <alertId> [--comment text]
@@ -38,6 +43,14 @@ export const { values: opts, positionals } = parseArgs({
     dimension: { type: "string" },
     value: { type: "string" },
     pct: { type: "string" },
+    kind: { type: "string" },
+    basis: { type: "string" },
+    amount: { type: "string" },
+    count: { type: "string" },
+    top: { type: "string" },
+    hhi: { type: "string" },
+    target: { type: "string" },
+    band: { type: "string" },
     type: { type: "string" },
     severity: { type: "string" },
     status: { type: "string" },

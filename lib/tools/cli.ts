@@ -50,13 +50,28 @@ async function main(): Promise<void> {
     case "limits":
       return print((await lib.listLimits(await ctx())).items);
     case "limit:add": {
+      // A number flag as a number; text that is not one stays text, so the schema names it.
+      const number = (flag: "pct" | "amount" | "count" | "top" | "hhi" | "target" | "band") => {
+        const raw = opts[flag];
+        if (typeof raw !== "string") return undefined;
+        const n = Number(raw.replaceAll(",", ""));
+        return Number.isNaN(n) ? raw : n;
+      };
       const limit = parseOrThrow(
         lib.limitCreateSchema,
         {
           dimensionType: opts.dimension,
-          dimensionValue: opts.value ?? null,
-          thresholdPct: opts.pct === undefined ? undefined : Number(opts.pct),
+          kind: opts.kind,
+          basis: opts.basis,
+          dimensionValue: opts.value,
           thresholdType: opts.type,
+          thresholdPct: number("pct"),
+          thresholdAmount: number("amount"),
+          thresholdCount: number("count"),
+          topN: number("top"),
+          thresholdHhi: number("hhi"),
+          targetPct: number("target"),
+          bandPp: number("band"),
           severityLevel: opts.severity,
         },
         "limit",
