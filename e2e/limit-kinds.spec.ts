@@ -55,3 +55,34 @@ test("an amount limit and a target limit, made in the form, both breach on the o
     page.getByText("Target drift: strategy='core' at 60.0% is 20.0 pp above target 40.0% (band ±5.0 pp)"),
   ).toBeVisible();
 });
+
+test("the exposures page counts in value, units or positions, kept in the URL", async ({ page, api }) => {
+  // TX: one $900K building of 40 units; CA: two $50K buildings of 30 and 50 units, one with no units.
+  const csv =
+    "position_id,strategy,state,position_value,units\nA,core,TX,900000,40\nB,core,CA,50000,30\nC,core,CA,50000,\nD,core,CA,1,50\n";
+  expect(
+    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status,
+  ).toBe(201);
+  expect(
+    (await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
+      .status,
+  ).toBe(201);
+
+  await page.goto("/exposures/state");
+  const table = page.getByTestId("exposure-table");
+  await expect(table.locator('tr[data-value="TX"] td').first()).toHaveText("90.0 %");
+  await expect(table.getByTestId("capacity-cell").first()).toBeVisible();
+
+  await page.getByTestId("basis-switch").getByRole("link", { name: "Positions" }).click();
+  await expect(page).toHaveURL(/basis=positions/);
+  // CA holds three of the four positions.
+  await expect(table.locator('tr[data-value="CA"] td').first()).toHaveText("75.0 %");
+  await expect(table.getByTestId("capacity-cell")).toHaveCount(0);
+
+  await page.getByTestId("basis-switch").getByRole("link", { name: "Units" }).click();
+  await expect(page).toHaveURL(/basis=units/);
+  // 120 units: TX 40 (33.3 %), CA 80 (66.7 %); position C has no units and is counted in Unknown.
+  await expect(table.getByRole("columnheader", { name: /^Units/ })).toBeVisible();
+  await expect(table.locator('tr[data-value="CA"] td').first()).toHaveText("66.7 %");
+  await expect(table.locator('tr[data-value="unknown"]')).toBeVisible();
+});

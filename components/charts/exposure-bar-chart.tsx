@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatCount, formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
+import { formatCount, formatPct, formatPctExact } from "@/lib/display/format";
 import type { LimitStatus } from "@/lib/engine/types";
 import { barChartHeight } from "./bar-chart-size";
 
@@ -29,6 +29,8 @@ export interface BarPoint {
   title: string;
   pct: number;
   value: number;
+  /** The amount as the tooltip shows it, on the page's basis: $1,250,000.00, 1,240 units. */
+  amount: string;
   count: number;
   status: BarStatus;
   limitPct: number | null;
@@ -73,7 +75,7 @@ function BarTooltip({ active, payload }: TooltipContentProps) {
     <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-md">
       <p className="font-semibold text-text">{point.title}</p>
       <p>{formatPctExact(point.pct)} of the portfolio</p>
-      <p>{formatMoneyExact(point.value)}</p>
+      <p>{point.amount}</p>
       <p className="text-muted">{formatCount(point.count)} positions</p>
       <p className="text-muted">
         {point.limitPct === null ? "No maximum" : `Maximum ${formatPct(point.limitPct)}`} · {STATUS_WORD[point.status]}

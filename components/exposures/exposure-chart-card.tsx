@@ -1,12 +1,17 @@
 import { type BarPoint, ExposureBarChart } from "@/components/charts/exposure-bar-chart";
 import { Card } from "@/components/ui/card";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
-import { type Dimension, UNKNOWN } from "@/lib/engine/types";
+import { type Basis, type Dimension, UNKNOWN } from "@/lib/engine/types";
+import { formatAmountExact } from "../limits/limit-rule";
 import type { ExposureRow } from "./exposure-rows";
 import { DIMENSION_NOUN, fullValueLabel, LONG_DIMENSIONS, TOP_N } from "./labels";
 
 /** The bars the chart draws: known values largest first (capped for msa/state), `unknown` last. */
-export function chartPoints(dimension: Dimension, rows: readonly ExposureRow[]): { points: BarPoint[]; known: number } {
+export function chartPoints(
+  dimension: Dimension,
+  rows: readonly ExposureRow[],
+  basis: Basis = "value",
+): { points: BarPoint[]; known: number } {
   const known = rows
     .filter((r) => r.value !== UNKNOWN && r.positionCount > 0)
     .sort((a, b) => b.exposurePct - a.exposurePct);
@@ -18,6 +23,7 @@ export function chartPoints(dimension: Dimension, rows: readonly ExposureRow[]):
     title: fullValueLabel(dimension, r.value),
     pct: r.exposurePct,
     value: r.exposureValue,
+    amount: formatAmountExact(basis, r.exposureValue),
     count: r.positionCount,
     status: r.status,
     limitPct: r.maximum?.pct ?? null,
@@ -30,12 +36,14 @@ export function ExposureChartCard({
   dimension,
   rows,
   flatLimitPct,
+  basis = "value",
 }: {
   dimension: Dimension;
   rows: readonly ExposureRow[];
   flatLimitPct: number | null;
+  basis?: Basis;
 }) {
-  const { points, known } = chartPoints(dimension, rows);
+  const { points, known } = chartPoints(dimension, rows, basis);
   const noun = DIMENSION_NOUN[dimension];
   const capped = LONG_DIMENSIONS.has(dimension) && known > TOP_N;
   return (

@@ -1,10 +1,14 @@
+import Link from "next/link";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { formatCount, formatDate, formatMoney, formatMoneyExact } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
+import { computeConcentration } from "@/lib/engine/concentration";
+import { basisBuckets } from "@/lib/engine/limit-kinds";
 import type { CapacityRow } from "@/lib/engine/scenario";
-import { type Dimension, UNKNOWN } from "@/lib/engine/types";
+import { BASES, type Basis, type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { LimitDto } from "@/lib/services/limits";
 import type { RunDetail } from "@/lib/services/runs";
+import { formatAmount, formatAmountExact } from "../limits/limit-rule";
 import { ConcentrationCard } from "./concentration-card";
 import { ExportLinks } from "./export-links";
 import { ExposureChartCard } from "./exposure-chart-card";
@@ -12,7 +16,29 @@ import { buildExposureRows, flatMaximum } from "./exposure-rows";
 import { ExposureTable } from "./exposure-table";
 import { NoRun } from "./no-run";
 import { StateMap } from "./state-map";
-import type { SearchParams, TableSort } from "./url-state";
+import { type SearchParams, type TableSort, withParams } from "./url-state";
+
+const BASIS_WORDS: Record<Basis, string> = { value: "Value", units: "Units", positions: "Positions" };
+
+/** Value, units or positions: links that keep the page's other settings (the basis lives in the URL). */
+function BasisSwitch({ basis, params }: { basis: Basis; params: SearchParams }) {
+  return (
+    <nav aria-label="Count exposure in" data-testid="basis-switch" className="flex items-center gap-1 text-xs">
+      <span className="text-muted">Counted in</span>
+      {BASES.map((b) => (
+        <Link
+          key={b}
+          href={withParams(params, { basis: b === "value" ? undefined : b, sort: undefined, dir: undefined })}
+          aria-current={b === basis ? "page" : undefined}
+          scroll={false}
+          className={`rounded-md px-2 py-1 ${b === basis ? "bg-accent text-white" : "text-accent hover:bg-surface-2"}`}
+        >
+          {BASIS_WORDS[b]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
 
 export interface ExposurePageData {
   run: RunDetail;
@@ -23,6 +49,8 @@ export interface ExposurePageData {
 
 interface Props {
   dimension: Dimension;
+  /** What the page counts in (?basis=): value (dollars), units or positions. */
+  basis?: Basis;
   portfolio: string;
   /** The latest run and the limits (null before the first run), loading while the page streams. */
   data: Promise<ExposurePageData | null>;
@@ -31,12 +59,26 @@ interface Props {
 }
 
 /** Everything on the page that comes from the latest run: chart, concentration, map, table. */
-export async function ExposureSections({ dimension, portfolio, data: loading, sort, params }: Props) {
+export async function ExposureSections({ dimension, basis = "value", portfolio, data: loading, sort, params }: Props) {
   const data = await loading;
   if (!data) return <NoRun />;
-  const { run, limits, capacity } = data;
-  const rows = buildExposureRows(dimension, run.exposures, limits, capacity);
+  const { run } = data;
+  // On units or positions the buckets are counted in them; share limits and capacity are in
+  // dollars, so they show on the value basis only.
+  const onValue = basis === "value";
+  const exposures = onValue ? run.exposures : basisBuckets(run.exposures, basis);
+  const limits = onValue ? data.limits : [];
+  const capacity = onValue ? data.capacity : [];
+  const rows = buildExposureRows(dimension, exposures, limits, capacity);
   const top = rows.find((r) => r.value !== UNKNOWN && r.positionCount > 0);
+  const mine = exposures.filter((b) => b.dimensionType === dimension);
+  const concentration = onValue
+    ? run.concentration[dimension]
+    : computeConcentration(
+        mine,
+        mine.reduce((sum, b) => sum + b.exposureValue, 0),
+      );
+  const total = mine.reduce((sum, b) => sum + b.exposureValue, 0);
 
   return (
     <div className="space-y-4" data-testid="exposure-sections">
@@ -44,20 +86,29 @@ export async function ExposureSections({ dimension, portfolio, data: loading, so
         <p data-testid="exposures-run">
           {DIMENSION_LABELS[dimension]} exposure as of <strong className="text-text">{formatDate(run.asOfDate)}</strong>{" "}
           · {formatCount(run.positionCount)} positions ·{" "}
-          <span title={formatMoneyExact(run.totalPortfolioValue)}>{formatMoney(run.totalPortfolioValue)}</span> total
+          {onValue ? (
+            <span title={formatMoneyExact(run.totalPortfolioValue)}>{formatMoney(run.totalPortfolioValue)}</span>
+          ) : (
+            <span title={formatAmountExact(basis, total)}>{formatAmount(basis, total)}</span>
+          )}{" "}
+          total
         </p>
-        <ExportLinks runId={run.id} portfolio={portfolio} />
+        <div className="flex flex-wrap items-center gap-3">
+          <BasisSwitch basis={basis} params={params} />
+          <ExportLinks runId={run.id} portfolio={portfolio} />
+        </div>
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <SectionBoundary what="The chart">
-          <ExposureChartCard dimension={dimension} rows={rows} flatLimitPct={flatMaximum(dimension, limits)} />
+          <ExposureChartCard
+            dimension={dimension}
+            rows={rows}
+            flatLimitPct={flatMaximum(dimension, limits)}
+            basis={basis}
+          />
         </SectionBoundary>
         <SectionBoundary what="The concentration figures">
-          <ConcentrationCard
-            dimension={dimension}
-            concentration={run.concentration[dimension]}
-            topValue={top?.value ?? null}
-          />
+          <ConcentrationCard dimension={dimension} concentration={concentration} topValue={top?.value ?? null} />
         </SectionBoundary>
       </div>
       {dimension === "state" && (
@@ -66,7 +117,14 @@ export async function ExposureSections({ dimension, portfolio, data: loading, so
         </SectionBoundary>
       )}
       <SectionBoundary what="The table">
-        <ExposureTable dimension={dimension} rows={rows} sort={sort} params={params} asOfDate={run.asOfDate} />
+        <ExposureTable
+          dimension={dimension}
+          basis={basis}
+          rows={rows}
+          sort={sort}
+          params={params}
+          asOfDate={run.asOfDate}
+        />
       </SectionBoundary>
     </div>
   );

@@ -3,8 +3,9 @@ import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatCount, formatMoney, formatMoneyExact, formatPct, formatPctExact, formatPp } from "@/lib/display/format";
 import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
-import { type Dimension, UNKNOWN } from "@/lib/engine/types";
+import { type Basis, type Dimension, UNKNOWN } from "@/lib/engine/types";
 import { stateByCode } from "@/lib/reference/us-states";
+import { formatAmountExact } from "../limits/limit-rule";
 import type { ExposureRow, RowLimit } from "./exposure-rows";
 import { LONG_DIMENSIONS, TOP_N } from "./labels";
 import {
@@ -100,12 +101,15 @@ function CapacityCell({ row }: { row: ExposureRow }) {
 /** Every value of the dimension with its limit, headroom and status; headers sort through the URL. */
 export function ExposureTable({
   dimension,
+  basis = "value",
   rows,
   sort,
   params,
   asOfDate,
 }: {
   dimension: Dimension;
+  /** value: dollars with limits and capacity; units or positions: counted in them, no dollar limits. */
+  basis?: Basis;
   rows: readonly ExposureRow[];
   sort: TableSort;
   params: SearchParams;
@@ -115,6 +119,13 @@ export function ExposureTable({
   const cappable = LONG_DIMENSIONS.has(dimension) && sorted.length > TOP_N;
   const showAll = !cappable || parseShowAll(params);
   const shown = showAll ? sorted : sorted.slice(0, TOP_N);
+  const onValue = basis === "value";
+  // Share limits and capacity are in dollars: on another basis the table is the counts alone.
+  const columns = onValue
+    ? COLUMNS
+    : COLUMNS.filter((c) => c.key !== "capacity").map((c) =>
+        c.key === "amount" ? { ...c, label: basis === "units" ? "Units" : "Exposure (positions)" } : c,
+      );
   const hrefFor = (key: SortKey) => {
     const next = nextSort(sort, key);
     return `/exposures/${dimension}${withParams(params, { sort: next.key, dir: next.dir })}`;
@@ -128,7 +139,7 @@ export function ExposureTable({
           </caption>
           <thead className="border-b border-border text-xs text-muted">
             <tr>
-              {COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <SortHeader key={column.key} column={column} sort={sort} href={hrefFor(column.key)} />
               ))}
               <th scope="col" className="px-3 py-2 text-left font-medium">
@@ -149,8 +160,10 @@ export function ExposureTable({
                 <td className="px-3 py-2 text-right tabular-nums" title={formatPctExact(row.exposurePct)}>
                   {formatPct(row.exposurePct)}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums" title={formatMoneyExact(row.exposureValue)}>
-                  {formatMoney(row.exposureValue)}
+                <td className="px-3 py-2 text-right tabular-nums" title={formatAmountExact(basis, row.exposureValue)}>
+                  {onValue
+                    ? formatMoney(row.exposureValue)
+                    : row.exposureValue.toLocaleString("en-US", { maximumFractionDigits: 2 })}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.positionCount)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
@@ -171,9 +184,11 @@ export function ExposureTable({
                 >
                   {formatPp(row.headroomPp)}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums" data-testid="capacity-cell">
-                  <CapacityCell row={row} />
-                </td>
+                {onValue && (
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums" data-testid="capacity-cell">
+                    <CapacityCell row={row} />
+                  </td>
+                )}
                 <td className="px-3 py-2">
                   <StatusBadge status={row.status} />
                 </td>
@@ -183,10 +198,18 @@ export function ExposureTable({
         </table>
       </div>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
-        <p>
-          Headroom: percentage points to the nearest applicable limit; negative means past it. Capacity: dollars the
-          value can still take before its tightest maximum, from the current positions.
-        </p>
+        {onValue ? (
+          <p>
+            Headroom: percentage points to the nearest applicable limit; negative means past it. Capacity: dollars the
+            value can still take before its tightest maximum, from the current positions.
+          </p>
+        ) : (
+          <p>
+            Counted in {basis}: each value's share of the portfolio's {basis}
+            {basis === "units" ? " (positions without units are in Unknown)" : ""}. Limits on value show on the value
+            basis; limits on {basis} are on the Limits page.
+          </p>
+        )}
         {cappable && (
           <Link
             href={`/exposures/${dimension}${withParams(params, { all: showAll ? undefined : "1" })}`}

@@ -1,5 +1,5 @@
 import { isDimension } from "@/lib/display/labels";
-import { type Dimension, UNKNOWN } from "@/lib/engine/types";
+import { BASES, type Basis, type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { ExposureRow } from "./exposure-rows";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -26,6 +26,12 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
 };
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** The basis the page counts in (?basis=units); value when absent or unknown. */
+export function parseBasis(params: SearchParams): Basis {
+  const basis = first(params.basis);
+  return basis && (BASES as readonly string[]).includes(basis) ? (basis as Basis) : "value";
+}
 
 export function parseSort(params: SearchParams): TableSort {
   const key = first(params.sort);

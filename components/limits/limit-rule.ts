@@ -2,7 +2,7 @@
 // exposure and breach): shares as percentages, amounts in dollars, units or positions, counts and
 // HHIs as whole numbers. Pure: shared by the limits table, the alert rows and their tests.
 
-import { formatCount, formatMoney, formatPct } from "@/lib/display/format";
+import { formatCount, formatMoney, formatMoneyExact, formatPct } from "@/lib/display/format";
 import { compactMoney, defaultBandPp } from "@/lib/engine/limit-kinds";
 import type { Basis, BreachUnit, Limit, LimitKind } from "@/lib/engine/types";
 
@@ -42,7 +42,18 @@ const basisNote = (basis: Basis) => (basis === "value" ? "" : ` of ${basis}`);
 export function formatAmount(basis: Basis, amount: number | null): string {
   if (amount === null) return "—";
   if (basis === "value") return compactMoney(amount);
-  return `${formatCount(amount)} ${basis}`;
+  return `${formatUnits(amount)} ${basis}`;
+}
+
+/** Units as owned: whole, or to the hundredth for a joint venture's share (1,000.5). */
+function formatUnits(units: number): string {
+  return units.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+/** An amount on a basis, exact (tooltips): $1,250,000.00, 1,240 units, 12 positions. */
+export function formatAmountExact(basis: Basis, amount: number): string {
+  if (basis === "value") return formatMoneyExact(amount);
+  return `${amount.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${basis}`;
 }
 
 /** "at most 30.0 %", "at most $250.0M", "at least 10 values", "top 3 at most 50.0 %", "60.0 % ± 10.0 pp". */
@@ -75,7 +86,7 @@ export function formatMeasure(value: number, unit: BreachUnit): string {
     case "usd":
       return formatMoney(value);
     case "units":
-      return `${formatCount(value)} units`;
+      return `${formatUnits(value)} units`;
     case "count":
     case "hhi":
       return formatCount(value);

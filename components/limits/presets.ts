@@ -68,6 +68,12 @@ export const LIMIT_PRESETS: readonly LimitPreset[] = [
     values: { ...base, dimensionType: "strategy", kind: "target", dimensionValue: "value_add", targetPct: "30" },
   },
   {
+    id: "state-units-5000",
+    label: "Max 5,000 units per state",
+    source: "A cap in doors, as apartment owners and their lenders count a portfolio.",
+    values: { ...base, dimensionType: "state", kind: "amount", basis: "units", thresholdAmount: "5000" },
+  },
+  {
     id: "development-30",
     label: "Max 30 % development",
     source: "A development-risk cap, common in core-plus and value-add fund agreements.",

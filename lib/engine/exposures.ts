@@ -1,10 +1,20 @@
 import { computeConcentration } from "./concentration";
-import { addValue, addYear, createDecadeTally, createValueTally, ownedCents, type Tally, toCents } from "./tally";
+import {
+  addValue,
+  addYear,
+  createDecadeTally,
+  createValueTally,
+  ownedCents,
+  ownedUnitHundredths,
+  type Tally,
+  toCents,
+  unitsCountOf,
+} from "./tally";
 import { DIMENSIONS, type Dimension, type ExposureBucket, type ExposureResult, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
 /** Largest exposure first, ties by value name; `unknown` always last. */
-function compareBuckets(a: ExposureBucket, b: ExposureBucket): number {
+export function compareBuckets(a: ExposureBucket, b: ExposureBucket): number {
   if (a.dimensionValue === UNKNOWN || b.dimensionValue === UNKNOWN) {
     return Number(a.dimensionValue === UNKNOWN) - Number(b.dimensionValue === UNKNOWN);
   }
@@ -18,32 +28,46 @@ function toBuckets<K>(
   label: (key: K) => string,
   totalCents: number,
 ): ExposureBucket[] {
-  const bucket = (dimensionValue: string, cents: number, positionCount: number): ExposureBucket => ({
+  const bucket = (
+    dimensionValue: string,
+    cents: number,
+    positionCount: number,
+    unitHundredths: number,
+    unitsCount: number,
+  ): ExposureBucket => ({
     dimensionType,
     dimensionValue,
     exposureValue: cents / 100,
     exposurePct: totalCents > 0 ? (cents / totalCents) * 100 : 0,
     positionCount,
+    exposureUnits: unitHundredths / 100,
+    unitsCount,
   });
   const buckets: ExposureBucket[] = [];
   let unknownCents = tally.unknownValue;
   let unknownCount = tally.unknownCount;
+  let unknownUnits = tally.unknownUnits;
+  let unknownUnitsCount = tally.unknownUnitsCount;
   tally.keys.forEach((key, slot) => {
     const dimensionValue = label(key);
     const cents = tally.values[slot] ?? 0;
     const positionCount = tally.counts[slot] ?? 0;
+    const unitHundredths = tally.units[slot] ?? 0;
+    const unitsCount = tally.unitsCounts[slot] ?? 0;
     // Groups that net to no position (a what-if's sale taken from the book's sums) are no bucket.
     if (positionCount === 0) return;
     // A value spelled "unknown" is the same bucket as a missing one, never a second "unknown" row.
     if (dimensionValue === UNKNOWN) {
       unknownCents += cents;
       unknownCount += positionCount;
+      unknownUnits += unitHundredths;
+      unknownUnitsCount += unitsCount;
       return;
     }
-    buckets.push(bucket(dimensionValue, cents, positionCount));
+    buckets.push(bucket(dimensionValue, cents, positionCount, unitHundredths, unitsCount));
   });
   // A dimension where every position is known has no unknown bucket at all.
-  if (unknownCount > 0) buckets.push(bucket(UNKNOWN, unknownCents, unknownCount));
+  if (unknownCount > 0) buckets.push(bucket(UNKNOWN, unknownCents, unknownCount, unknownUnits, unknownUnitsCount));
   return buckets.sort(compareBuckets);
 }
 
@@ -102,13 +126,15 @@ export function computeExposures(positions: readonly Position[]): ExposureResult
     const p = positions[i];
     if (p === undefined) continue;
     const cents = ownedCents(p.positionValue, p.ownershipPct);
+    const units = ownedUnitHundredths(p.units, p.ownershipPct);
+    const withUnits = unitsCountOf(p.units);
     totalCents += cents;
-    addValue(strategy, p.strategy, cents, 1);
-    addValue(state, p.state, cents, 1);
-    addValue(msa, p.msaId, cents, 1);
-    addYear(vintage, p.vintage, cents, 1);
-    addValue(construction_type, p.constructionType, cents, 1);
-    addValue(rent_band, p.rentBand, cents, 1);
+    addValue(strategy, p.strategy, cents, 1, units, withUnits);
+    addValue(state, p.state, cents, 1, units, withUnits);
+    addValue(msa, p.msaId, cents, 1, units, withUnits);
+    addYear(vintage, p.vintage, cents, 1, units, withUnits);
+    addValue(construction_type, p.constructionType, cents, 1, units, withUnits);
+    addValue(rent_band, p.rentBand, cents, 1, units, withUnits);
   }
 
   return toResult(tallies, totalCents, positions.length);
@@ -118,9 +144,13 @@ export function computeExposures(positions: readonly Position[]): ExposureResult
 export interface PositionGroup<K extends string | number> {
   /** The attribute as stored (vintage: the year built, not its decade); null when missing. */
   key: K | null;
-  /** Sum of the group's position values. */
+  /** Sum of the group's owned position values. */
   value: number;
   count: number;
+  /** Sum of the group's owned units (each to the hundredth of a unit, as ownedUnitHundredths). */
+  units: number;
+  /** How many of the group's positions have units. */
+  unitsCount: number;
 }
 
 /** A book summed per stored value of each dimension, and in all. */
@@ -137,14 +167,21 @@ export interface GroupedPositions {
  * definition, and the result equals computeExposures over the same positions exactly.
  */
 export function computeExposuresFromGroups({ totalValue, positionCount, groups }: GroupedPositions): ExposureResult {
+  return toResult(tallyGroups(groups), toCents(totalValue), positionCount);
+}
+
+/** The groups in fresh accumulators; units go through toCents too, into hundredths of a unit. */
+function tallyGroups(groups: GroupedPositions["groups"]): Tallies {
   const tallies = createTallies();
   for (const dimension of DIMENSIONS) {
     if (dimension === "vintage") continue;
     const tally = tallies[dimension];
-    for (const g of groups[dimension]) addValue(tally, g.key, toCents(g.value), g.count);
+    for (const g of groups[dimension])
+      addValue(tally, g.key, toCents(g.value), g.count, toCents(g.units), g.unitsCount);
   }
-  for (const g of groups.vintage) addYear(tallies.vintage, g.key, toCents(g.value), g.count);
-  return toResult(tallies, toCents(totalValue), positionCount);
+  for (const g of groups.vintage)
+    addYear(tallies.vintage, g.key, toCents(g.value), g.count, toCents(g.units), g.unitsCount);
+  return tallies;
 }
 
 /**
@@ -158,25 +195,21 @@ export function computeExposuresWithChanges(
   removed: readonly Position[],
   added: readonly Position[],
 ): ExposureResult {
-  const tallies = createTallies();
-  for (const dimension of DIMENSIONS) {
-    if (dimension === "vintage") continue;
-    const tally = tallies[dimension];
-    for (const g of book.groups[dimension]) addValue(tally, g.key, toCents(g.value), g.count);
-  }
-  for (const g of book.groups.vintage) addYear(tallies.vintage, g.key, toCents(g.value), g.count);
+  const tallies = tallyGroups(book.groups);
   let totalCents = toCents(book.totalValue);
   const { strategy, state, msa, vintage, construction_type, rent_band } = tallies;
   const change = (positions: readonly Position[], sign: 1 | -1) => {
     for (const p of positions) {
       const cents = sign * ownedCents(p.positionValue, p.ownershipPct);
+      const units = sign * ownedUnitHundredths(p.units, p.ownershipPct);
+      const withUnits = sign * unitsCountOf(p.units);
       totalCents += cents;
-      addValue(strategy, p.strategy, cents, sign);
-      addValue(state, p.state, cents, sign);
-      addValue(msa, p.msaId, cents, sign);
-      addYear(vintage, p.vintage, cents, sign);
-      addValue(construction_type, p.constructionType, cents, sign);
-      addValue(rent_band, p.rentBand, cents, sign);
+      addValue(strategy, p.strategy, cents, sign, units, withUnits);
+      addValue(state, p.state, cents, sign, units, withUnits);
+      addValue(msa, p.msaId, cents, sign, units, withUnits);
+      addYear(vintage, p.vintage, cents, sign, units, withUnits);
+      addValue(construction_type, p.constructionType, cents, sign, units, withUnits);
+      addValue(rent_band, p.rentBand, cents, sign, units, withUnits);
     }
   };
   change(removed, -1);

@@ -5,6 +5,7 @@
 // tolerance.
 
 import { computeConcentration } from "./concentration";
+import { compareBuckets } from "./exposures";
 import { LIMIT_EPSILON_PP } from "./limits";
 import {
   type Basis,
@@ -43,10 +44,14 @@ export function compactMoney(dollars: number): string {
   return `${sign}$${whole(abs)}`;
 }
 
-/** An amount on a basis: dollars compact, units and positions as whole numbers with their noun. */
+/** Units to the hundredth (a joint venture owns 12.5 of an asset's 25 doors), whole ones without decimals. */
+const unitsText = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+/** An amount on a basis: dollars compact, units and positions as numbers with their noun. */
 function amountText(basis: Basis, amount: number): string {
   if (basis === "value") return compactMoney(amount);
-  return `${whole(amount)} ${basis === "units" ? "units" : "positions"}`;
+  if (basis === "units") return `${unitsText(amount)} units`;
+  return `${whole(amount)} positions`;
 }
 
 const UNIT_OF_AMOUNT: Record<Basis, BreachUnit> = { value: "usd", units: "units", positions: "count" };
@@ -59,10 +64,19 @@ function past(observed: number, line: number, type: ThresholdType, epsilon: numb
   return type === "maximum" ? observed - line > epsilon : line - observed > epsilon;
 }
 
-/** Amounts compare exactly: dollars in whole cents, units and positions as counted. */
+/** An amount as an integer in its basis's smallest step: cents, hundredths of a unit, positions. */
+const steps = (basis: Basis, amount: number) => (basis === "positions" ? amount : Math.round(amount * 100));
+
+/** Amounts compare exactly, in whole steps (see steps). */
 function pastAmount(basis: Basis, observed: number, line: number, type: ThresholdType): boolean {
-  const [o, l] = basis === "value" ? [Math.round(observed * 100), Math.round(line * 100)] : [observed, line];
+  const [o, l] = [steps(basis, observed), steps(basis, line)];
   return type === "maximum" ? o > l : o < l;
+}
+
+/** The distance between two amounts, exact to the step (no float noise: 1,000.3 − 1,000 is 0.3). */
+function amountDistance(basis: Basis, observed: number, line: number): number {
+  const distance = Math.abs(steps(basis, observed) - steps(basis, line));
+  return basis === "positions" ? distance : distance / 100;
 }
 
 const relation = (type: ThresholdType) => (type === "maximum" ? "exceeds maximum" : "below minimum");
@@ -74,7 +88,7 @@ function covered(rule: Limit, buckets: readonly ExposureBucket[]): ExposureBucke
   const rows = buckets.filter((b) => applies(b.dimensionValue));
   if (rule.dimensionValue !== null && rows.length === 0) {
     const none = { dimensionType: rule.dimensionType, dimensionValue: rule.dimensionValue };
-    return [{ ...none, exposureValue: 0, exposurePct: 0, positionCount: 0 }];
+    return [{ ...none, exposureValue: 0, exposurePct: 0, positionCount: 0, exposureUnits: 0, unitsCount: 0 }];
   }
   return rows;
 }
@@ -156,7 +170,7 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
         ...base,
         thresholdPct: line,
         thresholdType: type,
-        breachPct: Math.abs(observed - line),
+        breachPct: amountDistance(rule.basis, observed, line),
         breachUnit: UNIT_OF_AMOUNT[rule.basis],
         message: `Exposure threshold breached: ${d}='${value}' at ${amounts}`,
       };
@@ -232,7 +246,8 @@ export function evaluateRules(rules: readonly Limit[], buckets: readonly Exposur
 
 /**
  * A run's buckets (value basis) on another basis: on `positions` each bucket's amount is its
- * position count and its share that count's share of the dimension's positions.
+ * position count and its share that count's share of the dimension's positions; on `units`, see
+ * unitsBuckets.
  */
 export function basisBuckets(exposures: readonly ExposureBucket[], basis: Basis): readonly ExposureBucket[] {
   switch (basis) {
@@ -247,8 +262,53 @@ export function basisBuckets(exposures: readonly ExposureBucket[], basis: Basis)
       });
     }
     case "units":
-      throw new Error("the units basis needs runs that store units per bucket");
+      return unitsBuckets(exposures);
   }
+}
+
+/**
+ * The buckets on the units basis: each bucket's amount is its owned units, its share their share
+ * of the dimension's units, its positionCount the positions with units. A position without units
+ * is missing data on this basis, as a missing attribute is, so it falls in the `unknown` bucket
+ * (adding no units): a value none of whose positions has units is no bucket, and `unknown` is
+ * there only when it holds a position. Units add in hundredths, as exactly as cents; largest
+ * first, ties by name, `unknown` last.
+ */
+function unitsBuckets(exposures: readonly ExposureBucket[]): ExposureBucket[] {
+  const hundredths = (b: ExposureBucket) => Math.round(b.exposureUnits * 100);
+  const byDimension = new Map<string, ExposureBucket[]>();
+  for (const b of exposures) {
+    const mine = byDimension.get(b.dimensionType);
+    if (mine) mine.push(b);
+    else byDimension.set(b.dimensionType, [b]);
+  }
+  return [...byDimension.values()].flatMap((mine) => {
+    const total = mine.reduce((sum, b) => sum + hundredths(b), 0);
+    const share = (units: number) => (total > 0 ? (units / total) * 100 : 0);
+    const known = mine.filter((b) => b.dimensionValue !== UNKNOWN && b.unitsCount > 0);
+    const unknown = mine.find((b) => b.dimensionValue === UNKNOWN);
+    const unknownUnits = unknown === undefined ? 0 : hundredths(unknown);
+    const positions = mine.reduce((sum, b) => sum + b.positionCount, 0);
+    const withoutUnits = positions - known.reduce((sum, b) => sum + b.unitsCount, 0);
+    const rows = known.map((b) => ({
+      ...b,
+      exposureValue: b.exposureUnits,
+      exposurePct: share(hundredths(b)),
+      positionCount: b.unitsCount,
+    }));
+    const first = mine[0];
+    if (first !== undefined && withoutUnits > 0)
+      rows.push({
+        dimensionType: first.dimensionType,
+        dimensionValue: UNKNOWN,
+        exposureValue: unknownUnits / 100,
+        exposurePct: share(unknownUnits),
+        positionCount: withoutUnits,
+        exposureUnits: unknownUnits / 100,
+        unitsCount: unknown?.unitsCount ?? 0,
+      });
+    return rows.sort(compareBuckets);
+  });
 }
 
 /**

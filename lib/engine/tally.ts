@@ -5,7 +5,9 @@
 // Money accumulates in whole cents: integers add exactly in a float64 up to 2^53 cents (about
 // $90 trillion), so a sum does not depend on the order or grouping of its additions, and a run
 // from positions equals a run from the database's exact group sums to the last bit. Sums of
-// float dollars miss the exact cent in a few percent of books once values reach 1e12.
+// float dollars miss the exact cent in a few percent of books once values reach 1e12. Owned units
+// (a joint venture owns a share of an asset's doors) accumulate the same way, in hundredths of a
+// unit, beside a count of the positions that have units at all.
 
 export interface Tally<K> {
   slots: Map<K, number>;
@@ -14,9 +16,16 @@ export interface Tally<K> {
   /** Cents. */
   values: Float64Array;
   counts: Int32Array;
+  /** Hundredths of a unit. */
+  units: Float64Array;
+  /** Positions with units. */
+  unitsCounts: Int32Array;
   /** Cents. */
   unknownValue: number;
   unknownCount: number;
+  /** Hundredths of a unit. */
+  unknownUnits: number;
+  unknownUnitsCount: number;
   /** Vintage only: slot by decade number for years 0–9999 (see addYear); empty otherwise. */
   direct: Int32Array;
 }
@@ -29,8 +38,12 @@ function createTally<K>(directSize: number): Tally<K> {
     keys: [],
     values: new Float64Array(64),
     counts: new Int32Array(64),
+    units: new Float64Array(64),
+    unitsCounts: new Int32Array(64),
     unknownValue: 0,
     unknownCount: 0,
+    unknownUnits: 0,
+    unknownUnitsCount: 0,
     direct: new Int32Array(directSize).fill(-1),
   };
 }
@@ -48,14 +61,17 @@ function addSlot<K>(tally: Tally<K>, key: K): number {
   tally.slots.set(key, slot);
   tally.keys.push(key);
   if (slot >= tally.values.length) {
-    const values = new Float64Array(tally.values.length * 2);
-    const counts = new Int32Array(tally.counts.length * 2);
-    values.set(tally.values);
-    counts.set(tally.counts);
-    tally.values = values;
-    tally.counts = counts;
+    tally.values = grown(tally.values, new Float64Array(tally.values.length * 2));
+    tally.counts = grown(tally.counts, new Int32Array(tally.counts.length * 2));
+    tally.units = grown(tally.units, new Float64Array(tally.units.length * 2));
+    tally.unitsCounts = grown(tally.unitsCounts, new Int32Array(tally.unitsCounts.length * 2));
   }
   return slot;
+}
+
+function grown<A extends Float64Array | Int32Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -85,23 +101,65 @@ export function ownedCents(value: number, ownershipPct: number): number {
   return Number((big + 500_000n) / 1_000_000n);
 }
 
-function accumulate<K>(tally: Tally<K>, slot: number, cents: number, count: number): void {
+/**
+ * A position's owned units in hundredths of a unit, rounded half up as money is (the database's
+ * round(units * ownership_pct / 100, 2)); 0 when it has none (see unitsCountOf).
+ */
+export function ownedUnitHundredths(units: number | null, ownershipPct: number): number {
+  return units === null ? 0 : ownedCents(units, ownershipPct);
+}
+
+/** 1 when a position has units (0 units included), 0 when they are missing. */
+export function unitsCountOf(units: number | null): number {
+  return units === null ? 0 : 1;
+}
+
+// The hot loop calls these with numbers only (never an object per position), so each stays
+// monomorphic and allocation-free.
+function accumulate<K>(
+  tally: Tally<K>,
+  slot: number,
+  cents: number,
+  count: number,
+  unitHundredths: number,
+  unitsCount: number,
+): void {
   tally.values[slot] = (tally.values[slot] ?? 0) + cents;
   tally.counts[slot] = (tally.counts[slot] ?? 0) + count;
+  tally.units[slot] = (tally.units[slot] ?? 0) + unitHundredths;
+  tally.unitsCounts[slot] = (tally.unitsCounts[slot] ?? 0) + unitsCount;
 }
 
-function addUnknown<K>(tally: Tally<K>, cents: number, count: number): void {
+function addUnknown<K>(
+  tally: Tally<K>,
+  cents: number,
+  count: number,
+  unitHundredths: number,
+  unitsCount: number,
+): void {
   tally.unknownValue += cents;
   tally.unknownCount += count;
+  tally.unknownUnits += unitHundredths;
+  tally.unknownUnitsCount += unitsCount;
 }
 
-/** Adds `count` positions worth `cents` in all under one attribute value (null: missing). */
-export function addValue(tally: Tally<string>, key: string | null, cents: number, count: number): void {
+/**
+ * Adds `count` positions worth `cents` in all, owning `unitHundredths` of a unit of which
+ * `unitsCount` have units, under one attribute value (null: missing).
+ */
+export function addValue(
+  tally: Tally<string>,
+  key: string | null,
+  cents: number,
+  count: number,
+  unitHundredths: number,
+  unitsCount: number,
+): void {
   if (key === null) {
-    addUnknown(tally, cents, count);
+    addUnknown(tally, cents, count, unitHundredths, unitsCount);
     return;
   }
-  accumulate(tally, tally.slots.get(key) ?? addSlot(tally, key), cents, count);
+  accumulate(tally, tally.slots.get(key) ?? addSlot(tally, key), cents, count, unitHundredths, unitsCount);
 }
 
 /**
@@ -109,9 +167,16 @@ export function addValue(tally: Tally<string>, key: string | null, cents: number
  * of years 0–9999 go through the direct table, several times faster than a Map with number keys;
  * any other year falls back to the Map.
  */
-export function addYear(tally: Tally<number>, year: number | null, cents: number, count: number): void {
+export function addYear(
+  tally: Tally<number>,
+  year: number | null,
+  cents: number,
+  count: number,
+  unitHundredths: number,
+  unitsCount: number,
+): void {
   if (year === null) {
-    addUnknown(tally, cents, count);
+    addUnknown(tally, cents, count, unitHundredths, unitsCount);
     return;
   }
   const decade = Math.floor(year / 10);
@@ -121,5 +186,5 @@ export function addYear(tally: Tally<number>, year: number | null, cents: number
     slot = tally.slots.get(decade * 10) ?? addSlot(tally, decade * 10);
     if (inTable) tally.direct[decade] = slot;
   }
-  accumulate(tally, slot, cents, count);
+  accumulate(tally, slot, cents, count, unitHundredths, unitsCount);
 }

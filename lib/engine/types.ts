@@ -40,6 +40,10 @@ export interface ExposureBucket {
   /** exposureValue / total × 100, unrounded. */
   exposurePct: number;
   positionCount: number;
+  /** Owned units (units × ownershipPct / 100 per position, to the hundredth of a unit), summed. */
+  exposureUnits: number;
+  /** How many of the bucket's positions have units (0 counts; a missing units does not). */
+  unitsCount: number;
 }
 
 export interface Concentration {

@@ -22,6 +22,8 @@ export interface ExposuresJson {
     exposure_pct: number;
     exposure_value: number;
     position_count: number;
+    exposure_units: number;
+    units_count: number;
   }>;
 }
 
@@ -57,6 +59,8 @@ export function exposuresToJson(s: ExposureSnapshot): ExposuresJson {
       exposure_pct: b.exposurePct,
       exposure_value: b.exposureValue,
       position_count: b.positionCount,
+      exposure_units: b.exposureUnits,
+      units_count: b.unitsCount,
     })),
   };
 }
@@ -74,6 +78,8 @@ export async function exposuresToXlsx(s: ExposureSnapshot): Promise<Uint8Array> 
     { header: "exposure_value", key: "exposure_value", width: 18, style: { numFmt: MONEY_FORMAT } },
     { header: "total_portfolio_value", key: "total_portfolio_value", width: 22, style: { numFmt: MONEY_FORMAT } },
     { header: "position_count", key: "position_count", width: 15 },
+    { header: "exposure_units", key: "exposure_units", width: 15 },
+    { header: "units_count", key: "units_count", width: 12 },
   ];
   for (const b of s.exposures) {
     sheet.addRow({
@@ -83,6 +89,8 @@ export async function exposuresToXlsx(s: ExposureSnapshot): Promise<Uint8Array> 
       exposure_value: b.exposureValue,
       total_portfolio_value: s.totalPortfolioValue,
       position_count: b.positionCount,
+      exposure_units: b.exposureUnits,
+      units_count: b.unitsCount,
     });
   }
   boldHeader(sheet);

@@ -80,20 +80,9 @@ function normalizeValue(dimension: Dimension, raw: string | null | undefined): s
   return result.value;
 }
 
-/** The units basis needs runs that store units per bucket, which do not yet. */
-function assertBasisAvailable(basis: Basis): void {
-  if (basis === "units")
-    throw new AppError(
-      "invalid_input",
-      "Invalid basis: the units basis is not available yet; use value or positions.",
-      [{ field: "basis", message: "units is not available yet: use value or positions" }],
-    );
-}
-
 export async function createLimit(ctx: PortfolioContext, input: LimitCreate): Promise<LimitDto> {
   const { portfolio } = ctx;
   const prisma = await getPrisma();
-  assertBasisAvailable(input.basis);
   const dimensionValue = normalizeValue(input.dimensionType, input.dimensionValue);
   const created = await prisma.$transaction(async (tx) => {
     await lockPortfolio(tx, portfolio.id);
@@ -121,7 +110,6 @@ export async function updateLimit(ctx: PortfolioContext, id: string, patch: Limi
     const dimensionType = patch.dimensionType ?? (current.dimensionType as Dimension);
     const kind = patch.kind ?? (current.kind as LimitKind);
     const basis = patch.basis ?? (current.basis as Basis);
-    assertBasisAvailable(basis);
     // The limit as it will be is checked for its kind; a change of kind drops the stored fields
     // the new kind does not take rather than refusing them (a field the patch sends is checked).
     const stored = toLimitDto(current);

@@ -19,6 +19,13 @@ export const DIMENSION_FIELD = {
  */
 export const OWNED_VALUE_SQL = "round(position_value * ownership_pct / 100, 2)";
 
+/**
+ * The fund's share of a stored position's units, to the hundredth of a unit, rounded as the
+ * engine's ownedUnitHundredths rounds it; null when the position has no units (SUM skips it,
+ * COUNT(units) does not count it).
+ */
+export const OWNED_UNITS_SQL = "round(units * ownership_pct / 100, 2)";
+
 export const DIMENSION_COLUMN: Record<Dimension, string> = {
   strategy: "strategy",
   state: "state",

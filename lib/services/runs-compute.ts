@@ -19,7 +19,7 @@ import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
 import { lockPortfolio } from "./portfolios";
-import { DIMENSION_COLUMN, OWNED_VALUE_SQL } from "./position-columns";
+import { DIMENSION_COLUMN, OWNED_UNITS_SQL, OWNED_VALUE_SQL } from "./position-columns";
 import { asDate, type RunDetail, todayUtc, toRunSummary } from "./runs";
 
 export interface RunResult extends RunDetail {
@@ -108,6 +108,10 @@ type GroupRow = Record<string, string | number | null> & {
   /** SUM of the owned values (numeric), as text: exact; converted to a number once, below. */
   value: string | null;
   n: number;
+  /** SUM of the owned units, as text; null when no position of the group has units. */
+  units: string | null;
+  /** Positions with units. */
+  nu: number;
 };
 
 // Each dimension on its own, and the whole book: GROUPING() tells the sets apart, since the grouped
@@ -115,7 +119,8 @@ type GroupRow = Record<string, string | number | null> & {
 const GROUPS_SQL = `SELECT CASE ${DIMENSIONS.map((d) => `WHEN GROUPING(${DIMENSION_COLUMN[d]}) = 0 THEN '${d}'`).join(" ")}
             ELSE 'total' END AS dimension,
           ${DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(", ")},
-          SUM(${OWNED_VALUE_SQL})::text AS value, COUNT(*)::int AS n
+          SUM(${OWNED_VALUE_SQL})::text AS value, COUNT(*)::int AS n,
+          SUM(${OWNED_UNITS_SQL})::text AS units, COUNT(units)::int AS nu
      FROM positions WHERE portfolio_id = $1::uuid
     GROUP BY GROUPING SETS (${DIMENSIONS.map((d) => `(${DIMENSION_COLUMN[d]})`).join(", ")}, ())`;
 
@@ -133,7 +138,13 @@ export async function sumPositionGroups(
       .filter((r) => r.dimension === dimension)
       .map((r): PositionGroup<K> => {
         const raw = r[DIMENSION_COLUMN[dimension]] ?? null;
-        return { key: raw === null ? null : toKey(raw), value: Number(r.value), count: r.n };
+        return {
+          key: raw === null ? null : toKey(raw),
+          value: Number(r.value),
+          count: r.n,
+          units: Number(r.units ?? 0),
+          unitsCount: r.nu,
+        };
       });
   // An empty book still has its () row: a count of 0 and a null sum.
   const total = rows.find((r) => r.dimension === "total");
@@ -179,7 +190,12 @@ async function storeRun(tx: Tx, portfolioId: string, asOfDate: string, source: s
   });
   await tx.exposure.deleteMany({ where: { runId: run.id } });
   await tx.exposure.createMany({
-    data: computed.exposures.map((e) => ({ runId: run.id, ...e, exposureValue: e.exposureValue.toFixed(2) })),
+    data: computed.exposures.map((e) => ({
+      runId: run.id,
+      ...e,
+      exposureValue: e.exposureValue.toFixed(2),
+      exposureUnits: e.exposureUnits.toFixed(2),
+    })),
   });
   return run;
 }

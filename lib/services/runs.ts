@@ -62,6 +62,8 @@ export async function loadRunExposures(db: Pick<Tx, "exposure">, runId: string):
       exposureValue: r.exposureValue.toNumber(),
       exposurePct: r.exposurePct,
       positionCount: r.positionCount,
+      exposureUnits: r.exposureUnits.toNumber(),
+      unitsCount: r.unitsCount,
     })),
   );
 }

@@ -50,6 +50,9 @@ describe("POST /api/exposures/runs on the issue's example", () => {
       exposurePct: expect.any(Number),
       exposureValue: 2500000,
       positionCount: 2,
+      // The example has no units column: no owned units, no position with units.
+      exposureUnits: 0,
+      unitsCount: 0,
     });
     expect(valueAdd.exposurePct).toBeCloseTo(55.5556, 3);
     expect(exposureOf(run.exposures, "strategy", "core_plus").exposurePct).toBeCloseTo(44.4444, 3);
@@ -65,7 +68,15 @@ describe("POST /api/exposures/runs on the issue's example", () => {
       expect(buckets.reduce((sum, e) => sum + e.exposureValue, 0)).toBe(4500000);
     }
     expect(run.exposures.filter((e) => e.dimensionType === "msa")).toEqual([
-      { dimensionType: "msa", dimensionValue: "unknown", exposurePct: 100, exposureValue: 4500000, positionCount: 3 },
+      {
+        dimensionType: "msa",
+        dimensionValue: "unknown",
+        exposurePct: 100,
+        exposureValue: 4500000,
+        positionCount: 3,
+        exposureUnits: 0,
+        unitsCount: 0,
+      },
     ]);
   });
 

@@ -10,6 +10,8 @@ function msaBuckets(values: Record<string, number>): ExposureBucket[] {
     exposureValue,
     exposurePct: (exposureValue / total) * 100,
     positionCount: 1,
+    exposureUnits: 0,
+    unitsCount: 0,
   }));
 }
 

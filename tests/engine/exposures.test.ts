@@ -96,6 +96,8 @@ describe("computeExposures: missing attributes", () => {
         exposureValue: 2_000_000,
         exposurePct: 100,
         positionCount: 2,
+        exposureUnits: 200,
+        unitsCount: 2,
       },
     ]);
     expect(merged.concentration.strategy.count).toBe(0);

@@ -13,7 +13,7 @@ import {
 } from "@/lib/engine/limit-kinds";
 import { type Dimension, type ExposureBucket, UNKNOWN } from "@/lib/engine/types";
 
-/** One dimension's buckets from [value, amount] pairs; shares of their total. */
+/** One dimension's buckets, already on a rule's basis, from [value, amount] pairs; shares of their total. */
 function buckets(dimensionType: Dimension, pairs: Array<[string, number]>): ExposureBucket[] {
   const total = pairs.reduce((sum, [, amount]) => sum + amount, 0);
   return pairs.map(([dimensionValue, exposureValue]) => ({
@@ -22,6 +22,8 @@ function buckets(dimensionType: Dimension, pairs: Array<[string, number]>): Expo
     exposureValue,
     exposurePct: total > 0 ? (exposureValue / total) * 100 : 0,
     positionCount: 1,
+    exposureUnits: 0,
+    unitsCount: 0,
   }));
 }
 
@@ -351,16 +353,17 @@ describe("share, as today, and the rest of the rules", () => {
 });
 
 describe("evaluateLimits: each limit on its basis", () => {
-  // Three TX positions worth $100 in all, one CA position worth $900.
+  // Three TX positions worth $100 in all, one CA position worth $900 (its units ride along).
+  const units = { exposureUnits: 40, unitsCount: 1 };
   const RUN: ExposureBucket[] = [
-    { dimensionType: "state", dimensionValue: "CA", exposureValue: 900, exposurePct: 90, positionCount: 1 },
-    { dimensionType: "state", dimensionValue: "TX", exposureValue: 100, exposurePct: 10, positionCount: 3 },
+    { dimensionType: "state", dimensionValue: "CA", exposureValue: 900, exposurePct: 90, positionCount: 1, ...units },
+    { dimensionType: "state", dimensionValue: "TX", exposureValue: 100, exposurePct: 10, positionCount: 3, ...units },
   ];
 
   test("positions: TX holds 75 % of the positions though 10 % of the value", () => {
     expect(basisBuckets(RUN, "positions")).toEqual([
-      { dimensionType: "state", dimensionValue: "CA", exposureValue: 1, exposurePct: 25, positionCount: 1 },
-      { dimensionType: "state", dimensionValue: "TX", exposureValue: 3, exposurePct: 75, positionCount: 3 },
+      { dimensionType: "state", dimensionValue: "CA", exposureValue: 1, exposurePct: 25, positionCount: 1, ...units },
+      { dimensionType: "state", dimensionValue: "TX", exposureValue: 3, exposurePct: 75, positionCount: 3, ...units },
     ]);
     const onPositions = rule({ dimensionType: "state", kind: "share", basis: "positions", thresholdPct: 50 });
     const onValue = rule({ dimensionType: "state", kind: "share", basis: "value", thresholdPct: 50 });

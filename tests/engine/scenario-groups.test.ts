@@ -17,18 +17,31 @@ import { limit } from "@/tests/support/engine-fixtures";
 // sums plus the positions the trades name and the shocks move) must equal the what-if over every
 // position, exactly.
 
-/** The book's owned values summed per raw value of each dimension, as the database's GROUPING SETS sums them. */
+/**
+ * The book's owned values and units summed per raw value of each dimension, as the database's
+ * GROUPING SETS sums them (units to the hundredth, like cents; COUNT(units) skips a missing one).
+ */
 function groupsOf(positions: readonly Position[]): GroupedPositions {
   const sum = <K extends string | number>(key: (p: Position) => K | null): PositionGroup<K>[] => {
-    const byKey = new Map<K | null, { cents: number; count: number }>();
+    const byKey = new Map<K | null, { cents: number; count: number; hundredths: number; unitsCount: number }>();
     for (const p of positions) {
       const k = key(p);
-      const g = byKey.get(k) ?? { cents: 0, count: 0 };
+      const g = byKey.get(k) ?? { cents: 0, count: 0, hundredths: 0, unitsCount: 0 };
       g.cents += ownedCents(p.positionValue, p.ownershipPct);
       g.count += 1;
+      if (p.units !== null) {
+        g.hundredths += ownedCents(p.units, p.ownershipPct);
+        g.unitsCount += 1;
+      }
       byKey.set(k, g);
     }
-    return [...byKey].map(([k, g]) => ({ key: k, value: g.cents / 100, count: g.count }));
+    return [...byKey].map(([k, g]) => ({
+      key: k,
+      value: g.cents / 100,
+      count: g.count,
+      units: g.hundredths / 100,
+      unitsCount: g.unitsCount,
+    }));
   };
   const cents = positions.reduce((total, p) => total + ownedCents(p.positionValue, p.ownershipPct), 0);
   return {
@@ -56,7 +69,8 @@ const attributes = fc.record({
   constructionType: maybe(["garden", "mid_rise"]),
   rentBand: maybe(["market"]),
   positionValue: cents,
-  units: fc.constant(null),
+  // Missing, none, a few doors, the most a position may have.
+  units: fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 1, max: 999 }), fc.constant(2_147_483_647)),
   ownershipPct: fc.constantFrom(100, 100, 50, 33.3333, 0.0001, 99.9999),
 });
 
@@ -116,6 +130,17 @@ const limits: Limit[] = DIMENSIONS.flatMap((dimensionType, i) => [
     severityLevel: "critical" as const,
     isActive: true,
   },
+  // On the units basis: each value's share of the owned units, an amount in units, the top two.
+  limit({ id: `units-share-${dimensionType}`, dimensionType, basis: "units", thresholdPct: 40 }),
+  limit({
+    id: `units-amount-${dimensionType}`,
+    dimensionType,
+    kind: "amount",
+    basis: "units",
+    thresholdPct: null,
+    thresholdAmount: 500.5,
+  }),
+  limit({ id: `units-top-${dimensionType}`, dimensionType, kind: "top_n", basis: "units", topN: 2, thresholdPct: 70 }),
 ]);
 
 describe("evaluateScenarioOnGroups", () => {
@@ -124,6 +149,7 @@ describe("evaluateScenarioOnGroups", () => {
       fc.tuple(fc.constant(positions), tradesFor(positions), fc.array(shock, { maxLength: 3 })),
     );
     let evaluated = 0;
+    let onUnits = 0;
     fc.assert(
       fc.property(scenario, ([positions, trades, shocks]) => {
         const ids = new Set(namedPositionIds(trades));
@@ -134,10 +160,13 @@ describe("evaluateScenarioOnGroups", () => {
         const grouped = evaluateScenarioOnGroups(groupsOf(positions), touched, trades, shocks, limits);
         expect(grouped).toEqual(full);
         if (full.ok) evaluated += 1;
+        if (full.ok && full.value.breaches.some((b) => b.basis === "units" && b.change !== "same")) onUnits += 1;
       }),
       { numRuns: 500 },
     );
     // Most scenarios apply (a sale of P99 or a second N1 does not): the comparison is not all refusals.
     expect(evaluated).toBeGreaterThan(150);
+    // Units move breaches too: the units limits are compared, not just carried along.
+    expect(onUnits).toBeGreaterThan(25);
   });
 });

@@ -11,6 +11,9 @@ function bucket(overrides: Partial<ExposureBucket>): ExposureBucket {
     exposureValue: 1_500_000,
     exposurePct: 50,
     positionCount: 3,
+    // A half-owned 25-door asset among them: owned units to the hundredth; one position has no units.
+    exposureUnits: 312.5,
+    unitsCount: 2,
     ...overrides,
   };
 }
@@ -71,7 +74,7 @@ describe("exposuresToCsv", () => {
 });
 
 describe("exposuresToJson", () => {
-  test("snake_case keys and plain numbers", () => {
+  test("snake_case keys and plain numbers, owned units and the positions with units last", () => {
     expect(exposuresToJson(snapshot([bucket({ exposurePct: 100 / 3 })]))).toEqual({
       as_of_date: "2026-03-31",
       total_portfolio_value: 3_000_000,
@@ -83,6 +86,8 @@ describe("exposuresToJson", () => {
           exposure_pct: 100 / 3,
           exposure_value: 1_500_000,
           position_count: 3,
+          exposure_units: 312.5,
+          units_count: 2,
         },
       ],
     });
@@ -90,11 +95,17 @@ describe("exposuresToJson", () => {
 });
 
 describe("exposuresToXlsx", () => {
-  test("an Exposures sheet with numeric cells and a Summary sheet", async () => {
+  test("an Exposures sheet with numeric cells (units in the last two columns) and a Summary sheet", async () => {
     const bytes = await exposuresToXlsx(
       snapshot([
         bucket({}),
-        bucket({ dimensionValue: "=cmd|' /C calc'!A0", exposurePct: 100 / 3, exposureValue: 1_000_000.5 }),
+        bucket({
+          dimensionValue: "=cmd|' /C calc'!A0",
+          exposurePct: 100 / 3,
+          exposureValue: 1_000_000.5,
+          exposureUnits: 0,
+          unitsCount: 0,
+        }),
       ]),
     );
     const workbook = new ExcelJS.Workbook();
@@ -108,8 +119,10 @@ describe("exposuresToXlsx", () => {
       "exposure_value",
       "total_portfolio_value",
       "position_count",
+      "exposure_units",
+      "units_count",
     ]);
-    expect(sheet?.getRow(2).values).toEqual([undefined, "strategy", "core", 50, 1_500_000, 3_000_000, 3]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, "strategy", "core", 50, 1_500_000, 3_000_000, 3, 312.5, 2]);
     expect(sheet?.getRow(3).values).toEqual([
       undefined,
       "strategy",
@@ -118,6 +131,8 @@ describe("exposuresToXlsx", () => {
       1_000_000.5,
       3_000_000,
       3,
+      0,
+      0,
     ]);
     expect(sheet?.rowCount).toBe(3);
 

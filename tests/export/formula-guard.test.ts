@@ -107,6 +107,8 @@ describe("exposures exports", () => {
     exposureValue: 1_500_000,
     exposurePct: 50,
     positionCount: 3,
+    exposureUnits: 240,
+    unitsCount: 3,
     ...overrides,
   });
 
@@ -139,11 +141,19 @@ describe("exposures exports", () => {
       runId: "r",
       asOfDate: "2026-03-31",
       totalPortfolioValue: -3_000_000,
-      exposures: [bucket({ exposurePct: -12.5, exposureValue: -1_500_000.25, positionCount: -1 })],
+      exposures: [
+        bucket({
+          exposurePct: -12.5,
+          exposureValue: -1_500_000.25,
+          positionCount: -1,
+          exposureUnits: -2.5,
+          unitsCount: -1,
+        }),
+      ],
     };
     expect(csvRows(exposuresToCsv(snapshot))[1]?.slice(2)).toEqual(["-12.5", "-1500000.25", "-3000000"]);
     expect((await sheetRows(await exposuresToXlsx(snapshot), "Exposures"))[1]?.slice(2)).toEqual([
-      -12.5, -1_500_000.25, -3_000_000, -1,
+      -12.5, -1_500_000.25, -3_000_000, -1, -2.5, -1,
     ]);
     checked += 7;
   });

@@ -2,10 +2,13 @@ import { describe, expect, test } from "vitest";
 import type { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/http/parse";
 import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
+import { listAlerts } from "@/lib/services/alerts";
 import type { PortfolioContext } from "@/lib/services/context";
 import { createLimit, listLimits, updateLimit } from "@/lib/services/limits";
+import { importPositions } from "@/lib/services/positions-import";
+import { computeRun } from "@/lib/services/runs-compute";
 import { withTestDatabase } from "../support/db";
-import { freshPortfolio, limitOf } from "../support/fixtures";
+import { csvOf, freshPortfolio, limitOf } from "../support/fixtures";
 
 withTestDatabase();
 
@@ -66,5 +69,56 @@ describe("limits", () => {
     await expect(updateLimit(ctx, "00000000-0000-4000-8000-000000000000", { thresholdPct: 1 })).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+
+  test("a limit on units is taken and checked against the latest run's owned units at once", async () => {
+    const ctx = await freshPortfolio();
+    // TX owns 1,200 + half of 81 = 1,240.5 doors; CA's position has no units.
+    const csv = csvOf([
+      { state: "TX", position_value: "1000000", units: "1200", ownership_pct: "" },
+      { state: "TX", position_value: "1000000", units: "81", ownership_pct: "50" },
+      { state: "CA", position_value: "9000000", units: "", ownership_pct: "" },
+    ]);
+    await importPositions(ctx, { format: "csv", data: csv }, { mode: "replace", onError: "reject" });
+    await computeRun(ctx, { asOfDate: "2025-06-30" });
+    const cap = {
+      dimensionType: "state",
+      kind: "amount",
+      basis: "units",
+      thresholdAmount: 1000,
+      severityLevel: "critical",
+    };
+    const limit = await create(ctx, cap);
+    expect(limit).toMatchObject({ basis: "units", kind: "amount", thresholdAmount: 1000 });
+    const alerts = async () =>
+      (await listAlerts(ctx, { status: "open", limit: 10 })).items.map((a) => [
+        a.basis,
+        a.dimensionValue,
+        a.exposurePct,
+        a.breachPct,
+        a.breachUnit,
+        a.alertMessage,
+      ]);
+    expect(await alerts()).toEqual([
+      [
+        "units",
+        "TX",
+        1240.5,
+        240.5,
+        "units",
+        "Exposure threshold breached: state='TX' at 1,240.5 units exceeds maximum of 1,000 units",
+      ],
+    ]);
+    // A share of value made a share of units by a PATCH: TX holds all the known doors.
+    const share = await create(ctx, {
+      dimensionType: "state",
+      dimensionValue: "TX",
+      thresholdPct: 90,
+      severityLevel: "warning",
+    });
+    expect(await updateLimit(ctx, share.id, { basis: "units" })).toMatchObject({ basis: "units" });
+    expect((await alerts()).map((a) => a[5])).toContain(
+      "Exposure threshold breached: state='TX' at 100.0% exceeds maximum of 90.0%",
+    );
   });
 });

@@ -10,8 +10,9 @@ import { withTestDatabase } from "../support/db";
 import { csvOf, freshPortfolio } from "../support/fixtures";
 
 // Property: a stored run, summed by the database and bucketed by the engine, is the run the engine
-// computes over the same positions one by one: every bucket to the cent, every count and share the
-// same number, and the total the exact sum of the imported amounts' owned shares.
+// computes over the same positions one by one: every bucket to the cent (its owned units to the
+// hundredth), every count and share the same number, and the total the exact sum of the imported
+// amounts' owned shares.
 
 withTestDatabase();
 
@@ -30,6 +31,8 @@ const attributes = fc.record({
   rent_band: attribute("workforce", "luxury"),
   // Joint ventures: blank is wholly owned; shares that round a cent half up, the smallest share.
   ownership_pct: attribute("100", "50", "33.3333", "0.0001", "12.5%", "99.9999"),
+  // Blank is no units (the unknown bucket on the units basis); 0 is units all the same.
+  units: attribute("0", "1", "7", "250", "2147483647"),
 });
 
 const cents = fc.oneof(
@@ -72,6 +75,13 @@ describe("computeRun over stored positions", () => {
         );
         expect(run.totalPortfolioValue).toBe(expected.totalPortfolioValue);
         expect(run.exposures).toEqual(expected.exposures);
+        // Every dimension holds each position once: its buckets add up to the book's owned units.
+        const withUnits = rows.filter((r) => r.attributes.units !== "");
+        const strategy = run.exposures.filter((e) => e.dimensionType === "strategy");
+        expect(strategy.reduce((sum, e) => sum + e.unitsCount, 0)).toBe(withUnits.length);
+        expect(strategy.reduce((sum, e) => sum + BigInt(Math.round(e.exposureUnits * 100)), 0n)).toBe(
+          withUnits.reduce((sum, r) => sum + owned(BigInt(r.attributes.units) * 100n, r.attributes.ownership_pct), 0n),
+        );
         expect(run.concentration).toEqual(expected.concentration);
         const stored = await getRunOrThrow(ctx, run.id);
         expect(stored.exposures).toEqual(run.exposures);

@@ -58,3 +58,13 @@ describe("formatMeasure and formatDistance: a figure in its unit", () => {
     expect(formatDistance(value, unit)).toBe(distance);
   });
 });
+
+describe("units read to the hundredth where ownership makes them fractional", () => {
+  test.each([
+    [1_240, "1,240 units"],
+    [1_000.5, "1,000.5 units"],
+    [2.33, "2.33 units"],
+  ])("%d", (value, text) => {
+    expect(formatMeasure(value, "units")).toBe(text);
+  });
+});

@@ -5,7 +5,7 @@ import { CrossTabSection } from "@/components/exposures/crosstab-section";
 import { DimensionTabs } from "@/components/exposures/dimension-tabs";
 import { ExposureSections } from "@/components/exposures/exposure-sections";
 import { CrossTabSkeleton, ExposureSectionsSkeleton } from "@/components/exposures/exposure-skeletons";
-import { parseCrossTabAxes, parseSort, type SearchParams } from "@/components/exposures/url-state";
+import { parseBasis, parseCrossTabAxes, parseSort, type SearchParams } from "@/components/exposures/url-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { DIMENSION_LABELS, isDimension } from "@/lib/display/labels";
@@ -45,6 +45,7 @@ export default async function ExposuresPage({ params, searchParams }: Props) {
         <Suspense key={dimension} fallback={<ExposureSectionsSkeleton withMap={dimension === "state"} />}>
           <ExposureSections
             dimension={dimension}
+            basis={parseBasis(query)}
             portfolio={ctx.portfolio.slug}
             data={data}
             sort={parseSort(query)}
