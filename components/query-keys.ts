@@ -9,8 +9,8 @@ export const queryKeys = {
   trend: (portfolio: string, dimension: string, values: readonly string[], from: string | undefined) =>
     ["trend", portfolio, dimension, [...values].sort(), from ?? "all"] as const,
   /** One value's trend: the trends page fetches each selected value on its own, so adding one refetches only it. */
-  trendValue: (portfolio: string, dimension: string, value: string, from: string | undefined) =>
-    ["trend", portfolio, dimension, "value", value, from ?? "all"] as const,
+  trendValue: (portfolio: string, dimension: string, value: string, from: string | undefined, basis = "value") =>
+    ["trend", portfolio, dimension, "value", value, from ?? "all", basis] as const,
   /** A what-if of the current book: keyed by the whole scenario, so an edit asks again and undoing it is cached. */
   scenarioEvaluation: (portfolio: string, state: { trades: unknown[]; shocks: unknown[] }) =>
     ["scenarios", portfolio, "evaluate", state] as const,

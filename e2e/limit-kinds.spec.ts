@@ -86,3 +86,38 @@ test("the exposures page counts in value, units or positions, kept in the URL", 
   await expect(table.locator('tr[data-value="CA"] td').first()).toHaveText("66.7 %");
   await expect(table.locator('tr[data-value="unknown"]')).toBeVisible();
 });
+
+test("the trends page counts in value, units or positions, kept in the URL", async ({ page, api }) => {
+  // Two month-ends: value_add is 90 % of the value but half the positions, and a third of the units.
+  for (const [asOfDate, coreUnits] of [
+    ["2025-01-31", 100],
+    ["2025-02-28", 200],
+  ] as const) {
+    const body = JSON.stringify({
+      asOfDate,
+      positions: [
+        { position_id: "VA", strategy: "value_add", position_value: 900_000, units: 100 },
+        { position_id: "CO", strategy: "core", position_value: 100_000, units: coreUnits },
+      ],
+    });
+    const reply = await api("/api/exposures/runs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    expect(reply.status).toBe(201);
+  }
+
+  await page.goto("/trends?dim=strategy&v=value_add&range=all");
+  const changes = page.getByTestId("trend-explorer");
+  await expect(changes).toContainText("90.0 %");
+  await page.getByTestId("trend-basis").getByText("Units").click();
+  await expect(page).toHaveURL(/basis=units/);
+  // Units: 50 % in January, a third in February.
+  await expect(changes).toContainText("33.3 %");
+  await page.reload();
+  await expect(page.getByTestId("trend-basis").getByRole("radio", { name: "Units" })).toBeChecked();
+  await page.getByTestId("trend-basis").getByText("Positions").click();
+  await expect(page).toHaveURL(/basis=positions/);
+  await expect(changes).toContainText("50.0 %");
+});

@@ -255,6 +255,8 @@ export const dateRangeSchema = z.object({ from: isoDateSchema.optional(), to: is
 export const trendQuerySchema = dateRangeSchema.extend({
   dimensionType: dimensionSchema,
   dimensionValue: z.string().min(1, "is required"),
+  /** What the trend counts in: value (dollars, default), units or positions. */
+  basis: basisSchema.default("value"),
 });
 
 // What-if scenarios: the request's shape is checked here; each trade and shock is checked by the

@@ -1,4 +1,4 @@
-import type { Dimension } from "@/lib/engine/types";
+import type { Basis, Dimension } from "@/lib/engine/types";
 import type { TrendData } from "./trend-series";
 
 /** GET /api/exposures/trend for one value; the server's error message when it refuses. */
@@ -7,9 +7,11 @@ export async function fetchTrend(
   dimension: Dimension,
   value: string,
   from: string | undefined,
+  basis: Basis = "value",
 ): Promise<TrendData> {
   const params = new URLSearchParams({ dimensionType: dimension, dimensionValue: value, portfolio });
   if (from) params.set("from", from);
+  if (basis !== "value") params.set("basis", basis);
   const res = await fetch(`/api/exposures/trend?${params.toString()}`, { cache: "no-store" });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;

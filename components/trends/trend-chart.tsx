@@ -1,7 +1,9 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate, formatMoneyExact, formatPct, formatPctExact } from "@/lib/display/format";
+import { formatDate, formatPct, formatPctExact } from "@/lib/display/format";
+import type { Basis } from "@/lib/engine/types";
+import { formatAmountExact } from "../limits/limit-rule";
 import { type ChartRow, type ReferenceLimit, seriesKey, type TrendData, yAxisScale } from "./trend-series";
 
 export interface ChartSeries {
@@ -33,7 +35,7 @@ const limitColor = (limit: ReferenceLimit, series: readonly ChartSeries[]) =>
     ? (series[limit.seriesIndex]?.color ?? "var(--color-breach)")
     : "var(--color-breach)";
 
-function TooltipBody({ label, series }: { label: string; series: readonly ChartSeries[] }) {
+function TooltipBody({ label, series, basis }: { label: string; series: readonly ChartSeries[]; basis: Basis }) {
   return (
     <div className="rounded-md border border-border bg-surface p-2 text-xs shadow-md">
       <p className="mb-1 font-semibold">{formatDate(label)}</p>
@@ -46,7 +48,7 @@ function TooltipBody({ label, series }: { label: string; series: readonly ChartS
               <span aria-hidden="true" className="inline-block h-2 w-3 rounded-sm" style={{ background: s.color }} />
               <span>{s.label}:</span>
               <strong>{formatPctExact(point.exposurePct)}</strong>
-              <span className="text-muted">({formatMoneyExact(point.exposureValue)})</span>
+              <span className="text-muted">({formatAmountExact(basis, point.exposureValue)})</span>
             </li>
           );
         })}
@@ -60,10 +62,13 @@ export function TrendChart({
   rows,
   series,
   limits,
+  basis = "value",
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
   limits: ReferenceLimit[];
+  /** What the tooltip's amounts are in: dollars, units or positions. */
+  basis?: Basis;
 }) {
   const y = yAxisScale(rows, limits);
   return (
@@ -79,7 +84,7 @@ export function TrendChart({
             <YAxis domain={[0, y.max]} ticks={y.ticks} tickFormatter={(v: number) => `${v} %`} tick={tick} width={52} />
             <Tooltip
               content={({ active, label }) =>
-                active && typeof label === "string" ? <TooltipBody label={label} series={series} /> : null
+                active && typeof label === "string" ? <TooltipBody label={label} series={series} basis={basis} /> : null
               }
             />
             {limits.map((limit) => (

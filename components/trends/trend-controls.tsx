@@ -2,7 +2,7 @@
 
 import { formatPct } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
-import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
+import { BASES, type Basis, DIMENSIONS, type Dimension } from "@/lib/engine/types";
 import {
   defaultValues,
   MAX_TREND_VALUES,
@@ -18,6 +18,8 @@ export interface ValueChoice {
   /** Share in the latest run. */
   exposurePct: number;
 }
+
+const BASIS_WORDS: Record<Basis, string> = { value: "Value", units: "Units", positions: "Positions" };
 
 interface TrendControlsProps {
   selection: TrendSelection;
@@ -71,6 +73,24 @@ export function TrendControls({ selection, choices, onChange }: TrendControlsPro
                   className="absolute inset-0 cursor-pointer opacity-0 disabled:cursor-not-allowed"
                 />
                 {RANGE_LABELS[range]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset data-testid="trend-basis">
+          <legend className="mb-1 text-xs font-medium text-muted">Counted in</legend>
+          <div className="flex gap-1">
+            {BASES.map((basis) => (
+              <label key={basis} className={chip}>
+                <input
+                  type="radio"
+                  name="trend-basis"
+                  value={basis}
+                  checked={selection.basis === basis}
+                  onChange={() => onChange({ ...selection, basis })}
+                  className="absolute inset-0 cursor-pointer opacity-0 disabled:cursor-not-allowed"
+                />
+                {BASIS_WORDS[basis]}
               </label>
             ))}
           </div>

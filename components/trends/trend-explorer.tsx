@@ -32,16 +32,22 @@ export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }:
   const [selection, setSelection] = useState(initial.selection);
   const from = rangeStart(selection.range, asOfDate);
   const seeded =
-    selection.dimension === initial.selection.dimension && from === rangeStart(initial.selection.range, asOfDate);
+    selection.dimension === initial.selection.dimension &&
+    selection.basis === initial.selection.basis &&
+    from === rangeStart(initial.selection.range, asOfDate);
 
   const queries = useQueries({
     queries: selection.values.map((value) => ({
-      queryKey: queryKeys.trendValue(portfolio, selection.dimension, value, from),
-      queryFn: () => fetchTrend(portfolio, selection.dimension, value, from),
+      queryKey: queryKeys.trendValue(portfolio, selection.dimension, value, from, selection.basis),
+      queryFn: () => fetchTrend(portfolio, selection.dimension, value, from, selection.basis),
       initialData: seeded ? initial.trends.find((t) => t.dimensionValue === value) : undefined,
       // While another range loads, keep this value's old line rather than blanking the chart.
       placeholderData: (previous: TrendData | undefined) =>
-        previous?.dimensionType === selection.dimension && previous.dimensionValue === value ? previous : undefined,
+        previous?.dimensionType === selection.dimension &&
+        previous.dimensionValue === value &&
+        (previous.basis ?? "value") === selection.basis
+          ? previous
+          : undefined,
     })),
   });
 
@@ -59,7 +65,8 @@ export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }:
     trend: queries[index]?.data,
   }));
   const rows = buildChartRows(series.map((s) => s.trend));
-  const refLimits = referenceLimits(limits, selection.dimension, selection.values);
+  // The reference lines are share limits of value: on units or positions they do not apply.
+  const refLimits = selection.basis === "value" ? referenceLimits(limits, selection.dimension, selection.values) : [];
   const updating = queries.some((q) => q.isFetching);
   const failed = queries.find((q) => q.isError);
   const first = rows[0]?.asOfDate;
@@ -105,7 +112,7 @@ export function TrendExplorer({ portfolio, asOfDate, choices, limits, initial }:
             </Button>
           </div>
         )}
-        <TrendChart rows={rows} series={series} limits={refLimits} />
+        <TrendChart rows={rows} series={series} limits={refLimits} basis={selection.basis} />
       </Card>
       <Card title="Change over the range">
         <TrendChanges series={series} />

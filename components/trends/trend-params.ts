@@ -1,7 +1,7 @@
 // The trends page's selection lives in the URL (shareable, survives reload) as
-// ?dim=strategy&v=core&v=value_add&range=1y. Pure: parsed on the server, written by the client.
+// ?dim=strategy&v=core&v=value_add&range=1y(&basis=units). Pure: parsed on the server, written by the client.
 
-import { DIMENSIONS, type Dimension, UNKNOWN } from "@/lib/engine/types";
+import { BASES, type Basis, DIMENSIONS, type Dimension, UNKNOWN } from "@/lib/engine/types";
 
 export const TREND_RANGES = ["3m", "1y", "all"] as const;
 export type TrendRange = (typeof TREND_RANGES)[number];
@@ -18,6 +18,8 @@ export interface TrendSelection {
   /** In the order they were chosen, so a line keeps its colour when another is added. */
   values: string[];
   range: TrendRange;
+  /** What the lines count in: value (dollars), units or positions. */
+  basis: Basis;
 }
 
 /** Each dimension's values in the latest run, largest first. */
@@ -43,13 +45,15 @@ export function parseTrendParams(params: ParamSource, options: ValueOptions): Tr
   const range = TREND_RANGES.find((r) => r === getAll(params, "range")[0]) ?? DEFAULT_RANGE;
   const known = new Set(options[dimension] ?? []);
   const values = [...new Set(getAll(params, "v"))].filter((v) => known.has(v)).slice(0, MAX_TREND_VALUES);
-  return { dimension, values: values.length > 0 ? values : defaultValues(dimension, options), range };
+  const basis = BASES.find((b) => b === getAll(params, "basis")[0]) ?? "value";
+  return { dimension, values: values.length > 0 ? values : defaultValues(dimension, options), range, basis };
 }
 
 export function serializeTrendParams(selection: TrendSelection): string {
   const params = new URLSearchParams({ dim: selection.dimension });
   for (const value of selection.values) params.append("v", value);
   params.set("range", selection.range);
+  if (selection.basis !== "value") params.set("basis", selection.basis);
   return params.toString();
 }
 

@@ -30,7 +30,9 @@ export async function TrendSection({ ctx, searchParams }: { ctx: PortfolioContex
   const selection = parseTrendParams(searchParams, options);
   const from = rangeStart(selection.range, run.asOfDate);
   const trends = await Promise.all(
-    selection.values.map((value) => getTrend(ctx, { dimensionType: selection.dimension, dimensionValue: value, from })),
+    selection.values.map((value) =>
+      getTrend(ctx, { dimensionType: selection.dimension, dimensionValue: value, from, basis: selection.basis }),
+    ),
   );
 
   return (

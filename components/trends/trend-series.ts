@@ -2,10 +2,10 @@
 
 import { limitAppliesTo } from "@/lib/engine/limits";
 import type { TrendAnalysis } from "@/lib/engine/trend";
-import { type Dimension, isShareLimit, type Limit, type ThresholdType } from "@/lib/engine/types";
+import { type Basis, type Dimension, isShareLimit, type Limit, type ThresholdType } from "@/lib/engine/types";
 
 /** What GET /api/exposures/trend (getTrend) answers for one value. */
-export type TrendData = TrendAnalysis & { dimensionType: Dimension; dimensionValue: string };
+export type TrendData = TrendAnalysis & { dimensionType: Dimension; dimensionValue: string; basis?: Basis };
 
 /** One chart row per as-of date; series keys are `s0`, `s1`… in selection order (values can be any text). */
 export type ChartRow = { asOfDate: string } & Record<`s${number}`, number | undefined>;

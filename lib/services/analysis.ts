@@ -2,9 +2,10 @@ import { getPrisma } from "../db/client";
 import { compareToLimits, type LimitComparison } from "../engine/compare";
 import { type CrossTab, computeCrossTab } from "../engine/crosstab";
 import { buildDials, buildSeries } from "../engine/dashboard";
+import { basisBuckets } from "../engine/limit-kinds";
 import { normalizeDimensionValue } from "../engine/normalize";
 import { analyzeTrend, type TrendPoint } from "../engine/trend";
-import { DIMENSIONS, type Dimension, type Position, UNKNOWN } from "../engine/types";
+import { type Basis, DIMENSIONS, type Dimension, type Position, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import { msaName } from "../reference/cbsa";
 import { countOpenAlerts, listAlerts } from "./alerts";
@@ -20,6 +21,8 @@ import { snapshot } from "./snapshots";
 export interface TrendQuery extends DateRange {
   dimensionType: Dimension;
   dimensionValue: string;
+  /** value (default), units or positions. */
+  basis?: Basis | undefined;
 }
 
 /** Exposure of one value over stored runs, oldest first; a run where it had no positions counts 0 %. */
@@ -34,11 +37,14 @@ export function getTrendSnapshot(ctx: PortfolioContext, query: TrendQuery) {
     throw new AppError("invalid_input", `Invalid dimensionValue: ${normalized.message}`, [
       { field: "dimensionValue", message: normalized.message },
     ]);
-  const key = `trend:${query.dimensionType}:${normalized.value}:${query.from ?? ""}:${query.to ?? ""}`;
+  const basis = query.basis ?? "value";
+  const key = `trend:${query.dimensionType}:${normalized.value}:${query.from ?? ""}:${query.to ?? ""}:${basis}`;
   return snapshot(ctx, key, () => readTrend(ctx, query, normalized.value));
 }
 
 async function readTrend(ctx: PortfolioContext, query: TrendQuery, dimensionValue: string) {
+  const basis = query.basis ?? "value";
+  if (basis !== "value") return readTrendOnBasis(ctx, query, dimensionValue, basis);
   const prisma = await getPrisma();
   const runs = await prisma.exposureRun.findMany({
     where: { portfolioId: ctx.portfolio.id, asOfDate: dateRange(query) },
@@ -58,7 +64,60 @@ async function readTrend(ctx: PortfolioContext, query: TrendQuery, dimensionValu
     exposureValue: run.exposures[0]?.exposureValue.toNumber() ?? 0,
     totalPortfolioValue: run.totalPortfolioValue.toNumber(),
   }));
-  return { dimensionType: query.dimensionType, dimensionValue, ...analyzeTrend(points) };
+  return { dimensionType: query.dimensionType, dimensionValue, basis, ...analyzeTrend(points) };
+}
+
+/**
+ * A value's trend counted in units or positions: each run's buckets of the dimension on that basis
+ * (basisBuckets, as limits read them), the value's amount and share, and the dimension's total.
+ */
+async function readTrendOnBasis(
+  ctx: PortfolioContext,
+  query: TrendQuery,
+  dimensionValue: string,
+  basis: Exclude<Basis, "value">,
+) {
+  const prisma = await getPrisma();
+  const runs = await prisma.exposureRun.findMany({
+    where: { portfolioId: ctx.portfolio.id, asOfDate: dateRange(query) },
+    orderBy: { asOfDate: "asc" },
+    select: {
+      asOfDate: true,
+      exposures: {
+        where: { dimensionType: query.dimensionType },
+        select: {
+          dimensionValue: true,
+          exposurePct: true,
+          exposureValue: true,
+          positionCount: true,
+          exposureUnits: true,
+          unitsCount: true,
+        },
+      },
+    },
+  });
+  const points: TrendPoint[] = runs.map((run) => {
+    const buckets = basisBuckets(
+      run.exposures.map((e) => ({
+        dimensionType: query.dimensionType,
+        dimensionValue: e.dimensionValue,
+        exposurePct: e.exposurePct,
+        exposureValue: e.exposureValue.toNumber(),
+        positionCount: e.positionCount,
+        exposureUnits: e.exposureUnits.toNumber(),
+        unitsCount: e.unitsCount,
+      })),
+      basis,
+    );
+    const mine = buckets.find((b) => b.dimensionValue === dimensionValue);
+    return {
+      asOfDate: run.asOfDate.toISOString().slice(0, 10),
+      exposurePct: mine?.exposurePct ?? 0,
+      exposureValue: mine?.exposureValue ?? 0,
+      totalPortfolioValue: buckets.reduce((sum, b) => sum + b.exposureValue, 0),
+    };
+  });
+  return { dimensionType: query.dimensionType, dimensionValue, basis, ...analyzeTrend(points) };
 }
 export type TrendDto = Awaited<ReturnType<typeof getTrend>>;
 

@@ -90,3 +90,70 @@ describe("GET /api/exposures/trend", () => {
     expect(new Set(fieldsOf(error))).toEqual(new Set([field]));
   });
 });
+
+describe("GET /api/exposures/trend?basis=", () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await newPortfolio("trend basis");
+    // Jan: value_add one position of 100 units in two; Feb: two of three, 100 + 50 of 400 units, and
+    // one position without units (unknown on the units basis).
+    await api.run({
+      asOfDate: "2025-01-31",
+      positions: [
+        { position_id: "VA", strategy: "value_add", position_value: 900_000, units: 100 },
+        { position_id: "CO", strategy: "core", position_value: 100_000, units: 100 },
+      ],
+    });
+    await api.run({
+      asOfDate: "2025-02-28",
+      positions: [
+        { position_id: "VA", strategy: "value_add", position_value: 900_000, units: 100 },
+        { position_id: "VB", strategy: "value_add", position_value: 50_000, units: 50 },
+        { position_id: "CO", strategy: "core", position_value: 100_000, units: 250 },
+        { position_id: "CX", strategy: "core", position_value: 1 },
+      ],
+    });
+  });
+
+  test("positions: the value's share of positions, its count and the count in all", async () => {
+    const reply = await api.get<TrendDto>("/api/exposures/trend", {
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      basis: "positions",
+    });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toMatchObject({ basis: "positions" });
+    expect(reply.body.points).toEqual([
+      { asOfDate: "2025-01-31", exposurePct: 50, exposureValue: 1, totalPortfolioValue: 2 },
+      { asOfDate: "2025-02-28", exposurePct: 50, exposureValue: 2, totalPortfolioValue: 4 },
+    ]);
+  });
+
+  test("units: owned units and their share; a position without units adds none", async () => {
+    const reply = await api.get<TrendDto>("/api/exposures/trend", {
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      basis: "units",
+    });
+    expect(reply.body.points).toEqual([
+      { asOfDate: "2025-01-31", exposurePct: 50, exposureValue: 100, totalPortfolioValue: 200 },
+      { asOfDate: "2025-02-28", exposurePct: 37.5, exposureValue: 150, totalPortfolioValue: 400 },
+    ]);
+    expect(reply.body.changePp).toBeCloseTo(-12.5, 9);
+  });
+
+  test("value stays the default, and an unknown basis is a 400 naming it", async () => {
+    const value = await api.get<TrendDto>("/api/exposures/trend", {
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+    });
+    expect(value.body).toMatchObject({ basis: "value" });
+    expect(value.body.points.map((p) => p.exposureValue)).toEqual([900_000, 950_000]);
+    const bad = await api.get("/api/exposures/trend", {
+      dimensionType: "strategy",
+      dimensionValue: "value_add",
+      basis: "doors",
+    });
+    expect(fieldsOf(expectError(bad, 400, "invalid_input"))).toEqual(["basis"]);
+  });
+});

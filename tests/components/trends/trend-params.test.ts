@@ -22,42 +22,42 @@ describe("parseTrendParams", () => {
     {
       label: "nothing given: strategy, its top 3 known values, 1 year",
       params: {},
-      expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y" },
+      expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y", basis: "value" },
     },
     {
       label: "a full selection",
-      params: { dim: "state", v: ["CA", "TX"], range: "3m" },
-      expected: { dimension: "state", values: ["CA", "TX"], range: "3m" },
+      params: { dim: "state", v: ["CA", "TX"], range: "3m", basis: "value" },
+      expected: { dimension: "state", values: ["CA", "TX"], range: "3m", basis: "value" },
     },
     {
       label: "a single value as a plain string",
-      params: { dim: "strategy", v: "core", range: "all" },
-      expected: { dimension: "strategy", values: ["core"], range: "all" },
+      params: { dim: "strategy", v: "core", range: "all", basis: "value" },
+      expected: { dimension: "strategy", values: ["core"], range: "all", basis: "value" },
     },
     {
       label: "unknown dimension and range fall back",
       params: { dim: "colour", range: "5y" },
-      expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y" },
+      expected: { dimension: "strategy", values: ["value_add", "core", "core_plus"], range: "1y", basis: "value" },
     },
     {
       label: "values not in the latest run are dropped",
       params: { dim: "state", v: ["TX", "ZZ"] },
-      expected: { dimension: "state", values: ["TX"], range: "1y" },
+      expected: { dimension: "state", values: ["TX"], range: "1y", basis: "value" },
     },
     {
       label: "no valid value left: the defaults",
       params: { dim: "state", v: "ZZ" },
-      expected: { dimension: "state", values: ["TX", "CA"], range: "1y" },
+      expected: { dimension: "state", values: ["TX", "CA"], range: "1y", basis: "value" },
     },
     {
       label: "duplicates count once",
       params: { v: ["core", "core", "unknown"] },
-      expected: { dimension: "strategy", values: ["core", "unknown"], range: "1y" },
+      expected: { dimension: "strategy", values: ["core", "unknown"], range: "1y", basis: "value" },
     },
     {
       label: "a dimension without values gives none",
       params: { dim: "msa" },
-      expected: { dimension: "msa", values: [], range: "1y" },
+      expected: { dimension: "msa", values: [], range: "1y", basis: "value" },
     },
   ])("$label", ({ params, expected }) => {
     expect(parseTrendParams(params, options)).toEqual(expected);
@@ -68,6 +68,7 @@ describe("parseTrendParams", () => {
       dimension: "state",
       values: ["CA"],
       range: "all",
+      basis: "value",
     });
   });
 
@@ -79,12 +80,15 @@ describe("parseTrendParams", () => {
 
 describe("serializeTrendParams", () => {
   test.each<{ label: string; selection: TrendSelection }>([
-    { label: "several values", selection: { dimension: "strategy", values: ["value_add", "core"], range: "3m" } },
+    {
+      label: "several values",
+      selection: { dimension: "strategy", values: ["value_add", "core"], range: "3m", basis: "value" },
+    },
     {
       label: "values needing escapes",
-      selection: { dimension: "strategy", values: ["a&b", "c d", "e=f"], range: "all" },
+      selection: { dimension: "strategy", values: ["a&b", "c d", "e=f"], range: "all", basis: "value" },
     },
-    { label: "no values", selection: { dimension: "msa", values: [], range: "1y" } },
+    { label: "no values", selection: { dimension: "msa", values: [], range: "1y", basis: "value" } },
   ])("round-trips: $label", ({ selection }) => {
     const text = serializeTrendParams(selection);
     const known: ValueOptions = { [selection.dimension]: selection.values };
@@ -92,7 +96,7 @@ describe("serializeTrendParams", () => {
   });
 
   test("is readable", () => {
-    expect(serializeTrendParams({ dimension: "state", values: ["TX", "CA"], range: "1y" })).toBe(
+    expect(serializeTrendParams({ dimension: "state", values: ["TX", "CA"], range: "1y", basis: "value" })).toBe(
       "dim=state&v=TX&v=CA&range=1y",
     );
   });
@@ -131,5 +135,23 @@ describe("defaultValues and toggleValue", () => {
     },
   ])("$label", ({ values, value, expected }) => {
     expect(toggleValue(values, value)).toEqual(expected);
+  });
+});
+
+describe("the basis", () => {
+  const options = { strategy: ["core", "value_add"] };
+  test.each([
+    { label: "absent: value", query: "dim=strategy", basis: "value" },
+    { label: "units", query: "dim=strategy&basis=units", basis: "units" },
+    { label: "positions", query: "dim=strategy&basis=positions", basis: "positions" },
+    { label: "unknown: value", query: "dim=strategy&basis=doors", basis: "value" },
+  ])("$label", ({ query, basis }) => {
+    expect(parseTrendParams(new URLSearchParams(query), options).basis).toBe(basis);
+  });
+
+  test("is written only when it is not value", () => {
+    const selection = parseTrendParams(new URLSearchParams("dim=strategy&v=core"), options);
+    expect(serializeTrendParams(selection)).toBe("dim=strategy&v=core&range=1y");
+    expect(serializeTrendParams({ ...selection, basis: "units" })).toBe("dim=strategy&v=core&range=1y&basis=units");
   });
 });
