@@ -312,6 +312,8 @@ export const runRefSchema = z.object({ runId: idSchema.optional() });
 
 export const exportQuerySchema = runRefSchema.extend({
   format: z.enum(["csv", "json", "xlsx"], { error: "must be csv, json or xlsx" }).default("csv"),
+  /** What the amounts count in: value (dollars, default), units or positions. */
+  basis: basisSchema.default("value"),
 });
 
 export const PORTFOLIO_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;

@@ -1,4 +1,5 @@
 import { buttonClass } from "@/components/ui/button";
+import type { Basis } from "@/lib/engine/types";
 
 const FORMATS = [
   { format: "csv", label: "CSV" },
@@ -7,8 +8,17 @@ const FORMATS = [
 ] as const;
 
 /** Downloads of the run's exposures (every dimension, exact values) from the REST API. */
-export function ExportLinks({ runId, portfolio }: { runId: string; portfolio: string }) {
-  const query = (format: string) => new URLSearchParams({ format, runId, portfolio }).toString();
+export function ExportLinks({
+  runId,
+  portfolio,
+  basis = "value",
+}: {
+  runId: string;
+  portfolio: string;
+  basis?: Basis;
+}) {
+  const query = (format: string) =>
+    new URLSearchParams({ format, runId, portfolio, ...(basis === "value" ? {} : { basis }) }).toString();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a group of download links, not of form controls, so not a fieldset.
     <div role="group" aria-label="Export exposures" className="flex items-center gap-1.5">

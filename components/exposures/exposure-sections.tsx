@@ -95,7 +95,7 @@ export async function ExposureSections({ dimension, basis = "value", portfolio, 
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <BasisSwitch basis={basis} params={params} />
-          <ExportLinks runId={run.id} portfolio={portfolio} />
+          <ExportLinks runId={run.id} portfolio={portfolio} basis={basis} />
         </div>
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">

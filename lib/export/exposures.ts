@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 
-import type { ExposureBucket } from "@/lib/engine/types";
+import type { Basis, ExposureBucket } from "@/lib/engine/types";
 
 import { boldHeader, csvLines, csvText, formatMoney, guardText, workbookBytes } from "./cells";
 
@@ -10,12 +10,16 @@ export interface ExposureSnapshot {
   asOfDate: string;
   totalPortfolioValue: number;
   exposures: ExposureBucket[];
+  /** What exposure_value and the total count (default value: dollars). */
+  basis?: Basis;
 }
 
 export interface ExposuresJson {
   as_of_date: string;
   total_portfolio_value: number;
   run_id: string;
+  /** value (dollars), units or positions: what exposure_value and total_portfolio_value count. */
+  basis: Basis;
   exposures: Array<{
     dimension_type: string;
     dimension_value: string;
@@ -53,6 +57,7 @@ export function exposuresToJson(s: ExposureSnapshot): ExposuresJson {
     as_of_date: s.asOfDate,
     total_portfolio_value: s.totalPortfolioValue,
     run_id: s.runId,
+    basis: s.basis ?? "value",
     exposures: s.exposures.map((b) => ({
       dimension_type: b.dimensionType,
       dimension_value: b.dimensionValue,
@@ -101,6 +106,7 @@ export async function exposuresToXlsx(s: ExposureSnapshot): Promise<Uint8Array> 
     ["as_of_date", guardText(s.asOfDate)],
     ["run_id", guardText(s.runId)],
     ["total_portfolio_value", s.totalPortfolioValue],
+    ["basis", s.basis ?? "value"],
   ]);
   summary.getCell("B3").numFmt = MONEY_FORMAT;
   return workbookBytes(workbook);

@@ -15,7 +15,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
   alerts [--status active|acknowledged|resolved|open]
   ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
   resolve <alertId> [--comment text]
-  export exposures|positions [--format csv|json|xlsx] [--out file]
+  export exposures|positions [--format csv|json|xlsx] [--basis value|units|positions] [--out file]
   whatif <trades.csv> [--shock state=TX:-20]... [--json]
                                                     the book after the trades and shocks against
                                                     today's limits: verdict and breach diff;

@@ -101,10 +101,11 @@ async function main(): Promise<void> {
       );
     case "export": {
       const format = parseOrThrow(lib.exportQuerySchema.shape.format, opts.format, "format");
+      const basis = parseOrThrow(lib.exportQuerySchema.shape.basis, opts.basis, "basis");
       const file =
         args[0] === "positions"
           ? await lib.exportPositions(await ctx(), format)
-          : (await lib.exportExposures(await ctx(), undefined, format)).value;
+          : (await lib.exportExposures(await ctx(), undefined, format, basis)).value;
       if (opts.out) {
         await writeFile(opts.out, file.body);
         return print(`wrote ${opts.out}`);

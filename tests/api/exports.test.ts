@@ -72,11 +72,18 @@ describe("GET /api/exports/exposures", () => {
     const reply = await api.get<ExposuresJson>(PATH, { format: "json" });
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.json"$/);
-    expect(Object.keys(reply.body).sort()).toEqual(["as_of_date", "exposures", "run_id", "total_portfolio_value"]);
+    expect(Object.keys(reply.body).sort()).toEqual([
+      "as_of_date",
+      "basis",
+      "exposures",
+      "run_id",
+      "total_portfolio_value",
+    ]);
     expect(reply.body).toMatchObject({
       as_of_date: "2025-06-30",
       total_portfolio_value: 5734567.89,
       run_id: latest.runId,
+      basis: "value",
     });
     expect(reply.body.exposures).toHaveLength(latest.exposures.length);
     for (const e of reply.body.exposures) {
@@ -137,5 +144,20 @@ describe("GET /api/exports/exposures", () => {
     expectError(await api.get(PATH, { runId: "00000000-0000-4000-8000-000000000000" }), 404, "not_found");
     const empty = await newPortfolio("exports empty");
     expectError(await empty.get(PATH), 404, "not_found");
+  });
+
+  test("basis=positions: counts, their shares and the number of positions, named in the file", async () => {
+    const reply = await api.get<ExposuresJson & { basis: string }>(PATH, { format: "json", basis: "positions" });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.headers.get("content-disposition")).toMatch(/-positions\.json"$/);
+    expect(reply.body).toMatchObject({ basis: "positions", total_portfolio_value: 4 });
+    // Of four positions, CA holds two.
+    expect(reply.body.exposures).toContainEqual(
+      expect.objectContaining({ dimension_type: "state", dimension_value: "CA", exposure_value: 2, exposure_pct: 50 }),
+    );
+    const csv = await api.get<never>(PATH, { basis: "positions" });
+    expect(csv.text.split("\n")[0]).toBe(HEADER);
+    expect(csv.text).toContain("state,CA,50,2,4");
+    expect(fieldsOf(expectError(await api.get(PATH, { basis: "doors" }), 400, "invalid_input"))).toEqual(["basis"]);
   });
 });

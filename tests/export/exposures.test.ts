@@ -79,6 +79,7 @@ describe("exposuresToJson", () => {
       as_of_date: "2026-03-31",
       total_portfolio_value: 3_000_000,
       run_id: "run-1",
+      basis: "value",
       exposures: [
         {
           dimension_type: "strategy",
@@ -137,7 +138,7 @@ describe("exposuresToXlsx", () => {
     expect(sheet?.rowCount).toBe(3);
 
     const summary = workbook.getWorksheet("Summary");
-    expect(summary?.getColumn(1).values).toEqual([undefined, "as_of_date", "run_id", "total_portfolio_value"]);
-    expect(summary?.getColumn(2).values).toEqual([undefined, "2026-03-31", "run-1", 3_000_000]);
+    expect(summary?.getColumn(1).values).toEqual([undefined, "as_of_date", "run_id", "total_portfolio_value", "basis"]);
+    expect(summary?.getColumn(2).values).toEqual([undefined, "2026-03-31", "run-1", 3_000_000, "value"]);
   });
 });

@@ -6,8 +6,8 @@ import { exportQuerySchema } from "@/lib/schemas";
 import { exportExposures } from "@/lib/services/runs-export";
 
 export const GET = portfolioRoute("viewer", async ({ request, ctx }) => {
-  const { runId, format } = parseQuery(request, exportQuerySchema);
-  return snapshotAttachment(request, await exportExposures(ctx, runId, format));
+  const { runId, format, basis } = parseQuery(request, exportQuerySchema);
+  return snapshotAttachment(request, await exportExposures(ctx, runId, format, basis));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
