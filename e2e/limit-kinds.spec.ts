@@ -45,6 +45,11 @@ test("an amount limit and a target limit, made in the form, both breach on the o
   const alerts = page.getByTestId("open-alerts");
   await expect(alerts).toContainText("at $600K, above the maximum of $500K");
   await expect(alerts).toContainText("Strategy: Core at 60.0 %, off its target of 40.0 %");
+  // The strategy dial draws core's target band and says how far past it core is.
+  const dial = page.getByTestId("dial-strategy");
+  await expect(dial).toHaveAttribute("data-status", "breach");
+  await expect(dial.getByTestId("gauge-band")).toHaveCount(1);
+  await expect(dial).toContainText("Target 40.0 % ± 5.0 pp · 15.0 pp past its band");
   await snapshot(page, testInfo, "overview-limit-kinds");
 
   await page.goto("/alerts");

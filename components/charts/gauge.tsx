@@ -18,11 +18,14 @@ function point(f: number, r = R): [number, number] {
   return [CX + r * Math.cos(angle), CY - r * Math.sin(angle)];
 }
 
-function arc(from: number, to: number): string {
-  const [x0, y0] = point(from);
-  const [x1, y1] = point(to);
-  return `M ${x0.toFixed(2)} ${y0.toFixed(2)} A ${R} ${R} 0 0 1 ${x1.toFixed(2)} ${y1.toFixed(2)}`;
+function arc(from: number, to: number, r = R): string {
+  const [x0, y0] = point(from, r);
+  const [x1, y1] = point(to, r);
+  return `M ${x0.toFixed(2)} ${y0.toFixed(2)} A ${r} ${r} 0 0 1 ${x1.toFixed(2)} ${y1.toFixed(2)}`;
 }
+
+/** The target band's ring, just outside the gauge's arc. */
+const BAND_R = R + STROKE / 2 + 5;
 
 /**
  * The scale a dial is drawn on: up to 125 % of the limit (so the limit sits at four fifths of the
@@ -36,6 +39,8 @@ export function gaugeScaleMax(valuePct: number, limitPct: number | null): number
 export interface GaugeProps {
   valuePct: number;
   limitPct: number | null;
+  /** A target and its band, drawn as a thin arc outside the gauge with a tick at the target. */
+  band?: { targetPct: number; bandPp: number } | null;
   status: LimitStatus | "none";
   /** What the screen reader hears, e.g. "State: TX at 25.9 %, limit 35 %, within". */
   label: string;
@@ -44,8 +49,8 @@ export interface GaugeProps {
 }
 
 /** A semicircular gauge: the arc fills to the exposure, a tick marks the limit. Colours from CSS variables. */
-export function Gauge({ valuePct, limitPct, status, label, display }: GaugeProps) {
-  const max = gaugeScaleMax(valuePct, limitPct);
+export function Gauge({ valuePct, limitPct, band = null, status, label, display }: GaugeProps) {
+  const max = gaugeScaleMax(valuePct, limitPct ?? (band ? band.targetPct + band.bandPp : null));
   const fill = max > 0 ? valuePct / max : 0;
   const limitAt = limitPct === null ? null : limitPct / max;
   const [tx0, ty0] = limitAt === null ? [0, 0] : point(limitAt, R - STROKE / 2 - 5);
@@ -68,6 +73,30 @@ export function Gauge({ valuePct, limitPct, status, label, display }: GaugeProps
           strokeLinecap="round"
           data-testid="gauge-limit"
         />
+      )}
+      {band !== null && max > 0 && (
+        <g data-testid="gauge-band">
+          <path
+            d={arc(
+              Math.max(0, (band.targetPct - band.bandPp) / max),
+              Math.min(1, (band.targetPct + band.bandPp) / max),
+              BAND_R,
+            )}
+            fill="none"
+            stroke="var(--color-within)"
+            strokeWidth={4}
+            strokeLinecap="butt"
+          />
+          <line
+            x1={point(band.targetPct / max, R - STROKE / 2 - 5)[0]}
+            y1={point(band.targetPct / max, R - STROKE / 2 - 5)[1]}
+            x2={point(band.targetPct / max, BAND_R + 4)[0]}
+            y2={point(band.targetPct / max, BAND_R + 4)[1]}
+            stroke="var(--color-text)"
+            strokeWidth={2}
+            strokeDasharray="3 2"
+          />
+        </g>
       )}
       <text x={CX} y={CY - 14} textAnchor="middle" fontSize="26" fontWeight="600" fill="var(--color-text)">
         {display}

@@ -62,12 +62,16 @@ export function DialCard({ dial, limits }: { dial: Dial; limits: readonly Limit[
   const gaugeStatus = top && topLimited ? top.status : "none";
   const topName = top ? labelValue(dimension, top.dimensionValue) : "No data";
   const topPct = top?.exposurePct ?? 0;
+  const target = dial.target;
+  const drift = target ? Math.abs(topPct - target.targetPct) : 0;
   const limitLine =
     dial.limitPct !== null
       ? `Limit ${formatPct(dial.limitPct)} · ${topPct > dial.limitPct ? `over by ${points(topPct - dial.limitPct)}` : `headroom ${points(dial.limitPct - topPct)}`}`
-      : hasLimits
-        ? "No maximum on this value"
-        : "No limit set";
+      : target
+        ? `Target ${formatPct(target.targetPct)} ± ${target.bandPp.toFixed(1)} pp · ${drift > target.bandPp ? `${points(drift - target.bandPp)} past its band` : "within its band"}`
+        : hasLimits
+          ? "No maximum on this value"
+          : "No limit set";
   return (
     <article className={DIAL_CARD_CLASS} data-testid={`dial-${dimension}`} data-status={dialStatus}>
       <header className="flex items-center justify-between gap-2">
@@ -85,6 +89,7 @@ export function DialCard({ dial, limits }: { dial: Dial; limits: readonly Limit[
         <Gauge
           valuePct={topPct}
           limitPct={dial.limitPct}
+          band={target}
           status={gaugeStatus}
           display={formatPct(topPct)}
           label={`${label}: largest is ${topName} at ${formatPct(topPct)}${dial.limitPct !== null ? ` against a limit of ${formatPct(dial.limitPct)}` : ""}; ${label.toLowerCase()} status ${STATUS_WORD[dialStatus]}`}

@@ -1,5 +1,5 @@
 import { bucketsFor } from "./exposures";
-import { evaluateLimits } from "./limit-kinds";
+import { defaultBandPp, evaluateLimits } from "./limit-kinds";
 import { limitAppliesTo, limitStatus } from "./limits";
 import {
   type Concentration,
@@ -33,6 +33,8 @@ export interface Dial {
   top: { dimensionValue: string; exposurePct: number; exposureValue: number } | null;
   /** Tightest active maximum applying to the top value; null when none. */
   limitPct: number | null;
+  /** The top value's target and its band (the first active target limit on value covering it); null when none. */
+  target: { targetPct: number; bandPp: number } | null;
   /**
    * Worst status in the dimension, not just the top value's: a dial must not read "within"
    * while a smaller value (or a minimum on a value with no positions) is in breach.
@@ -62,6 +64,15 @@ function tightestMaximum(limits: readonly ShareLimit[]): number | null {
 
 function statusAgainst(limits: readonly ShareLimit[], exposurePct: number): LimitStatus {
   return worst(limits.map((l) => limitStatus(exposurePct, l.thresholdPct, l.thresholdType)));
+}
+
+/** The first active target limit of value covering a value, with its band (the default when unset). */
+function targetOf(limits: readonly Limit[], value: string): Dial["target"] {
+  const target = limits.find(
+    (l) => l.kind === "target" && l.basis === "value" && l.targetPct !== null && limitAppliesTo(l, value),
+  );
+  if (target?.targetPct == null) return null;
+  return { targetPct: target.targetPct, bandPp: target.bandPp ?? defaultBandPp(target.targetPct) };
 }
 
 function buildDial(result: ExposureResult, dimension: Dimension, limits: readonly Limit[]): Dial {
@@ -94,6 +105,7 @@ function buildDial(result: ExposureResult, dimension: Dimension, limits: readonl
       ? { dimensionValue: top.dimensionValue, exposurePct: top.exposurePct, exposureValue: top.exposureValue }
       : null,
     limitPct: top ? top.limitPct : null,
+    target: top ? targetOf(mine, top.dimensionValue) : null,
     status: worst([
       ...values.map((v) => v.status),
       statusAgainst(onAbsentValues, 0),

@@ -118,3 +118,32 @@ describe("buildDials: limits of other kinds", () => {
     expect(dial("strategy", [cap]).status).toBe("within");
   });
 });
+
+describe("buildDials: a target's band", () => {
+  test("the top value's target and its band; the default band when none is set", () => {
+    const named = limit({
+      kind: "target",
+      dimensionValue: "value_add",
+      thresholdType: null,
+      thresholdPct: null,
+      targetPct: 40,
+      bandPp: 5,
+    });
+    expect(dial("strategy", [named]).target).toEqual({ targetPct: 40, bandPp: 5 });
+    const everyValue = limit({ kind: "target", thresholdType: null, thresholdPct: null, targetPct: 30 });
+    expect(dial("strategy", [everyValue]).target).toEqual({ targetPct: 30, bandPp: 6 });
+  });
+
+  test("no target on the top value, or one on units, draws none", () => {
+    const other = limit({
+      kind: "target",
+      dimensionValue: "core",
+      thresholdType: null,
+      thresholdPct: null,
+      targetPct: 30,
+    });
+    expect(dial("strategy", [other]).target).toBeNull();
+    const onUnits = limit({ kind: "target", basis: "units", thresholdType: null, thresholdPct: null, targetPct: 50 });
+    expect(dial("strategy", [onUnits]).target).toBeNull();
+  });
+});
