@@ -3,19 +3,31 @@ import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 // Issue 10: a manager writes an amount limit and a target limit in the form, as fund documents
 // write them, and sees both breach on the overview and in the alerts.
 
+type Api = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** The book from a CSV, and a run of it today. */
+async function importAndRun(api: Api, csv: string): Promise<void> {
+  const imported = await api("/api/positions/import", {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: csv,
+  });
+  expect(imported.status).toBe(201);
+  const run = await api("/api/exposures/runs", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  expect(run.status).toBe(201);
+}
+
 test("an amount limit and a target limit, made in the form, both breach on the overview", async ({
   page,
   api,
 }, testInfo) => {
   // Core 60 % in Dallas (19100), value-add 40 % in Los Angeles (31080); $1M in all.
   const csv = "position_id,strategy,state,msa_id,position_value\nA,value_add,CA,31080,400000\nB,core,TX,19100,600000\n";
-  expect(
-    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status,
-  ).toBe(201);
-  expect(
-    (await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
-      .status,
-  ).toBe(201);
+  await importAndRun(api, csv);
 
   await page.goto("/limits");
   const form = page.getByTestId("limit-form");
@@ -65,13 +77,7 @@ test("the exposures page counts in value, units or positions, kept in the URL", 
   // TX: one $900K building of 40 units; CA: two $50K buildings of 30 and 50 units, one with no units.
   const csv =
     "position_id,strategy,state,position_value,units\nA,core,TX,900000,40\nB,core,CA,50000,30\nC,core,CA,50000,\nD,core,CA,1,50\n";
-  expect(
-    (await api("/api/positions/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv })).status,
-  ).toBe(201);
-  expect(
-    (await api("/api/exposures/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
-      .status,
-  ).toBe(201);
+  await importAndRun(api, csv);
 
   await page.goto("/exposures/state");
   const table = page.getByTestId("exposure-table");

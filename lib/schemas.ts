@@ -96,20 +96,15 @@ export function completeLimit<T extends { kind: LimitKind } & Partial<Record<Kin
   };
 }
 
+/** Every kind's fields, each optional: which ones a kind takes is checked on the whole limit. */
+const optionalLimitFields = z.object(limitFields).partial().shape;
+
 export const limitCreateSchema = z
   .strictObject({
     dimensionType: dimensionSchema,
     kind: limitKindSchema.default("share"),
     basis: basisSchema.default("value"),
-    dimensionValue: limitFields.dimensionValue.optional(),
-    thresholdType: limitFields.thresholdType.optional(),
-    thresholdPct: limitFields.thresholdPct.optional(),
-    thresholdAmount: limitFields.thresholdAmount.optional(),
-    thresholdCount: limitFields.thresholdCount.optional(),
-    topN: limitFields.topN.optional(),
-    thresholdHhi: limitFields.thresholdHhi.optional(),
-    targetPct: limitFields.targetPct.optional(),
-    bandPp: limitFields.bandPp.optional(),
+    ...optionalLimitFields,
     severityLevel: severitySchema.default("warning"),
     isActive: z.boolean({ error: "must be true or false" }).default(true),
   })
@@ -131,15 +126,7 @@ export const limitUpdateSchema = z.strictObject({
   dimensionType: dimensionSchema.optional(),
   kind: limitKindSchema.optional(),
   basis: basisSchema.optional(),
-  dimensionValue: limitFields.dimensionValue.optional(),
-  thresholdType: limitFields.thresholdType.optional(),
-  thresholdPct: limitFields.thresholdPct.optional(),
-  thresholdAmount: limitFields.thresholdAmount.optional(),
-  thresholdCount: limitFields.thresholdCount.optional(),
-  topN: limitFields.topN.optional(),
-  thresholdHhi: limitFields.thresholdHhi.optional(),
-  targetPct: limitFields.targetPct.optional(),
-  bandPp: limitFields.bandPp.optional(),
+  ...optionalLimitFields,
   severityLevel: severitySchema.optional(),
   isActive: z.boolean({ error: "must be true or false" }).optional(),
 });

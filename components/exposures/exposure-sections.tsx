@@ -8,7 +8,7 @@ import type { CapacityRow } from "@/lib/engine/scenario";
 import { BASES, type Basis, type Dimension, UNKNOWN } from "@/lib/engine/types";
 import type { LimitDto } from "@/lib/services/limits";
 import type { RunDetail } from "@/lib/services/runs";
-import { formatAmount, formatAmountExact } from "../limits/limit-rule";
+import { BASIS_WORDS, formatAmount, formatAmountExact } from "../limits/limit-rule";
 import { ConcentrationCard } from "./concentration-card";
 import { ExportLinks } from "./export-links";
 import { ExposureChartCard } from "./exposure-chart-card";
@@ -17,8 +17,6 @@ import { ExposureTable } from "./exposure-table";
 import { NoRun } from "./no-run";
 import { StateMap } from "./state-map";
 import { type SearchParams, type TableSort, withParams } from "./url-state";
-
-const BASIS_WORDS: Record<Basis, string> = { value: "Value", units: "Units", positions: "Positions" };
 
 /** Value, units or positions: links that keep the page's other settings (the basis lives in the URL). */
 function BasisSwitch({ basis, params }: { basis: Basis; params: SearchParams }) {

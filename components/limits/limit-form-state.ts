@@ -2,7 +2,7 @@
 // (limitCreateSchema) plus the server's value normalisation, so the form can say, as you
 // type, exactly what the server would. Pure: unit-tested and run in the browser.
 
-import { FIELDS_OF_KIND, type KindField } from "@/lib/engine/limit-kinds";
+import { FIELDS_OF_KIND, KIND_FIELDS, type KindField } from "@/lib/engine/limit-kinds";
 import { normalizeDimensionValue } from "@/lib/engine/normalize";
 import type { Basis, Dimension, Limit, LimitKind, Severity, ThresholdType } from "@/lib/engine/types";
 import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
@@ -27,22 +27,7 @@ export interface LimitFormValues {
   isActive: boolean;
 }
 
-export const LIMIT_FIELDS = [
-  "dimensionType",
-  "kind",
-  "basis",
-  "dimensionValue",
-  "thresholdType",
-  "thresholdPct",
-  "thresholdAmount",
-  "thresholdCount",
-  "topN",
-  "thresholdHhi",
-  "targetPct",
-  "bandPp",
-  "severityLevel",
-  "isActive",
-] as const;
+export const LIMIT_FIELDS = ["dimensionType", "kind", "basis", ...KIND_FIELDS, "severityLevel", "isActive"] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 export type LimitFieldErrors = Partial<Record<LimitField, string>>;
 
@@ -73,7 +58,8 @@ export function kindShows(kind: LimitKind, field: KindField): boolean {
   return (FIELDS_OF_KIND[kind] as readonly KindField[]).includes(field);
 }
 
-const NUMBER_FIELDS = [
+/** The number inputs, in form order; each kind shows its own (kindShows). */
+export const NUMBER_FIELDS = [
   "thresholdPct",
   "thresholdAmount",
   "thresholdCount",

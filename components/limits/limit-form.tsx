@@ -21,22 +21,13 @@ import {
   kindShows,
   type LimitFieldErrors,
   type LimitFormValues,
+  NUMBER_FIELDS,
   toLimitInput,
   validateLimitForm,
 } from "./limit-form-state";
 import { BASIS_LABELS, KIND_LABELS } from "./limit-rule";
 
-/** The number inputs, in form order; each kind shows its own (kindShows). */
-const NUMBER_INPUTS = [
-  "thresholdPct",
-  "thresholdAmount",
-  "thresholdCount",
-  "topN",
-  "thresholdHhi",
-  "targetPct",
-  "bandPp",
-] as const;
-type NumberInput = (typeof NUMBER_INPUTS)[number];
+type NumberInput = (typeof NUMBER_FIELDS)[number];
 
 const AMOUNT_UNIT = { value: "$", units: "units", positions: "positions" } as const;
 const SHARE_OF = { value: "portfolio value", units: "units", positions: "positions" } as const;
@@ -245,7 +236,7 @@ export function LimitForm({
             </div>
           </fieldset>
         )}
-        {NUMBER_INPUTS.filter((field) => kindShows(values.kind, field)).map((field, index) => (
+        {NUMBER_FIELDS.filter((field) => kindShows(values.kind, field)).map((field, index) => (
           <LimitField
             key={field}
             id={f(field)}

@@ -15,6 +15,9 @@ export const KIND_LABELS: Record<LimitKind, string> = {
   target: "Target with band",
 };
 
+/** The basis as a switch reads it (Exposures and Trends pages). */
+export const BASIS_WORDS: Record<Basis, string> = { value: "Value", units: "Units", positions: "Positions" };
+
 export const BASIS_LABELS: Record<Basis, string> = {
   value: "value ($)",
   units: "units",
@@ -91,6 +94,12 @@ export function formatMeasure(value: number, unit: BreachUnit): string {
     case "hhi":
       return formatCount(value);
   }
+}
+
+/** A change or headroom in a unit other than pp, signed: +$12.5M, −2, ±0. */
+export function formatSignedMeasure(value: number, unit: BreachUnit): string {
+  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
+  return `${sign}${formatMeasure(Math.abs(value), unit)}`;
 }
 
 /** A breach's distance past its limit: 5.6 pp, $62.5M, 3 units, 2, 1,328. */

@@ -3,7 +3,7 @@ import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { LimitStatus } from "@/lib/engine/types";
 import type { LimitUtilization } from "@/lib/engine/utilization";
 import { SeverityBadge, StatusBadge } from "../ui/status-badge";
-import { formatMeasure } from "./limit-rule";
+import { formatMeasure, formatSignedMeasure } from "./limit-rule";
 import { UtilizationBar } from "./utilization-bar";
 
 /** The limit's line as the row reads it: max 30.0 %, min 10, max $250M, HHI max 1,500, target 60.0 % ± 10.0 pp. */
@@ -15,12 +15,6 @@ function limitText(r: LimitUtilization): string {
   if (r.kind === "hhi") return `HHI ${side} ${line}`;
   if (r.kind === "count") return `${side} ${line} values`;
   return `${side} ${line}`;
-}
-
-/** Headroom in a unit other than pp, signed: +$12.5M, −2. */
-function signedMeasure(value: number, unit: LimitUtilization["unit"]): string {
-  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
-  return `${sign}${formatMeasure(Math.abs(value), unit)}`;
 }
 
 function Summary({ rows }: { rows: LimitUtilization[] }) {
@@ -102,7 +96,7 @@ export function UtilizationTable({ rows }: { rows: LimitUtilization[] }) {
                   className={`px-2 py-2 text-right tabular-nums ${r.headroomPp < 0 ? "font-semibold text-breach" : ""}`}
                   title={`${r.headroomPp} ${r.unit === "usd" ? "dollars" : r.unit}`}
                 >
-                  {r.unit === "pp" ? formatPp(r.headroomPp) : signedMeasure(r.headroomPp, r.unit)}
+                  {r.unit === "pp" ? formatPp(r.headroomPp) : formatSignedMeasure(r.headroomPp, r.unit)}
                 </td>
                 <td className="px-2 py-2">
                   <SeverityBadge severity={r.severity} />

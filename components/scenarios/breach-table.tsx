@@ -2,7 +2,7 @@ import { DIMENSION_LABELS } from "@/lib/display/dimension-labels";
 import { formatPctExact, formatPp } from "@/lib/display/format";
 import type { BreachChange, BreachChangeKind } from "@/lib/engine/scenario";
 import type { LimitStatus } from "@/lib/engine/types";
-import { formatMeasure } from "../limits/limit-rule";
+import { formatMeasure, formatSignedMeasure } from "../limits/limit-rule";
 import { SeverityBadge, StatusBadge } from "../ui/status-badge";
 import type { ValueLabeller } from "./labels";
 import { CHANGE_LABELS, limitWords } from "./scenario-model";
@@ -23,12 +23,6 @@ function ruleWords(b: BreachChange): string {
     default:
       return `${b.thresholdType === "minimum" ? "at least" : "at most"} ${line}`;
   }
-}
-
-/** A change in a limit's own unit, signed: +$12.5M, −2. */
-function signed(delta: number, b: BreachChange): string {
-  const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
-  return `${sign}${formatMeasure(Math.abs(delta), b.breachUnit)}`;
 }
 
 const CHANGE_STATUS: Record<BreachChangeKind, LimitStatus> = {
@@ -105,7 +99,9 @@ export function BreachTable({ breaches, labelOf }: { breaches: readonly BreachCh
                 {formatMeasure(b.afterPct, b.breachUnit)}
               </td>
               <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-                {b.breachUnit === "pp" ? formatPp(b.afterPct - b.beforePct) : signed(b.afterPct - b.beforePct, b)}
+                {b.breachUnit === "pp"
+                  ? formatPp(b.afterPct - b.beforePct)
+                  : formatSignedMeasure(b.afterPct - b.beforePct, b.breachUnit)}
               </td>
             </tr>
           ))}

@@ -2,7 +2,8 @@
 
 import { formatPct } from "@/lib/display/format";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
-import { BASES, type Basis, DIMENSIONS, type Dimension } from "@/lib/engine/types";
+import { BASES, DIMENSIONS, type Dimension } from "@/lib/engine/types";
+import { BASIS_WORDS } from "../limits/limit-rule";
 import {
   defaultValues,
   MAX_TREND_VALUES,
@@ -18,8 +19,6 @@ export interface ValueChoice {
   /** Share in the latest run. */
   exposurePct: number;
 }
-
-const BASIS_WORDS: Record<Basis, string> = { value: "Value", units: "Units", positions: "Positions" };
 
 interface TrendControlsProps {
   selection: TrendSelection;

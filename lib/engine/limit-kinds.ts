@@ -56,6 +56,37 @@ function amountText(basis: Basis, amount: number): string {
 
 const UNIT_OF_AMOUNT: Record<Basis, BreachUnit> = { value: "usd", units: "units", positions: "count" };
 
+/** The unit a rule measures in (and its breach distance): pp for shares, top-N and targets. */
+export function unitOfRule(rule: Pick<Limit, "kind" | "basis">): BreachUnit {
+  switch (rule.kind) {
+    case "amount":
+      return UNIT_OF_AMOUNT[rule.basis];
+    case "count":
+      return "count";
+    case "hhi":
+      return "hhi";
+    default:
+      return "pp";
+  }
+}
+
+/** A rule's line in its unit: the threshold of its kind, or a target's target. */
+export function lineOf(rule: Limit): number {
+  switch (rule.kind) {
+    case "share":
+    case "top_n":
+      return rule.thresholdPct ?? 0;
+    case "amount":
+      return rule.thresholdAmount ?? 0;
+    case "count":
+      return rule.thresholdCount ?? 0;
+    case "hhi":
+      return rule.thresholdHhi ?? 0;
+    case "target":
+      return rule.targetPct ?? 0;
+  }
+}
+
 /** Percentages and the HHI come out of divisions: closer than this to the line is on it. */
 const HHI_EPSILON = 1e-9;
 
@@ -139,6 +170,7 @@ export function measureRule(rule: Limit, buckets: readonly ExposureBucket[]): Me
 function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement): Breach | null {
   const d = rule.dimensionType;
   const type = rule.thresholdType ?? "maximum";
+  const line = lineOf(rule);
   const base = {
     limitId: rule.id,
     kind: rule.kind,
@@ -150,7 +182,6 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
   };
   switch (rule.kind) {
     case "share": {
-      const line = rule.thresholdPct ?? 0;
       if (!past(observed, line, type, LIMIT_EPSILON_PP)) return null;
       const message = `Exposure threshold breached: ${d}='${value}' at ${pct(observed)} ${relation(type)} of ${pct(line)}`;
       return {
@@ -163,7 +194,6 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
       };
     }
     case "amount": {
-      const line = rule.thresholdAmount ?? 0;
       if (!pastAmount(rule.basis, observed, line, type)) return null;
       const amounts = `${amountText(rule.basis, observed)} ${relation(type)} of ${amountText(rule.basis, line)}`;
       return {
@@ -171,12 +201,11 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
         thresholdPct: line,
         thresholdType: type,
         breachPct: amountDistance(rule.basis, observed, line),
-        breachUnit: UNIT_OF_AMOUNT[rule.basis],
+        breachUnit: unitOfRule(rule),
         message: `Exposure threshold breached: ${d}='${value}' at ${amounts}`,
       };
     }
     case "count": {
-      const line = rule.thresholdCount ?? 0;
       if (!(type === "maximum" ? observed > line : observed < line)) return null;
       return {
         ...base,
@@ -188,7 +217,6 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
       };
     }
     case "top_n": {
-      const line = rule.thresholdPct ?? 0;
       if (!past(observed, line, "maximum", LIMIT_EPSILON_PP)) return null;
       return {
         ...base,
@@ -200,7 +228,6 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
       };
     }
     case "hhi": {
-      const line = rule.thresholdHhi ?? 0;
       if (!past(observed, line, "maximum", HHI_EPSILON)) return null;
       return {
         ...base,
@@ -212,7 +239,7 @@ function breachOf(rule: Limit, { dimensionValue: value, observed }: Measurement)
       };
     }
     case "target": {
-      const target = rule.targetPct ?? 0;
+      const target = line;
       const band = rule.bandPp ?? defaultBandPp(target);
       const drift = Math.abs(observed - target);
       if (!(drift - band > LIMIT_EPSILON_PP)) return null;

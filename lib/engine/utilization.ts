@@ -1,4 +1,4 @@
-import { basisBuckets, defaultBandPp, evaluateRule, measureRule } from "./limit-kinds";
+import { basisBuckets, defaultBandPp, evaluateRule, lineOf, measureRule, unitOfRule } from "./limit-kinds";
 import { applicableExposures, limitStatus } from "./limits";
 import {
   type Basis,
@@ -108,8 +108,6 @@ export function limitUtilization(exposures: readonly ExposureBucket[], limits: r
   return rows.sort(byUrgency);
 }
 
-const UNIT_OF_AMOUNT: Record<Basis, BreachUnit> = { value: "usd", units: "units", positions: "count" };
-
 /**
  * A limit of another kind or basis against what it measures: breached exactly when the alerts
  * say so (evaluateRule), near at 90 % of a maximum, below 110 % of a minimum, or within 10 % of a
@@ -118,14 +116,8 @@ const UNIT_OF_AMOUNT: Record<Basis, BreachUnit> = { value: "usd", units: "units"
 function otherKindRows(limit: Limit, exposures: readonly ExposureBucket[]): LimitUtilization[] {
   const buckets = basisBuckets(exposures, limit.basis);
   const breached = new Set(evaluateRule(limit, buckets).map((b) => b.dimensionValue));
-  const unit: BreachUnit =
-    limit.kind === "amount"
-      ? UNIT_OF_AMOUNT[limit.basis]
-      : limit.kind === "count"
-        ? "count"
-        : limit.kind === "hhi"
-          ? "hhi"
-          : "pp";
+  const unit = unitOfRule(limit);
+  const line = lineOf(limit);
   return measureRule(limit, buckets).map(({ dimensionValue, observed }) => {
     const base = {
       limitId: limit.id,
@@ -138,7 +130,7 @@ function otherKindRows(limit: Limit, exposures: readonly ExposureBucket[]): Limi
       severity: limit.severityLevel,
     };
     if (limit.kind === "target") {
-      const target = limit.targetPct ?? 0;
+      const target = line;
       const band = limit.bandPp ?? defaultBandPp(target);
       const drift = Math.abs(observed - target);
       const used = band > 0 ? (drift / band) * 100 : null;
@@ -158,14 +150,6 @@ function otherKindRows(limit: Limit, exposures: readonly ExposureBucket[]): Limi
       };
     }
     const type: ThresholdType = limit.thresholdType ?? "maximum";
-    const line =
-      (limit.kind === "amount"
-        ? limit.thresholdAmount
-        : limit.kind === "count"
-          ? limit.thresholdCount
-          : limit.kind === "hhi"
-            ? limit.thresholdHhi
-            : limit.thresholdPct) ?? 0;
     const near = limitStatus(observed, line, type) !== "within";
     return {
       ...base,

@@ -225,7 +225,7 @@ describe("alerts for every kind", () => {
     expect(changed.body).toMatchObject({ kind: "top_n", topN: 1, thresholdPct: 60, thresholdHhi: null });
   });
 
-  test("a twin of a kind is a 409; the same dimension with another kind is not", async () => {
+  test("a twin of a kind is a 409 (limits of other kinds on the same dimension were made above)", async () => {
     const twin = await api.post("/api/thresholds", {
       dimensionType: "msa",
       kind: "amount",
