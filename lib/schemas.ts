@@ -228,6 +228,7 @@ export const positionListSchema = z.object({
   vintage: z.string().optional(),
   construction_type: z.string().optional(),
   rent_band: z.string().optional(),
+  region: z.string().optional(),
 });
 
 export const importOptionsSchema = z.object({

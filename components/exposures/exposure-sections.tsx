@@ -109,9 +109,9 @@ export async function ExposureSections({ dimension, basis = "value", portfolio, 
           <ConcentrationCard dimension={dimension} concentration={concentration} topValue={top?.value ?? null} />
         </SectionBoundary>
       </div>
-      {dimension === "state" && (
+      {(dimension === "state" || dimension === "region") && (
         <SectionBoundary what="The map">
-          <StateMap rows={rows} />
+          <StateMap rows={rows} by={dimension} />
         </SectionBoundary>
       )}
       <SectionBoundary what="The table">

@@ -10,6 +10,7 @@ export const DIMENSION_NOUN: Record<Dimension, { one: string; many: string }> = 
   vintage: { one: "vintage", many: "vintages" },
   construction_type: { one: "construction type", many: "construction types" },
   rent_band: { one: "rent band", many: "rent bands" },
+  region: { one: "region", many: "regions" },
 };
 
 /** Dimensions that can run to hundreds of values: the chart and the table show the largest few. */

@@ -25,6 +25,13 @@ export const LIMIT_PRESETS: readonly LimitPreset[] = [
     values: { ...base, dimensionType: "msa", thresholdPct: "20" },
   },
   {
+    id: "region-65",
+    label: "Max 65 % in one region (ODCE-style)",
+    source:
+      "NFI-ODCE's diversification rule: at most 65 % of market value in any one of NCREIF's four regions (East, Midwest, South, West).",
+    values: { ...base, dimensionType: "region", thresholdPct: "65" },
+  },
+  {
     id: "msa-250m",
     label: "Max $250M in any one MSA",
     source: "A dollar cap per market, as lenders and fund documents write it.",

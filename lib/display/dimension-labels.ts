@@ -12,6 +12,7 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
   vintage: "Vintage",
   construction_type: "Construction type",
   rent_band: "Rent band",
+  region: "Region",
 };
 
 export function isDimension(value: string): value is Dimension {

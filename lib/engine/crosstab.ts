@@ -1,3 +1,4 @@
+import { regionOf } from "./regions";
 import { type Dimension, type Position, UNKNOWN } from "./types";
 import { vintageBucket } from "./vintage";
 
@@ -51,6 +52,8 @@ function keyFunction(dimension: Dimension): KeyOf {
       return (p) => p.constructionType ?? UNKNOWN;
     case "rent_band":
       return (p) => p.rentBand ?? UNKNOWN;
+    case "region":
+      return (p) => regionOf(p.state) ?? UNKNOWN;
   }
 }
 

@@ -1,4 +1,5 @@
 import { computeConcentration } from "./concentration";
+import { regionOf } from "./regions";
 import {
   addValue,
   addYear,
@@ -10,7 +11,16 @@ import {
   toCents,
   unitsCountOf,
 } from "./tally";
-import { DIMENSIONS, type Dimension, type ExposureBucket, type ExposureResult, type Position, UNKNOWN } from "./types";
+import {
+  DIMENSIONS,
+  type Dimension,
+  type ExposureBucket,
+  type ExposureResult,
+  type Position,
+  STORED_DIMENSIONS,
+  type StoredDimension,
+  UNKNOWN,
+} from "./types";
 import { vintageBucket } from "./vintage";
 
 /** Largest exposure first, ties by value name; `unknown` always last. */
@@ -71,7 +81,7 @@ function toBuckets<K>(
   return buckets.sort(compareBuckets);
 }
 
-type Tallies = { [D in Dimension]: Tally<D extends "vintage" ? number : string> };
+type Tallies = { [D in StoredDimension]: Tally<D extends "vintage" ? number : string> };
 
 function createTallies(): Tallies {
   return {
@@ -86,6 +96,29 @@ function createTallies(): Tallies {
 
 const same = (key: string) => key;
 
+/**
+ * The state tally folded into NCREIF regions: a region's sums are its states' sums, and states in
+ * no region (PR, or an unknown state) fall in `unknown`. A few dozen additions per run.
+ */
+function regionTally(states: Tally<string>): Tally<string> {
+  const regions = createValueTally();
+  states.keys.forEach((state, slot) => {
+    addValue(
+      regions,
+      regionOf(state),
+      states.values[slot] ?? 0,
+      states.counts[slot] ?? 0,
+      states.units[slot] ?? 0,
+      states.unitsCounts[slot] ?? 0,
+    );
+  });
+  regions.unknownValue += states.unknownValue;
+  regions.unknownCount += states.unknownCount;
+  regions.unknownUnits += states.unknownUnits;
+  regions.unknownUnitsCount += states.unknownUnitsCount;
+  return regions;
+}
+
 function toResult(tallies: Tallies, totalCents: number, positionCount: number): ExposureResult {
   const byDimension: Record<Dimension, ExposureBucket[]> = {
     strategy: toBuckets("strategy", tallies.strategy, same, totalCents),
@@ -94,6 +127,7 @@ function toResult(tallies: Tallies, totalCents: number, positionCount: number): 
     vintage: toBuckets("vintage", tallies.vintage, vintageBucket, totalCents),
     construction_type: toBuckets("construction_type", tallies.construction_type, same, totalCents),
     rent_band: toBuckets("rent_band", tallies.rent_band, same, totalCents),
+    region: toBuckets("region", regionTally(tallies.state), same, totalCents),
   };
   const total = totalCents / 100;
   const concentrationOf = (dimension: Dimension) => computeConcentration(byDimension[dimension], total);
@@ -109,6 +143,7 @@ function toResult(tallies: Tallies, totalCents: number, positionCount: number): 
       vintage: concentrationOf("vintage"),
       construction_type: concentrationOf("construction_type"),
       rent_band: concentrationOf("rent_band"),
+      region: concentrationOf("region"),
     },
   };
 }
@@ -157,7 +192,7 @@ export interface PositionGroup<K extends string | number> {
 export interface GroupedPositions {
   totalValue: number;
   positionCount: number;
-  groups: { [D in Dimension]: ReadonlyArray<PositionGroup<D extends "vintage" ? number : string>> };
+  groups: { [D in StoredDimension]: ReadonlyArray<PositionGroup<D extends "vintage" ? number : string>> };
 }
 
 /**
@@ -173,7 +208,7 @@ export function computeExposuresFromGroups({ totalValue, positionCount, groups }
 /** The groups in fresh accumulators; units go through toCents too, into hundredths of a unit. */
 function tallyGroups(groups: GroupedPositions["groups"]): Tallies {
   const tallies = createTallies();
-  for (const dimension of DIMENSIONS) {
+  for (const dimension of STORED_DIMENSIONS) {
     if (dimension === "vintage") continue;
     const tally = tallies[dimension];
     for (const g of groups[dimension])

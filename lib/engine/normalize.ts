@@ -1,6 +1,7 @@
 // Turns one raw position (a CSV row, a JSON object, an XLSX row) into a Position, or into the
 // list of everything wrong with it. Missing attributes become null so they land in `unknown`.
 
+import { isRegion, REGIONS } from "./regions";
 import { type Dimension, MAX_TEXT_LENGTH, type Position, UNKNOWN } from "./types";
 import { describeValue, parseMoney, parseText, parseWholeNumber } from "./values";
 import { vintageBucket } from "./vintage";
@@ -202,6 +203,14 @@ export function normalizeDimensionValue(
       const year = decade === undefined ? parseWholeNumber(value, false) : Number(decade);
       if (year !== null && year >= 0) return { ok: true, value: vintageBucket(year) };
       return { ok: false, message: `vintage must be a decade like "1980s" or a year (got ${JSON.stringify(value)})` };
+    }
+    case "region": {
+      const region = value.toLowerCase();
+      if (isRegion(region)) return { ok: true, value: region };
+      return {
+        ok: false,
+        message: `region must be one of ${REGIONS.join(", ")} (NCREIF's regions; got ${JSON.stringify(value)})`,
+      };
     }
   }
 }

@@ -1,6 +1,6 @@
 // NCREIF's geographic regions and divisions, the ones the NCREIF Property Index (NPI) and NFI-ODCE
-// report by, from a position's state (issue 10's derived `region` dimension; not yet wired into
-// exposures). Source: NCREIF, "NCREIF Data, Index and Products Guide" and the NPI's regional
+// report by, from a position's state: the derived `region` dimension (exposures fold the state
+// tally into regions; the database filters and groups on `state`). Source: NCREIF, "NCREIF Data, Index and Products Guide" and the NPI's regional
 // sub-index definitions (www.ncreif.org): four regions of two divisions each. This table is the one
 // the issue states; it could not be re-checked against ncreif.org from this machine (no internet).
 // Puerto Rico is in no NCREIF region: its positions count as `unknown`.
@@ -24,6 +24,13 @@ export const NCREIF_REGIONS = {
   west: ["mountain", "pacific"],
 } as const satisfies Record<string, readonly NcreifDivision[]>;
 export type NcreifRegion = keyof typeof NCREIF_REGIONS;
+
+/** The regions, in NCREIF's order: the values of the `region` dimension. */
+export const REGIONS = Object.keys(NCREIF_REGIONS) as NcreifRegion[];
+
+export function isRegion(value: string): value is NcreifRegion {
+  return Object.hasOwn(NCREIF_REGIONS, value);
+}
 
 export const REGION_LABELS: Record<NcreifRegion, string> = {
   east: "East",
@@ -53,3 +60,11 @@ export function regionOf(state: string | null): NcreifRegion | null {
   const division = divisionOf(state);
   return division === null ? null : (REGION_OF_DIVISION.get(division) ?? null);
 }
+
+/** The states of a region, upper case, in division order. */
+export function statesOf(region: NcreifRegion): string[] {
+  return NCREIF_REGIONS[region].flatMap((division) => [...NCREIF_DIVISIONS[division]]);
+}
+
+/** Every state in some region: a state outside these (PR) is in the `unknown` region. */
+export const REGION_STATES: readonly string[] = REGIONS.flatMap(statesOf);

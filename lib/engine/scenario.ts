@@ -11,6 +11,7 @@ import {
 import { basisBuckets, evaluateRule, measureRule } from "./limit-kinds";
 import { applicableExposures, isBreached, LIMIT_EPSILON_PP } from "./limits";
 import { MAX_POSITION_VALUE, normalizePosition, POSITION_COLUMNS, type RawPosition } from "./normalize";
+import { regionOf } from "./regions";
 import {
   type Basis,
   type BreachUnit,
@@ -202,7 +203,9 @@ export function bucketOf(position: Attributes, dimension: Dimension): string {
               : vintageBucket(position.vintage)
             : dimension === "construction_type"
               ? position.constructionType
-              : position.rentBand;
+              : dimension === "region"
+                ? regionOf(position.state)
+                : position.rentBand;
   return raw === null || raw === "" ? UNKNOWN : raw;
 }
 

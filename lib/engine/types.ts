@@ -3,8 +3,15 @@
 /** The longest text a position attribute or a limit's dimension value may hold. */
 export const MAX_TEXT_LENGTH = 200;
 
-export const DIMENSIONS = ["strategy", "state", "msa", "vintage", "construction_type", "rent_band"] as const;
+export const DIMENSIONS = ["strategy", "state", "msa", "vintage", "construction_type", "rent_band", "region"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * The dimensions a position stores; the others are derived from them (`region` from `state`, see
+ * regions.ts), so the database groups and filters the stored attribute and the engine derives.
+ */
+export const STORED_DIMENSIONS = ["strategy", "state", "msa", "vintage", "construction_type", "rent_band"] as const;
+export type StoredDimension = (typeof STORED_DIMENSIONS)[number];
 
 /** Bucket for positions whose attribute is missing, so that every dimension sums to 100 %. */
 export const UNKNOWN = "unknown";

@@ -1,7 +1,10 @@
+import { type NcreifRegion, REGION_STATES, statesOf } from "../engine/regions";
 import type { Dimension, Position } from "../engine/types";
 
 // Where each dimension lives on a stored position: its field (the engine's Position and Prisma's
-// model share the names) and its column in the positions table, for the queries written in SQL.
+// model share the names) and its column in the positions table, for the queries written in SQL. A
+// derived dimension lives where its source does (region: in `state`); the engine derives it from
+// there, and SQL filters on it through the source's values (regionStatesSql).
 
 export const DIMENSION_FIELD = {
   strategy: "strategy",
@@ -10,6 +13,7 @@ export const DIMENSION_FIELD = {
   vintage: "vintage",
   construction_type: "constructionType",
   rent_band: "rentBand",
+  region: "state",
 } as const satisfies Record<Dimension, keyof Position>;
 
 /**
@@ -33,4 +37,14 @@ export const DIMENSION_COLUMN: Record<Dimension, string> = {
   vintage: "vintage",
   construction_type: "construction_type",
   rent_band: "rent_band",
+  region: "state",
 };
+
+/**
+ * The states a region filter matches, for a condition on the `state` column: a region's own
+ * states; for the `unknown` region, every state in some region (to be negated: a position is in the
+ * unknown region when its state is missing or in none, as PR is).
+ */
+export function regionStates(region: NcreifRegion | "unknown"): string[] {
+  return region === "unknown" ? [...REGION_STATES] : statesOf(region);
+}

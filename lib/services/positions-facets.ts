@@ -1,5 +1,6 @@
 import { getPrisma } from "../db/client";
-import { type Dimension, UNKNOWN } from "../engine/types";
+import { regionOf } from "../engine/regions";
+import { type Dimension, type StoredDimension, UNKNOWN } from "../engine/types";
 import type { PortfolioContext } from "./context";
 import { snapshot } from "./snapshots";
 
@@ -14,7 +15,7 @@ interface FacetRow {
   construction_type: string | null;
   rent_band: string | null;
   decade: number | null;
-  dimension: Dimension;
+  dimension: StoredDimension;
   n: number;
 }
 
@@ -47,6 +48,7 @@ async function computeFacets(portfolioId: string): Promise<PositionFacets> {
     vintage: [],
     construction_type: [],
     rent_band: [],
+    region: [],
   };
   for (const r of rows) {
     const raw =
@@ -57,6 +59,13 @@ async function computeFacets(portfolioId: string): Promise<PositionFacets> {
         : r[r.dimension === "msa" ? "msa_id" : r.dimension];
     facets[r.dimension].push({ value: raw ?? UNKNOWN, count: Number(r.n) });
   }
+  // Regions are their states' counts summed (states in no region, as PR, in unknown).
+  const regions = new Map<string, number>();
+  for (const { value, count } of facets.state) {
+    const region = regionOf(value) ?? UNKNOWN;
+    regions.set(region, (regions.get(region) ?? 0) + count);
+  }
+  facets.region = [...regions].map(([value, count]) => ({ value, count }));
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return facets;
 }

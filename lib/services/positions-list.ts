@@ -2,11 +2,12 @@ import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tx";
 import { normalizeDimensionValue } from "../engine/normalize";
+import type { NcreifRegion } from "../engine/regions";
 import type { Dimension, Position } from "../engine/types";
 import { AppError } from "../errors";
 import type { PositionSort, SortDirection } from "../schemas";
 import type { PortfolioContext } from "./context";
-import { DIMENSION_FIELD } from "./position-columns";
+import { DIMENSION_FIELD, regionStates } from "./position-columns";
 
 // Reading the stored book for people: filtered, sorted, paged; and the values to filter by.
 
@@ -59,7 +60,14 @@ function filterWhere(
         { field: dimension, message: normalized.message },
       ]);
     const value = normalized.value === "unknown" ? null : normalized.value;
-    if (dimension === "vintage") {
+    if (dimension === "region") {
+      // A region is its states; the unknown region is a missing state or one in no region (PR).
+      const states = regionStates(normalized.value as NcreifRegion | "unknown");
+      where.AND = [
+        ...asArray(where.AND),
+        value === null ? { OR: [{ state: null }, { state: { notIn: states } }] } : { state: { in: states } },
+      ];
+    } else if (dimension === "vintage") {
       const decade = value === null ? null : Number.parseInt(value, 10);
       where.vintage = decade === null ? null : { gte: decade, lt: decade + 10 };
     } else {
@@ -68,6 +76,9 @@ function filterWhere(
   }
   return where;
 }
+
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 // One condition on a column picked at run time; Prisma's types cannot follow a computed key.
 const on = (column: SortColumn, condition: unknown) => ({ [column]: condition }) as Prisma.PositionWhereInput;

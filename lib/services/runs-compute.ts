@@ -8,7 +8,7 @@ import {
   type PositionGroup,
 } from "../engine/exposures";
 import { evaluateLimits } from "../engine/limit-kinds";
-import { DIMENSIONS, type Dimension, type ExposureResult, type Position } from "../engine/types";
+import { type ExposureResult, type Position, STORED_DIMENSIONS, type StoredDimension } from "../engine/types";
 import { AppError } from "../errors";
 import { parsePositionValues } from "../import";
 import { logger } from "../logger";
@@ -104,7 +104,7 @@ export async function computeRunIn(
 }
 
 type GroupRow = Record<string, string | number | null> & {
-  dimension: Dimension | "total";
+  dimension: StoredDimension | "total";
   /** SUM of the owned values (numeric), as text: exact; converted to a number once, below. */
   value: string | null;
   n: number;
@@ -114,15 +114,15 @@ type GroupRow = Record<string, string | number | null> & {
   nu: number;
 };
 
-// Each dimension on its own, and the whole book: GROUPING() tells the sets apart, since the grouped
+// Each stored dimension on its own (the engine derives region from state), and the whole book: GROUPING() tells the sets apart, since the grouped
 // value itself may be null (the unknown bucket). Raw values, not buckets: the engine buckets them.
-const GROUPS_SQL = `SELECT CASE ${DIMENSIONS.map((d) => `WHEN GROUPING(${DIMENSION_COLUMN[d]}) = 0 THEN '${d}'`).join(" ")}
+const GROUPS_SQL = `SELECT CASE ${STORED_DIMENSIONS.map((d) => `WHEN GROUPING(${DIMENSION_COLUMN[d]}) = 0 THEN '${d}'`).join(" ")}
             ELSE 'total' END AS dimension,
-          ${DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(", ")},
+          ${STORED_DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(", ")},
           SUM(${OWNED_VALUE_SQL})::text AS value, COUNT(*)::int AS n,
           SUM(${OWNED_UNITS_SQL})::text AS units, COUNT(units)::int AS nu
      FROM positions WHERE portfolio_id = $1::uuid
-    GROUP BY GROUPING SETS (${DIMENSIONS.map((d) => `(${DIMENSION_COLUMN[d]})`).join(", ")}, ())`;
+    GROUP BY GROUPING SETS (${STORED_DIMENSIONS.map((d) => `(${DIMENSION_COLUMN[d]})`).join(", ")}, ())`;
 
 /**
  * The stored book summed per raw value of each dimension, in one scan: a few hundred rows instead
@@ -133,7 +133,7 @@ export async function sumPositionGroups(
   portfolioId: string,
 ): Promise<GroupedPositions> {
   const rows = await db.$queryRawUnsafe<GroupRow[]>(GROUPS_SQL, portfolioId);
-  const groupsOf = <K extends string | number>(dimension: Dimension, toKey: (raw: string | number) => K) =>
+  const groupsOf = <K extends string | number>(dimension: StoredDimension, toKey: (raw: string | number) => K) =>
     rows
       .filter((r) => r.dimension === dimension)
       .map((r): PositionGroup<K> => {

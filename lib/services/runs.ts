@@ -1,6 +1,7 @@
 import { getPrisma } from "../db/client";
 import type { ExposureRun, Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tx";
+import { computeConcentration } from "../engine/concentration";
 import { type Concentration, DIMENSIONS, type Dimension, type ExposureBucket, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import type { PortfolioContext } from "./context";
@@ -88,11 +89,28 @@ async function readRun(ctx: PortfolioContext, runId?: string): Promise<RunDetail
     ? await prisma.exposureRun.findFirst({ where: { id: runId, portfolioId } })
     : await prisma.exposureRun.findFirst({ where: { portfolioId }, orderBy: { asOfDate: "desc" } });
   if (!run) return null;
-  return {
-    ...toRunSummary(run),
-    exposures: await loadRunExposures(prisma, run.id),
-    concentration: run.concentration as unknown as Record<Dimension, Concentration>,
-  };
+  const summary = toRunSummary(run);
+  const exposures = await loadRunExposures(prisma, run.id);
+  return { ...summary, exposures, concentration: concentrationOf(run, exposures, summary.totalPortfolioValue) };
+}
+
+/**
+ * A run's stored concentration figures. A run stored before a dimension existed (region, added by
+ * a migration that gave old runs their region buckets) has none for it: the engine computes them
+ * from the buckets, as it would have when the run was made.
+ */
+function concentrationOf(run: ExposureRun, exposures: readonly ExposureBucket[], total: number) {
+  const stored = run.concentration as unknown as Partial<Record<Dimension, Concentration>>;
+  return Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      stored[d] ??
+        computeConcentration(
+          exposures.filter((e) => e.dimensionType === d),
+          total,
+        ),
+    ]),
+  ) as Record<Dimension, Concentration>;
 }
 
 /** The latest run's summary without its exposures (the nav's as-of date); null when there is none. */

@@ -2,6 +2,7 @@ import { getPrisma } from "../db/client";
 import type { Prisma, Scenario as ScenarioRow } from "../db/generated/client";
 import { computeExposuresFromGroups, type GroupedPositions } from "../engine/exposures";
 import { normalizeDimensionValue, normalizePosition, type RawPosition } from "../engine/normalize";
+import type { NcreifRegion } from "../engine/regions";
 import {
   type CapacityRow,
   capacity,
@@ -24,7 +25,7 @@ import type { ScenarioCreate, ScenarioEvaluateInput, ScenarioUpdate } from "../s
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
-import { DIMENSION_COLUMN } from "./position-columns";
+import { DIMENSION_COLUMN, regionStates } from "./position-columns";
 import { loadPositionsWhere } from "./positions-list";
 import { sumPositionGroups } from "./runs-compute";
 import { dataVersion, type Snapshot, snapshot } from "./snapshots";
@@ -76,6 +77,14 @@ function shockCondition(shock: Shock, params: unknown[]): string {
     params.push(v);
     return `$${params.length + 1}`;
   };
+  if (shock.dimensionType === "region") {
+    // bucketOf's regionOf(state) as a condition on the state column (see regionStates).
+    if (value === null) return `state = ANY(${param(regionStates("unknown"))}::text[])`;
+    const states = param(regionStates(value as NcreifRegion | "unknown"));
+    return value === UNKNOWN
+      ? `(state IS NULL OR NOT state = ANY(${states}::text[]))`
+      : `state = ANY(${states}::text[])`;
+  }
   if (shock.dimensionType === "vintage") {
     if (value === UNKNOWN) return "vintage IS NULL";
     if (value === null) return "vintage IS NOT NULL";

@@ -174,6 +174,10 @@ describe("basisBuckets on units", () => {
       "vintage",
       "construction_type",
       "rent_band",
+      "region",
+    ]);
+    expect(buckets.filter((b) => b.dimensionType === "region").map((b) => [b.dimensionValue, b.exposurePct])).toEqual([
+      ["south", 100],
     ]);
   });
 });

@@ -70,7 +70,7 @@ describe("action(): input", () => {
     [
       "an unknown dimension",
       { dimensionType: "planet", thresholdPct: 10 },
-      { dimensionType: "must be one of strategy, state, msa, vintage, construction_type, rent_band" },
+      { dimensionType: "must be one of strategy, state, msa, vintage, construction_type, rent_band, region" },
     ],
     [
       "a threshold over 100",

@@ -28,6 +28,7 @@ const NO_OPTIONS: ValueOptions = {
   vintage: [],
   construction_type: [],
   rent_band: [],
+  region: [],
 };
 
 let manager: SignedInUser;

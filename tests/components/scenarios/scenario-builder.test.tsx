@@ -73,7 +73,15 @@ function renderBuilder(props: {
       <ScenarioBuilder
         portfolio={ctx.portfolio.slug}
         limits={limits}
-        bookValues={{ strategy: ["core"], state: ["TX"], msa: [], vintage: [], construction_type: [], rent_band: [] }}
+        bookValues={{
+          strategy: ["core"],
+          state: ["TX"],
+          msa: [],
+          vintage: [],
+          construction_type: [],
+          rent_band: [],
+          region: [],
+        }}
         msaNames={{ "19100": "Dallas-Fort Worth-Arlington, TX" }}
         {...props}
       />
