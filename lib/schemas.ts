@@ -139,12 +139,41 @@ export const runCreateSchema = z.strictObject({
 });
 export type RunCreate = z.output<typeof runCreateSchema>;
 
+/** compare's first form: a maximum % per dimension, `{ strategy: 40, state: 35 }`. */
+const flatLimitsSchema = z
+  .partialRecord(dimensionSchema, pctSchema)
+  .refine((l) => Object.keys(l).length > 0, "name at least one dimension");
+
+export const MAX_COMPARE_LIMITS = 100;
+
+/** compare's second form: limits of any kind, each written and checked as POST /api/thresholds takes one. */
+const limitDefinitionsSchema = z
+  .array(limitCreateSchema)
+  .min(1, "name at least one limit")
+  .max(MAX_COMPARE_LIMITS, `must hold at most ${MAX_COMPARE_LIMITS} limits`);
+
+/**
+ * An array is checked as limit definitions, another object as the flat form. Chosen by shape
+ * rather than by z.union, whose failure can name neither form's field (`limits[1].thresholdAmount`).
+ */
+const compareLimitsSchema = z
+  .unknown()
+  .transform((value, ctx): z.output<typeof flatLimitsSchema> | z.output<typeof limitDefinitionsSchema> => {
+    if (typeof value !== "object" || value === null) {
+      ctx.addIssue({ code: "custom", message: "must be an object of maximum % per dimension, or an array of limits" });
+      return z.NEVER;
+    }
+    const result = (Array.isArray(value) ? limitDefinitionsSchema : flatLimitsSchema).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
+
 export const compareSchema = z.strictObject({
-  limits: z
-    .partialRecord(dimensionSchema, pctSchema)
-    .refine((l) => Object.keys(l).length > 0, "name at least one dimension"),
+  limits: compareLimitsSchema,
   runId: idSchema.optional(),
 });
+export type CompareInput = z.output<typeof compareSchema>;
 
 // Who acknowledges or resolves is the signed-in user (or the API token's owner), never a field.
 export const acknowledgeSchema = z.strictObject({

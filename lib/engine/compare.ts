@@ -1,5 +1,7 @@
+import { evaluateLimits } from "./limit-kinds";
 import { isBreached } from "./limits";
-import { DIMENSIONS, type Dimension, type ExposureBucket, UNKNOWN } from "./types";
+import { DIMENSIONS, type Dimension, type ExposureBucket, type Limit, UNKNOWN } from "./types";
+import { type LimitUtilization, limitUtilization } from "./utilization";
 
 /** One known value against its dimension's maximum (boundary rule: see limits.ts). */
 export interface LimitComparison {
@@ -47,4 +49,41 @@ export function compareToLimits(
     }
   }
   return rows.sort(byUrgency);
+}
+
+/** A limit of any kind as a request writes one (POST /api/thresholds's body, checked): a Limit without its id. */
+export type LimitDefinition = Omit<Limit, "id">;
+
+/**
+ * A hypothetical limit against one value it covers (or the whole dimension, "*"): its row of the
+ * utilisation table, whose limitId is its place in the request ("limits[2]"), with that index and,
+ * when it breaches, the alert's message.
+ */
+export interface DefinitionComparison extends LimitUtilization {
+  /** The definition's position in the request's array. */
+  index: number;
+  /** What the alert would say; null unless status is "breach". */
+  message: string | null;
+}
+
+/**
+ * Limits of any kind checked on a run's buckets without storing them: the rows and the order of
+ * limitUtilization (breaches first, then the most used), each breach's message from evaluateLimits,
+ * so a row breaches here exactly when the limit would raise an alert. An inactive definition, as an
+ * inactive limit, checks nothing.
+ */
+export function compareToDefinitions(
+  exposures: readonly ExposureBucket[],
+  definitions: readonly LimitDefinition[],
+): DefinitionComparison[] {
+  const limits: Limit[] = definitions.map((definition, index) => ({ ...definition, id: `limits[${index}]` }));
+  const indexOf = new Map(limits.map((limit, index) => [limit.id, index]));
+  // By limit and value: an id ("limits[2]") holds no space, so no two pairs share a key.
+  const key = (limitId: string, dimensionValue: string) => `${limitId} ${dimensionValue}`;
+  const messages = new Map(evaluateLimits(exposures, limits).map((b) => [key(b.limitId, b.dimensionValue), b.message]));
+  return limitUtilization(exposures, limits).map((row) => ({
+    index: indexOf.get(row.limitId) ?? -1,
+    ...row,
+    message: messages.get(key(row.limitId, row.dimensionValue)) ?? null,
+  }));
 }

@@ -1,4 +1,10 @@
-export { compareToLimits, type LimitComparison } from "./compare";
+export {
+  compareToDefinitions,
+  compareToLimits,
+  type DefinitionComparison,
+  type LimitComparison,
+  type LimitDefinition,
+} from "./compare";
 export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
 export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
 export {

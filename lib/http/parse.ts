@@ -5,11 +5,19 @@ import { readBodyBytes } from "./body";
 
 // Input is validated here, at the edge, with the schemas of lib/schemas.ts; services trust it.
 
+/** A field as errors name it: an array's element by its index, `limits[1].thresholdAmount`, as trades are named. */
+function fieldName(path: readonly PropertyKey[], prefix?: string): string {
+  let field = prefix ?? "";
+  for (const key of path) {
+    const name = String(key);
+    if (typeof key === "number") field += `[${name}]`;
+    else if (name !== "") field = field ? `${field}.${name}` : name;
+  }
+  return field || "body";
+}
+
 export function zodIssues(error: z.ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
-    return { field, message: issue.message };
-  });
+  return error.issues.map((issue) => ({ field: fieldName(issue.path, prefix), message: issue.message }));
 }
 
 /**

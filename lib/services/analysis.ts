@@ -1,5 +1,10 @@
 import { getPrisma } from "../db/client";
-import { compareToLimits, type LimitComparison } from "../engine/compare";
+import {
+  compareToDefinitions,
+  compareToLimits,
+  type DefinitionComparison,
+  type LimitComparison,
+} from "../engine/compare";
 import { type CrossTab, computeCrossTab } from "../engine/crosstab";
 import { buildDials, buildSeries } from "../engine/dashboard";
 import { basisBuckets } from "../engine/limit-kinds";
@@ -8,9 +13,10 @@ import { analyzeTrend, type TrendPoint } from "../engine/trend";
 import { type Basis, DIMENSIONS, type Dimension, type Position, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
 import { msaName } from "../reference/cbsa";
+import type { CompareInput } from "../schemas";
 import { countOpenAlerts, listAlerts } from "./alerts";
 import type { PortfolioContext } from "./context";
-import { activeLimits } from "./limits";
+import { activeLimits, normalizeLimitValue } from "./limits";
 import { DIMENSION_COLUMN, DIMENSION_FIELD, OWNED_VALUE_SQL } from "./position-columns";
 import { type DateRange, dateRange, getRunOrThrow, type RunDetail } from "./runs";
 import { snapshot } from "./snapshots";
@@ -121,13 +127,27 @@ async function readTrendOnBasis(
 }
 export type TrendDto = Awaited<ReturnType<typeof getTrend>>;
 
-/** Every value of each named dimension against a flat maximum, breaches first. */
+/**
+ * A run (the latest unless named) against limits that are not stored: a flat maximum per
+ * dimension, every value of each named dimension; or limits of any kind, each checked as a stored
+ * one would be, one row per value (or "*") it covers. Breaches first.
+ */
 export async function compareLimits(
   ctx: PortfolioContext,
-  input: { limits: Partial<Record<Dimension, number>>; runId?: string | undefined },
-): Promise<{ runId: string; asOfDate: string; items: LimitComparison[] }> {
+  input: CompareInput,
+): Promise<{ runId: string; asOfDate: string; items: LimitComparison[] | DefinitionComparison[] }> {
+  const { limits } = input;
+  if (!Array.isArray(limits)) {
+    const run = await getRunOrThrow(ctx, input.runId);
+    return { runId: run.id, asOfDate: run.asOfDate, items: compareToLimits(run.exposures, limits) };
+  }
+  // As createLimit stores a value; checked before the run is read, so bad input is a 400 first.
+  const definitions = limits.map((limit, i) => ({
+    ...limit,
+    dimensionValue: normalizeLimitValue(limit.dimensionType, limit.dimensionValue, `limits[${i}].dimensionValue`),
+  }));
   const run = await getRunOrThrow(ctx, input.runId);
-  return { runId: run.id, asOfDate: run.asOfDate, items: compareToLimits(run.exposures, input.limits) };
+  return { runId: run.id, asOfDate: run.asOfDate, items: compareToDefinitions(run.exposures, definitions) };
 }
 
 function geographicView(run: RunDetail, dimension: "msa" | "state") {

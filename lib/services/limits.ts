@@ -69,21 +69,26 @@ async function readLimits(ctx: PortfolioContext): Promise<{ items: LimitDto[] }>
   return { items: rows.map(toLimitDto) };
 }
 
-/** A limit's value is normalised like position attributes, so "Value_Add" matches value_add. */
-function normalizeValue(dimension: Dimension, raw: string | null | undefined): string | null {
+/**
+ * A limit's value is normalised like position attributes, so "Value_Add" matches value_add; a bad
+ * one is a 400 naming `field` (compare names a definition's: `limits[1].dimensionValue`).
+ */
+export function normalizeLimitValue(
+  dimension: Dimension,
+  raw: string | null | undefined,
+  field = "dimensionValue",
+): string | null {
   if (raw === null || raw === undefined || raw.trim() === "") return null;
   const result = normalizeDimensionValue(dimension, raw);
   if (!result.ok)
-    throw new AppError("invalid_input", `Invalid dimensionValue: ${result.message}`, [
-      { field: "dimensionValue", message: result.message },
-    ]);
+    throw new AppError("invalid_input", `Invalid ${field}: ${result.message}`, [{ field, message: result.message }]);
   return result.value;
 }
 
 export async function createLimit(ctx: PortfolioContext, input: LimitCreate): Promise<LimitDto> {
   const { portfolio } = ctx;
   const prisma = await getPrisma();
-  const dimensionValue = normalizeValue(input.dimensionType, input.dimensionValue);
+  const dimensionValue = normalizeLimitValue(input.dimensionType, input.dimensionValue);
   const created = await prisma.$transaction(async (tx) => {
     await lockPortfolio(tx, portfolio.id);
     await assertNoTwin(tx, portfolio.id, { ...input, dimensionValue });
@@ -122,7 +127,7 @@ export async function updateLimit(ctx: PortfolioContext, id: string, patch: Limi
         issues.map((i) => ({ field: i.field, message: i.message })),
       );
     const fields = completeLimit(merged);
-    const dimensionValue = normalizeValue(dimensionType, fields.dimensionValue);
+    const dimensionValue = normalizeLimitValue(dimensionType, fields.dimensionValue);
     const data = {
       ...fields,
       dimensionType,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compareToLimits } from "@/lib/engine/compare";
+import { compareToDefinitions, compareToLimits, type LimitDefinition } from "@/lib/engine/compare";
 import { computeExposures } from "@/lib/engine/exposures";
 import { position } from "@/tests/support/engine-fixtures";
 
@@ -55,5 +55,140 @@ describe("compareToLimits", () => {
   test("exactly at the limit is within", () => {
     const [row] = compareToLimits(exposures, { strategy: 100 });
     expect(row).toMatchObject({ status: "within", headroomPp: 0, utilizationPct: 100 });
+  });
+});
+
+// Value: CA 50 %, TX 30 %, AZ 20 % of $1,000K; strategy core 80 %, value_add 20 %. Units: CA 200,
+// TX 100; AZ has none, so on the units basis it is missing data (the unknown bucket), not a value.
+const book = computeExposures([
+  position({ state: "CA", strategy: "core", positionValue: 500_000, units: 200 }),
+  position({ state: "TX", strategy: "core", positionValue: 300_000, units: 100 }),
+  position({ state: "AZ", strategy: "value_add", positionValue: 200_000, units: null }),
+]).exposures;
+
+function definition(overrides: Partial<LimitDefinition>): LimitDefinition {
+  return {
+    dimensionType: "state",
+    dimensionValue: null,
+    kind: "share",
+    basis: "value",
+    thresholdType: "maximum",
+    thresholdPct: null,
+    thresholdAmount: null,
+    thresholdCount: null,
+    topN: null,
+    thresholdHhi: null,
+    targetPct: null,
+    bandPp: null,
+    severityLevel: "warning",
+    isActive: true,
+    ...overrides,
+  };
+}
+
+describe("compareToDefinitions: limits of any kind, not stored", () => {
+  test.each<{
+    label: string;
+    definition: Partial<LimitDefinition>;
+    rows: Array<[value: string, exposure: number, headroom: number, status: string, message: string | null]>;
+  }>([
+    {
+      label: "an amount: the value over its maximum breaches, those under it are within",
+      definition: { kind: "amount", thresholdAmount: 400_000 },
+      rows: [
+        [
+          "CA",
+          500_000,
+          -100_000,
+          "breach",
+          "Exposure threshold breached: state='CA' at $500.0K exceeds maximum of $400.0K",
+        ],
+        ["TX", 300_000, 100_000, "within", null],
+        ["AZ", 200_000, 200_000, "within", null],
+      ],
+    },
+    {
+      label: "a count is one row for the whole dimension, *",
+      definition: { kind: "count", thresholdCount: 2 },
+      rows: [["*", 3, -1, "breach", "Diversification threshold breached: state count 3 exceeds maximum of 2"]],
+    },
+    {
+      label: "a count exactly on its minimum is no breach (near: under 110 % of it)",
+      definition: { kind: "count", thresholdCount: 3, thresholdType: "minimum" },
+      rows: [["*", 3, 0, "near", null]],
+    },
+    {
+      label: "a target breached above its band (core 80 % against 70 ± 5)",
+      definition: { dimensionType: "strategy", kind: "target", dimensionValue: "core", targetPct: 70, bandPp: 5 },
+      rows: [
+        [
+          "core",
+          80,
+          -5,
+          "breach",
+          "Target drift: strategy='core' at 80.0% is 10.0 pp above target 70.0% (band ±5.0 pp)",
+        ],
+      ],
+    },
+    {
+      label: "a target breached below its band (value_add 20 % against 30 ± 5)",
+      definition: { dimensionType: "strategy", kind: "target", dimensionValue: "value_add", targetPct: 30, bandPp: 5 },
+      rows: [
+        [
+          "value_add",
+          20,
+          -5,
+          "breach",
+          "Target drift: strategy='value_add' at 20.0% is 10.0 pp below target 30.0% (band ±5.0 pp)",
+        ],
+      ],
+    },
+    {
+      label: "a target inside its band is within (2 pp of ±5 used)",
+      definition: { dimensionType: "strategy", kind: "target", dimensionValue: "value_add", targetPct: 22, bandPp: 5 },
+      rows: [["value_add", 20, 3, "within", null]],
+    },
+    {
+      label: "an amount on the units basis counts owned doors; AZ, without units, is no value there",
+      definition: { kind: "amount", basis: "units", thresholdAmount: 150 },
+      rows: [
+        ["CA", 200, -50, "breach", "Exposure threshold breached: state='CA' at 200 units exceeds maximum of 150 units"],
+        ["TX", 100, 50, "within", null],
+      ],
+    },
+  ])("$label", ({ definition: overrides, rows }) => {
+    const found = compareToDefinitions(book, [definition(overrides)]);
+    expect(
+      found.map((r) => [r.dimensionValue, r.exposurePct, Number(r.headroomPp.toFixed(9)), r.status, r.message]),
+    ).toEqual(rows);
+  });
+
+  test("rows point back to their definition and sort as the utilisation table does: breaches first, the most used first", () => {
+    const rows = compareToDefinitions(book, [
+      definition({ kind: "share", thresholdPct: 55 }),
+      definition({ kind: "hhi", thresholdHhi: 3_000 }),
+      definition({ kind: "share", thresholdPct: 25, dimensionValue: "TX", severityLevel: "critical" }),
+    ]);
+    expect(rows.map((r) => [r.index, r.limitId, r.kind, r.dimensionValue, r.status, r.utilizationPct])).toEqual([
+      [1, "limits[1]", "hhi", "*", "breach", expect.closeTo(3_800 / 30, 9)], // 50² + 30² + 20² = 3,800
+      [2, "limits[2]", "share", "TX", "breach", expect.closeTo(120, 9)],
+      [0, "limits[0]", "share", "CA", "near", expect.closeTo((50 / 55) * 100, 9)],
+      [0, "limits[0]", "share", "TX", "within", expect.closeTo((30 / 55) * 100, 9)],
+      [0, "limits[0]", "share", "AZ", "within", expect.closeTo((20 / 55) * 100, 9)],
+    ]);
+  });
+
+  test("a share of value agrees with the flat form, and has the alert's message", () => {
+    const [row] = compareToDefinitions(book, [definition({ thresholdPct: 40, dimensionValue: "CA" })]);
+    const [flat] = compareToLimits(book, { state: 40 });
+    expect(row).toMatchObject({ ...flat, unit: "pp", bandPp: null, thresholdType: "maximum" });
+    expect(row?.message).toBe("Exposure threshold breached: state='CA' at 50.0% exceeds maximum of 40.0%");
+  });
+
+  test.each([
+    { label: "an inactive definition checks nothing", definitions: [definition({ thresholdPct: 1, isActive: false })] },
+    { label: "no definitions, no rows", definitions: [] },
+  ])("$label", ({ definitions }) => {
+    expect(compareToDefinitions(book, definitions)).toEqual([]);
   });
 });

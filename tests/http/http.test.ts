@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { errorResponse } from "@/lib/http/respond";
+import { compareSchema, MAX_COMPARE_LIMITS } from "@/lib/schemas";
 
 // How any thrown value becomes the one error shape; the database-error shapes are the ones
 // Prisma 7 raises through its driver adapters.
@@ -75,6 +76,76 @@ describe("readBodyBytes: never more than the limit in memory", () => {
 
   test("a body within the limit comes back whole", async () => {
     expect(new TextDecoder().decode(await readBodyBytes(post("a,b\n1,2\n"), 8, "The file"))).toBe("a,b\n1,2\n");
+  });
+});
+
+describe("parseOrThrow names a bad field as the API names it: dots for keys, [i] for an array's element", () => {
+  const amount = { dimensionType: "msa", kind: "amount", thresholdAmount: 250_000_000 };
+  test.each<[string, z.ZodType, unknown, Array<{ field: string; message: string }>]>([
+    [
+      "a nested key",
+      z.object({ a: z.object({ b: z.number({ error: "must be a number" }) }) }),
+      { a: { b: "x" } },
+      [{ field: "a.b", message: "must be a number" }],
+    ],
+    ["the body itself", z.number({ error: "must be a number" }), "x", [{ field: "body", message: "must be a number" }]],
+    [
+      "compare's flat form, as before",
+      compareSchema,
+      { limits: { strategy: 140 } },
+      [{ field: "limits.strategy", message: "must be between 0 and 100" }],
+    ],
+    [
+      "a compare definition's field, by its index",
+      compareSchema,
+      { limits: [amount, { dimensionType: "msa", kind: "amount" }] },
+      [{ field: "limits[1].thresholdAmount", message: "is required for an amount limit" }],
+    ],
+    [
+      "a key a limit does not have (a definition has no name, as a limit has none)",
+      compareSchema,
+      { limits: [{ ...amount, name: "MSA cap" }] },
+      [{ field: "limits[0]", message: 'Unrecognized key: "name"' }],
+    ],
+    [
+      "too many definitions",
+      compareSchema,
+      { limits: Array.from({ length: MAX_COMPARE_LIMITS + 1 }, () => amount) },
+      [{ field: "limits", message: "must hold at most 100 limits" }],
+    ],
+    ["no definitions", compareSchema, { limits: [] }, [{ field: "limits", message: "name at least one limit" }]],
+    [
+      "neither form",
+      compareSchema,
+      { limits: 40 },
+      [{ field: "limits", message: "must be an object of maximum % per dimension, or an array of limits" }],
+    ],
+  ])("%s", (_label, schema, value, details) => {
+    expect(() => parseOrThrow(schema, value, "request body")).toThrow(
+      expect.objectContaining({ code: "invalid_input", details }),
+    );
+  });
+
+  test("each definition is completed as a created limit is: its kind's fields, the others null", () => {
+    const parsed = compareSchema.parse({ limits: [{ dimensionType: "state", kind: "count", thresholdCount: 10 }] });
+    expect(parsed.limits).toEqual([
+      {
+        dimensionType: "state",
+        kind: "count",
+        basis: "value",
+        dimensionValue: null,
+        thresholdType: "maximum",
+        thresholdPct: null,
+        thresholdAmount: null,
+        thresholdCount: 10,
+        topN: null,
+        thresholdHhi: null,
+        targetPct: null,
+        bandPp: null,
+        severityLevel: "warning",
+        isActive: true,
+      },
+    ]);
   });
 });
 
