@@ -1,6 +1,6 @@
 export { compareToLimits, type LimitComparison } from "./compare";
 export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
-export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
+export { buildDials, buildSeries, type Dial, type DialRule, type DialValue, type SeriesPoint } from "./dashboard";
 export {
   bucketsFor,
   computeExposures,
