@@ -62,6 +62,10 @@ test("an amount limit and a target limit, made in the form, both breach on the o
   await expect(dial).toHaveAttribute("data-status", "breach");
   await expect(dial.getByTestId("gauge-band")).toHaveCount(1);
   await expect(dial).toContainText("Target 40.0 % ± 5.0 pp · 15.0 pp past its band");
+  // The MSA dial draws the $500K cap at the half of the $1M book it is.
+  const msa = page.getByTestId("dial-msa");
+  await expect(msa.getByTestId("gauge-limit")).toHaveCount(1);
+  await expect(msa).toContainText("Limit $500.0K (≈ 50.0 %) · over by $100.0K");
   await snapshot(page, testInfo, "overview-limit-kinds");
 
   await page.goto("/alerts");

@@ -6,7 +6,7 @@ export {
   type LimitDefinition,
 } from "./compare";
 export { computeConcentration, EMPTY_CONCENTRATION } from "./concentration";
-export { buildDials, buildSeries, type Dial, type DialValue, type SeriesPoint } from "./dashboard";
+export { buildDials, buildSeries, type Dial, type DialRule, type DialValue, type SeriesPoint } from "./dashboard";
 export {
   bucketsFor,
   computeExposures,

@@ -336,7 +336,9 @@ describe("share and top_n limits on units", () => {
     const result = computeExposures(positions);
     const dial = (limits: Limit[]) => buildDials(result, limits).find((d) => d.dimensionType === "state");
     expect(dial([onState({ kind: "share", dimensionValue: "TX", thresholdPct: 50 })])?.status).toBe("breach");
-    expect(dial([onState({ kind: "share", dimensionValue: "TX", thresholdPct: 60 })])?.status).toBe("within");
+    // On the line is no breach, but near (as on value).
+    expect(dial([onState({ kind: "share", dimensionValue: "TX", thresholdPct: 60 })])?.status).toBe("near");
+    expect(dial([onState({ kind: "share", dimensionValue: "TX", thresholdPct: 70 })])?.status).toBe("within");
   });
 });
 
