@@ -136,3 +136,29 @@ test("the trends page counts in value, units or positions, kept in the URL", asy
   await expect(page).toHaveURL(/basis=positions/);
   await expect(changes).toContainText("50.0 %");
 });
+
+test("region: an ODCE-style preset breaches, the region page maps states by their region", async ({ page, api }) => {
+  // South: TX 500K + GA 200K = 70 %; West: CA 200K; PR 100K is in no NCREIF region (unknown).
+  const csv =
+    "position_id,strategy,state,position_value\nA,core,TX,500000\nB,core,GA,200000\nC,core,CA,200000\nD,core,PR,100000\n";
+  await importAndRun(api, csv);
+
+  await page.goto("/limits");
+  await page.getByTestId("preset-region-65").click();
+  const form = page.getByTestId("limit-form");
+  await expect(form.getByLabel("Dimension")).toHaveValue("region");
+  await form.getByRole("button", { name: "Create limit" }).click();
+  await expect(page.getByTestId("limit-row").filter({ hasText: "Region" })).toHaveCount(1);
+
+  await page.goto("/");
+  await expect(page.getByTestId("dial-region")).toHaveAttribute("data-status", "breach");
+  await expect(page.getByTestId("open-alerts")).toContainText("South");
+
+  await page.goto("/exposures/region");
+  const table = page.getByTestId("exposure-table");
+  await expect(table.locator('tr[data-value="south"] td').first()).toHaveText("70.0 %");
+  await expect(table.locator('tr[data-value="unknown"] td').first()).toHaveText("10.0 %");
+  const map = page.getByTestId("state-map");
+  await expect(map).toHaveAttribute("data-by", "region");
+  await expect(map.locator('path[data-state="FL"]')).toHaveAttribute("aria-label", /Florida, South region.*70\.0 %/);
+});

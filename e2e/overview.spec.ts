@@ -2,7 +2,10 @@ import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
 
 const DIMENSIONS = ["strategy", "state", "msa", "vintage", "construction_type", "rent_band"];
 
-test("a new install loads the sample portfolio: six dials and the totals", async ({ page, portfolio }, testInfo) => {
+test("a new install loads the sample portfolio: a dial per dimension and the totals", async ({
+  page,
+  portfolio,
+}, testInfo) => {
   await page.goto("/");
   await expect(page.getByTestId("overview-empty")).toBeVisible();
   await snapshot(page, testInfo, "overview-empty");
