@@ -1,8 +1,10 @@
 // NCREIF's geographic regions and divisions, the ones the NCREIF Property Index (NPI) and NFI-ODCE
 // report by, from a position's state: the derived `region` dimension (exposures fold the state
 // tally into regions; the database filters and groups on `state`). Source: NCREIF, "NCREIF Data, Index and Products Guide" and the NPI's regional
-// sub-index definitions (www.ncreif.org): four regions of two divisions each. This table is the one
-// the issue states; it could not be re-checked against ncreif.org from this machine (no internet).
+// sub-index definitions (www.ncreif.org): four regions of two divisions each. The four region
+// names match the NPI's regional sub-indices as NCREIF's own FAQ and third-party summaries list them
+// (East, Midwest, South, West); the state-by-state table below is the one issue 10 states, and could
+// not be re-checked against ncreif.org's published map from this machine (no internet access).
 // Puerto Rico is in no NCREIF region: its positions count as `unknown`.
 
 export const NCREIF_DIVISIONS = {
