@@ -12,10 +12,10 @@ import { DialRules, dialLines, dialRuleText } from "./dial-rules";
 
 export const TOP_VALUES = 5;
 /**
- * Shared with the skeleton so the page does not jump when the dials arrive; tall enough for two
- * lines under the top value's name (see RULE_LINES) above five value rows with badges.
+ * Every card the same height, tall enough for two lines under the top value's name (see
+ * RULE_LINES) above five value rows with badges.
  */
-export const DIAL_CARD_CLASS =
+const DIAL_CARD_CLASS =
   "relative flex min-h-[28rem] flex-col rounded-card border border-border bg-surface p-4 shadow-sm";
 
 /** Lines under the top value's name: the gauge's mark, then the other rules, the rest as "+N more". */

@@ -5,7 +5,7 @@ import type { RunDetail } from "@/lib/services/runs";
 import { DialCard } from "./dial-card";
 
 /**
- * The six dials, from the latest run the page already loaded and the active limits: no positions
+ * One dial per dimension, from the latest run the page already loaded and the active limits: no positions
  * are read, so this stays fast at any size.
  */
 export async function ExposureDials({ ctx, run }: { ctx: PortfolioContext; run: RunDetail }) {

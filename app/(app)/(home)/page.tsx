@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { EmptyOverview } from "@/components/overview/empty-overview";
 import { ExposureDials } from "@/components/overview/exposure-dials";
 import { OpenAlerts } from "@/components/overview/open-alerts";
 import { OverviewTotals } from "@/components/overview/overview-totals";
 import { RecomputeForm } from "@/components/overview/recompute-form";
-import { AlertsSkeleton, DialsSkeleton } from "@/components/overview/skeletons";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
@@ -44,16 +42,12 @@ export default async function OverviewPage() {
           Exposure by dimension
         </h2>
         <SectionBoundary what="The exposure dials">
-          <Suspense fallback={<DialsSkeleton />}>
-            <ExposureDials ctx={ctx} run={run} />
-          </Suspense>
+          <ExposureDials ctx={ctx} run={run} />
         </SectionBoundary>
       </section>
       <Card title="Open alerts">
         <SectionBoundary what="Open alerts">
-          <Suspense fallback={<AlertsSkeleton />}>
-            <OpenAlerts ctx={ctx} />
-          </Suspense>
+          <OpenAlerts ctx={ctx} />
         </SectionBoundary>
       </Card>
     </>
