@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import { formatDateTime, formatPctExact, formatPp } from "@/lib/display/format";
+import { formatDate, formatDateTime, formatPctExact, formatPp } from "@/lib/display/format";
 import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
 import type { AlertDto } from "@/lib/services/alerts";
 import { formatDistance, formatMeasure } from "../limits/limit-rule";
@@ -9,6 +9,9 @@ import { Button } from "../ui/button";
 import { SeverityBadge } from "../ui/status-badge";
 import { AlertHistory } from "./alert-history";
 import { AlertStatusBadge } from "./alert-status-badge";
+
+/** "1 day", "122 days": how long a breach has lasted. */
+const daysText = (days: number | null) => (days === 1 ? "1 day" : `${days ?? 0} days`);
 
 export type AlertActionKind = "acknowledge" | "resolve";
 
@@ -94,6 +97,14 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
           >
             {inPp ? formatPp(overPp) : formatDistance(alert.breachPct, alert.breachUnit)}
           </Fact>
+          {alert.breachSince && (
+            <Fact
+              label="In breach since"
+              title={`The first as-of date of the unbroken run of breaching snapshots${alert.status === "resolved" ? "" : " up to the latest"}`}
+            >
+              {formatDate(alert.breachSince)} · {daysText(alert.daysInBreach)}
+            </Fact>
+          )}
           <Fact label="Opened">{formatDateTime(alert.createdAt)}</Fact>
           <Fact label="Last seen">{formatDateTime(alert.lastSeenAt)}</Fact>
         </dl>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/display/format";
+import { formatDate, formatDateTime } from "@/lib/display/format";
 import { DIMENSION_LABELS, isDimension, labelValue } from "@/lib/display/labels";
 import { DIMENSION_WIDE } from "@/lib/engine/types";
 import { type AlertDto, countOpenAlerts, listAlerts } from "@/lib/services/alerts";
@@ -67,7 +67,13 @@ export async function OpenAlerts({ ctx }: { ctx: PortfolioContext }) {
                 </Link>
                 <span className="col-start-2 text-xs text-muted sm:col-start-auto">
                   {a.status === "acknowledged" ? "acknowledged · " : ""}
-                  <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>
+                  {a.breachSince ? (
+                    <>
+                      in breach since <time dateTime={a.breachSince}>{formatDate(a.breachSince)}</time>
+                    </>
+                  ) : (
+                    <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>
+                  )}
                 </span>
               </li>
             ))}

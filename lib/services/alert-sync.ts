@@ -1,8 +1,10 @@
 import type { Tx } from "../db/tx";
-import type { Breach } from "../engine/types";
+import { type BreachKey, dateBreaches, startDating } from "../engine/breach-history";
+import type { Breach, Limit } from "../engine/types";
 import { logger } from "../logger";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
+import { asDate, toExposureBucket } from "./runs";
 
 /** The actor of every transition a run makes by itself. */
 export const AUTO = "auto";
@@ -27,12 +29,16 @@ export interface AlertSyncCounts {
   resolved: number;
 }
 
-/** Brings the portfolio's open alerts in line with the breaches of its latest run. */
+/**
+ * Brings the portfolio's open alerts in line with the breaches of its latest run (`breaches`, of
+ * `limits`, the active limits), then dates them (dateOpenAlerts).
+ */
 export async function syncAlerts(
   tx: Tx,
   ctx: PortfolioContext,
   runId: string,
   breaches: Breach[],
+  limits: readonly Limit[],
 ): Promise<AlertSyncCounts> {
   const portfolioId = ctx.portfolio.id;
   const now = new Date();
@@ -114,5 +120,55 @@ export async function syncAlerts(
     });
     counts.resolved += 1;
   }
+  await dateOpenAlerts(tx, portfolioId, limits);
   return counts;
+}
+
+/** Runs read per step back through the history when dating breaches. */
+const RUNS_PER_PAGE = 24;
+
+/**
+ * Sets each open alert's breachSince: the first as-of date of the unbroken run of breaching
+ * snapshots ending at the latest one (see breach-history.ts). Reads the runs newest first, a page
+ * at a time, only as far back as the longest breach goes, and only the dimensions breached. Called
+ * after alerts are synced and after a backfilled run, which can move a breach's start earlier.
+ */
+export async function dateOpenAlerts(tx: Tx, portfolioId: string, limits: readonly Limit[]): Promise<void> {
+  const byId = new Map(limits.map((l) => [l.id, l]));
+  const open = (
+    await tx.alert.findMany({
+      where: { portfolioId, openKey: { not: null } },
+      select: { id: true, limitId: true, dimensionType: true, dimensionValue: true, breachSince: true },
+    })
+  ).filter((a) => a.limitId !== null && byId.has(a.limitId));
+  if (open.length === 0) return;
+  const keys: BreachKey[] = open.map((a) => ({
+    limit: byId.get(a.limitId as string) as Limit,
+    dimensionValue: a.dimensionValue,
+  }));
+  const dimensions = [...new Set(open.map((a) => a.dimensionType))];
+  let dating = startDating(keys);
+  for (let skip = 0; dating.pending.length > 0; skip += RUNS_PER_PAGE) {
+    const runs = await tx.exposureRun.findMany({
+      where: { portfolioId },
+      orderBy: { asOfDate: "desc" },
+      skip,
+      take: RUNS_PER_PAGE,
+      select: { asOfDate: true, exposures: { where: { dimensionType: { in: dimensions } } } },
+    });
+    if (runs.length === 0) break;
+    dating = dateBreaches(
+      keys,
+      dating,
+      runs.map((r) => ({
+        asOfDate: r.asOfDate.toISOString().slice(0, 10),
+        exposures: r.exposures.map(toExposureBucket),
+      })),
+    );
+  }
+  for (const [i, alert] of open.entries()) {
+    const since = dating.since[i] ?? null;
+    if ((alert.breachSince?.toISOString().slice(0, 10) ?? null) === since) continue;
+    await tx.alert.update({ where: { id: alert.id }, data: { breachSince: since === null ? null : asDate(since) } });
+  }
 }

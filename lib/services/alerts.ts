@@ -1,6 +1,7 @@
 import { getPrisma } from "../db/client";
 import type { Alert, AlertEvent, Prisma } from "../db/generated/client";
 import { LONG_TX } from "../db/tx";
+import { daysBetween } from "../engine/breach-history";
 import type { Basis, BreachUnit, LimitKind } from "../engine/types";
 import { AppError } from "../errors";
 import { logger } from "../logger";
@@ -8,11 +9,19 @@ import type { ALERT_STATUSES, AlertTransition } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
 import { lockPortfolio } from "./portfolios";
+import { todayUtc } from "./runs";
 import { type Snapshot, snapshot } from "./snapshots";
 
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export function toAlertDto(a: Alert) {
+/**
+ * An alert as the API gives it. `breachSince` is the first as-of date of the breach's unbroken
+ * stretch of snapshots; `daysInBreach` the calendar days from it to the day the alert resolved, or
+ * to today (UTC) while it is open.
+ */
+export function toAlertDto(a: Alert, today: string = todayUtc()) {
+  const breachSince = a.breachSince?.toISOString().slice(0, 10) ?? null;
+  const until = a.resolvedAt?.toISOString().slice(0, 10) ?? today;
   return {
     id: a.id,
     thresholdId: a.limitId,
@@ -29,6 +38,8 @@ export function toAlertDto(a: Alert) {
     breachPct: a.breachPct,
     breachUnit: a.breachUnit as BreachUnit,
     alertMessage: a.alertMessage,
+    breachSince,
+    daysInBreach: breachSince === null ? null : daysBetween(breachSince, until),
     acknowledgedBy: a.acknowledgedBy,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     comment: a.comment,
@@ -75,7 +86,8 @@ export async function listAlerts(ctx: PortfolioContext, query: AlertQuery): Prom
 /** listAlerts with its cache validator. */
 export function listAlertsSnapshot(ctx: PortfolioContext, query: AlertQuery): Promise<Snapshot<AlertPage>> {
   const { status, severity, dimensionType, limit, cursor } = query;
-  const key = `alerts:${status ?? ""}:${severity ?? ""}:${dimensionType ?? ""}:${limit}:${cursor ?? ""}`;
+  // Today is in the key: daysInBreach counts to it, so a cached page is not carried past midnight.
+  const key = `alerts:${todayUtc()}:${status ?? ""}:${severity ?? ""}:${dimensionType ?? ""}:${limit}:${cursor ?? ""}`;
   return snapshot(ctx, key, () => readAlerts(ctx, query));
 }
 
@@ -93,7 +105,7 @@ async function readAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<Ale
     skip: offset,
     take: query.limit + 1,
   });
-  const items = rows.slice(0, query.limit).map(toAlertDto);
+  const items = rows.slice(0, query.limit).map((a) => toAlertDto(a));
   return { items, nextCursor: rows.length > query.limit ? String(offset + query.limit) : undefined };
 }
 

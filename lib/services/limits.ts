@@ -232,5 +232,6 @@ async function reevaluateLatestRun(tx: Tx, ctx: PortfolioContext): Promise<Alert
   });
   if (!latest) return null;
   const exposures = await loadRunExposures(tx, latest.id);
-  return syncAlerts(tx, ctx, latest.id, evaluateLimits(exposures, await activeLimits(tx, portfolioId)));
+  const limits = await activeLimits(tx, portfolioId);
+  return syncAlerts(tx, ctx, latest.id, evaluateLimits(exposures, limits), limits);
 }

@@ -14,7 +14,7 @@ import { parsePositionValues } from "../import";
 import { logger } from "../logger";
 import { maxImportRows } from "../request-caps";
 import type { RunCreate } from "../schemas";
-import { type AlertSyncCounts, syncAlerts } from "./alert-sync";
+import { type AlertSyncCounts, dateOpenAlerts, syncAlerts } from "./alert-sync";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
 import { activeLimits } from "./limits";
@@ -91,9 +91,12 @@ export async function computeRunIn(
     where: { portfolioId: portfolio.id, asOfDate: { gt: asDate(asOfDate) } },
   });
   const alertsEvaluated = includeAlerts && later === 0;
+  const limits = includeAlerts ? await activeLimits(tx, portfolio.id) : [];
   const alerts = alertsEvaluated
-    ? await syncAlerts(tx, ctx, run.id, evaluateLimits(computed.exposures, await activeLimits(tx, portfolio.id)))
+    ? await syncAlerts(tx, ctx, run.id, evaluateLimits(computed.exposures, limits), limits)
     : { opened: 0, updated: 0, resolved: 0 };
+  // A backfilled run leaves the open alerts as they are, but may move when their breach began.
+  if (includeAlerts && !alertsEvaluated) await dateOpenAlerts(tx, portfolio.id, limits);
   return {
     ...toRunSummary(run),
     exposures: computed.exposures,

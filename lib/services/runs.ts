@@ -1,5 +1,5 @@
 import { getPrisma } from "../db/client";
-import type { ExposureRun, Prisma } from "../db/generated/client";
+import type { Exposure, ExposureRun, Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tx";
 import { computeConcentration } from "../engine/concentration";
 import { type Concentration, DIMENSIONS, type Dimension, type ExposureBucket, UNKNOWN } from "../engine/types";
@@ -54,19 +54,22 @@ export function sortExposures(rows: ExposureBucket[]): ExposureBucket[] {
   );
 }
 
+/** A stored exposure row as the engine's bucket. */
+export function toExposureBucket(r: Exposure): ExposureBucket {
+  return {
+    dimensionType: r.dimensionType as Dimension,
+    dimensionValue: r.dimensionValue,
+    exposureValue: r.exposureValue.toNumber(),
+    exposurePct: r.exposurePct,
+    positionCount: r.positionCount,
+    exposureUnits: r.exposureUnits.toNumber(),
+    unitsCount: r.unitsCount,
+  };
+}
+
 export async function loadRunExposures(db: Pick<Tx, "exposure">, runId: string): Promise<ExposureBucket[]> {
   const rows = await db.exposure.findMany({ where: { runId } });
-  return sortExposures(
-    rows.map((r) => ({
-      dimensionType: r.dimensionType as Dimension,
-      dimensionValue: r.dimensionValue,
-      exposureValue: r.exposureValue.toNumber(),
-      exposurePct: r.exposurePct,
-      positionCount: r.positionCount,
-      exposureUnits: r.exposureUnits.toNumber(),
-      unitsCount: r.unitsCount,
-    })),
-  );
+  return sortExposures(rows.map(toExposureBucket));
 }
 
 /**
