@@ -12,7 +12,11 @@ import { type Snapshot, snapshot } from "./snapshots";
 
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export function toAlertDto(a: Alert) {
+/** What an alert reads from its limit as it is now: its reference and note (none once it is deleted). */
+const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
+type AlertWithLimit = Alert & { limit: { reference: string | null; note: string | null } | null };
+
+export function toAlertDto(a: AlertWithLimit) {
   return {
     id: a.id,
     thresholdId: a.limitId,
@@ -29,6 +33,8 @@ export function toAlertDto(a: Alert) {
     breachPct: a.breachPct,
     breachUnit: a.breachUnit as BreachUnit,
     alertMessage: a.alertMessage,
+    limitReference: a.limit?.reference ?? null,
+    limitNote: a.limit?.note ?? null,
     acknowledgedBy: a.acknowledgedBy,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     comment: a.comment,
@@ -90,6 +96,7 @@ async function readAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<Ale
   const rows = await prisma.alert.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: LIMIT_NOTES,
     skip: offset,
     take: query.limit + 1,
   });
@@ -128,7 +135,7 @@ export async function getAlertOrThrow(ctx: PortfolioContext, id: string): Promis
   const prisma = await getPrisma();
   const alert = await prisma.alert.findFirst({
     where: { id, portfolioId: ctx.portfolio.id },
-    include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    include: { ...LIMIT_NOTES, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });
   if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
   return { ...toAlertDto(alert), history: alert.events.map(toEventDto) };
