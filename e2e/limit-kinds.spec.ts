@@ -37,8 +37,14 @@ test("an amount limit and a target limit, made in the form, both breach on the o
   await form.getByLabel("Kind").selectOption("amount");
   await expect(form.getByLabel(/^Threshold/)).toHaveCount(0);
   await form.getByLabel("Amount ($)").fill("500,000");
+  // The clause it comes from, shown beside the rule and on its alerts (issue 11).
+  await form.getByLabel("Reference").fill("LPA §7.2(b)");
+  await form.getByLabel("Note").fill("Agreed with the advisory committee.");
   await form.getByRole("button", { name: "Create limit" }).click();
-  await expect(page.getByTestId("limit-row").filter({ hasText: "at most $500.0K" })).toHaveCount(1);
+  const capRow = page.getByTestId("limit-row").filter({ hasText: "at most $500.0K" });
+  await expect(capRow).toHaveCount(1);
+  await expect(capRow.getByTestId("limit-reference")).toContainText("· LPA §7.2(b)");
+  await expect(capRow.getByTestId("limit-note")).toHaveAttribute("title", "Agreed with the advisory committee.");
 
   // Core 40 % ± 5 pp: a target has no maximum or minimum, only its band.
   await form.getByLabel("Dimension").selectOption("strategy");
@@ -55,7 +61,7 @@ test("an amount limit and a target limit, made in the form, both breach on the o
 
   await page.goto("/");
   const alerts = page.getByTestId("open-alerts");
-  await expect(alerts).toContainText("at $600K, above the maximum of $500K");
+  await expect(alerts).toContainText("at $600K, above the maximum of $500K · LPA §7.2(b)");
   await expect(alerts).toContainText("Strategy: Core at 60.0 %, off its target of 40.0 %");
   // The strategy dial draws core's target band and says how far past it core is.
   const dial = page.getByTestId("dial-strategy");
@@ -75,6 +81,9 @@ test("an amount limit and a target limit, made in the form, both breach on the o
   await expect(
     page.getByText("Target drift: strategy='core' at 60.0% is 20.0 pp above target 40.0% (band ±5.0 pp)"),
   ).toBeVisible();
+  // Only the cap has a reference and a note.
+  await expect(page.getByTestId("alert-reference")).toHaveCount(1);
+  await expect(page.getByTestId("alert-limit-note")).toHaveText("Limit note: Agreed with the advisory committee.");
 });
 
 test("the exposures page counts in value, units or positions, kept in the URL", async ({ page, api }) => {

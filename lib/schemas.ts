@@ -99,6 +99,27 @@ export function completeLimit<T extends { kind: LimitKind } & Partial<Record<Kin
 /** Every kind's fields, each optional: which ones a kind takes is checked on the whole limit. */
 const optionalLimitFields = z.object(limitFields).partial().shape;
 
+export const MAX_LIMIT_NOTE_LENGTH = 1_000;
+
+/** Text for people, trimmed; blank is none (null). */
+const limitText = (max: number) =>
+  z
+    .string({ error: "must be text or null" })
+    .trim()
+    .max(max, `must be at most ${max.toLocaleString("en-US")} characters`)
+    .refine((text) => !text.includes("\u0000"), "must not contain a NUL character (U+0000)")
+    .transform((text) => (text === "" ? null : text))
+    .nullable();
+
+/**
+ * What a limit says to people: the clause of the fund document it comes from ("LPA §7.2(b)") and a
+ * note. Neither is part of the rule: they do not tell twins apart and changing them re-checks nothing.
+ */
+const limitNoteFields = {
+  reference: limitText(MAX_TEXT_LENGTH).optional(),
+  note: limitText(MAX_LIMIT_NOTE_LENGTH).optional(),
+};
+
 export const limitCreateSchema = z
   .strictObject({
     dimensionType: dimensionSchema,
@@ -107,15 +128,18 @@ export const limitCreateSchema = z
     ...optionalLimitFields,
     severityLevel: severitySchema.default("warning"),
     isActive: z.boolean({ error: "must be true or false" }).default(true),
+    ...limitNoteFields,
   })
   .superRefine(checkKind, { when: () => true })
-  .transform(({ dimensionType, kind, basis, severityLevel, isActive, ...fields }) => ({
+  .transform(({ dimensionType, kind, basis, severityLevel, isActive, reference, note, ...fields }) => ({
     dimensionType,
     kind,
     basis,
     ...completeLimit({ kind, ...fields }),
     severityLevel,
     isActive,
+    reference: reference ?? null,
+    note: note ?? null,
   }));
 /** What a form or a script sends (defaults may be left out). */
 export type LimitCreateInput = z.input<typeof limitCreateSchema>;
@@ -129,6 +153,8 @@ export const limitUpdateSchema = z.strictObject({
   ...optionalLimitFields,
   severityLevel: severitySchema.optional(),
   isActive: z.boolean({ error: "must be true or false" }).optional(),
+  /** null or "" clears it. */
+  ...limitNoteFields,
 });
 export type LimitUpdate = z.output<typeof limitUpdateSchema>;
 

@@ -72,6 +72,12 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
           <AlertStatusBadge alert={alert} />
           <span className="text-sm font-semibold">
             {dimension} · {labelValue(alert.dimensionType, alert.dimensionValue)}
+            {alert.limitReference && (
+              <span className="font-normal text-muted" data-testid="alert-reference">
+                {" "}
+                · {alert.limitReference}
+              </span>
+            )}
           </span>
         </div>
         <p className="mt-1 break-words text-sm">{alert.alertMessage}</p>
@@ -127,6 +133,15 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
           </p>
         )}
         {alert.comment && <p className="mt-1 break-words text-xs text-muted">Comment: “{alert.comment}”</p>}
+        {alert.limitNote && (
+          // Two lines while the row is folded, the whole note with its history.
+          <p
+            data-testid="alert-limit-note"
+            className={`mt-1 whitespace-pre-line break-words text-xs text-muted ${expanded ? "" : "line-clamp-2"}`}
+          >
+            Limit note: {alert.limitNote}
+          </p>
+        )}
         <button
           type="button"
           className="mt-1 text-xs font-medium text-accent underline-offset-2 hover:underline"

@@ -6,16 +6,18 @@ export function LimitField({
   label,
   error,
   hint,
+  className,
   children,
 }: {
   id: string;
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">
         {label}
       </label>

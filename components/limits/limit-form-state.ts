@@ -25,9 +25,21 @@ export interface LimitFormValues {
   bandPp: string;
   severityLevel: Severity;
   isActive: boolean;
+  /** The clause it comes from ("LPA §7.2(b)") and a note; "" means none. */
+  reference: string;
+  note: string;
 }
 
-export const LIMIT_FIELDS = ["dimensionType", "kind", "basis", ...KIND_FIELDS, "severityLevel", "isActive"] as const;
+export const LIMIT_FIELDS = [
+  "dimensionType",
+  "kind",
+  "basis",
+  ...KIND_FIELDS,
+  "severityLevel",
+  "isActive",
+  "reference",
+  "note",
+] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 export type LimitFieldErrors = Partial<Record<LimitField, string>>;
 
@@ -46,6 +58,8 @@ export const EMPTY_LIMIT_FORM: LimitFormValues = {
   bandPp: "",
   severityLevel: "warning",
   isActive: true,
+  reference: "",
+  note: "",
 };
 
 export function isLimitField(name: string): name is LimitField {
@@ -76,7 +90,9 @@ function numberOf(text: string): number | undefined {
   return Number(trimmed);
 }
 
-/** The request body the form would send: the kind's own fields only. */
+const orNull = (typed: string) => (typed.trim() === "" ? null : typed);
+
+/** The request body the form would send: the kind's own fields only, and the reference and note (null clears them). */
 export function toLimitInput(values: LimitFormValues): LimitCreateInput {
   const input: Record<string, unknown> = {
     dimensionType: values.dimensionType,
@@ -84,9 +100,10 @@ export function toLimitInput(values: LimitFormValues): LimitCreateInput {
     basis: values.basis,
     severityLevel: values.severityLevel,
     isActive: values.isActive,
+    reference: orNull(values.reference),
+    note: orNull(values.note),
   };
-  if (kindShows(values.kind, "dimensionValue"))
-    input.dimensionValue = values.dimensionValue.trim() === "" ? null : values.dimensionValue;
+  if (kindShows(values.kind, "dimensionValue")) input.dimensionValue = orNull(values.dimensionValue);
   if (kindShows(values.kind, "thresholdType")) input.thresholdType = values.thresholdType;
   for (const field of NUMBER_FIELDS) {
     if (!kindShows(values.kind, field)) continue;
@@ -99,7 +116,7 @@ export function toLimitInput(values: LimitFormValues): LimitCreateInput {
 const text = (n: number | null) => (n === null ? "" : String(n));
 
 export function fromLimit(
-  limit: Pick<
+  limit: { reference: string | null; note: string | null } & Pick<
     Limit,
     | "dimensionType"
     | "kind"
@@ -132,6 +149,8 @@ export function fromLimit(
     bandPp: text(limit.bandPp),
     severityLevel: limit.severityLevel,
     isActive: limit.isActive,
+    reference: limit.reference ?? "",
+    note: limit.note ?? "",
   };
 }
 

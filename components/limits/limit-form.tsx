@@ -13,6 +13,7 @@ import {
   type LimitKind,
   type Severity,
 } from "@/lib/engine/types";
+import { MAX_LIMIT_NOTE_LENGTH } from "@/lib/schemas";
 import { Button } from "../ui/button";
 import { controlClass, describedBy, LimitField } from "./limit-field";
 import {
@@ -61,6 +62,8 @@ function bandHint(values: LimitFormValues): string | undefined {
     return "Default: the larger of 20 % of the target and 1 pp.";
   return `Default: ± ${defaultBandPp(target).toFixed(1)} pp.`;
 }
+
+const NOTE_HINT = `Optional: why the limit is there, who agreed it. Shown with the limit and its alerts; at most ${MAX_LIMIT_NOTE_LENGTH.toLocaleString("en-US")} characters.`;
 
 export type ValueOptions = Record<Dimension, Array<{ value: string; label: string }>>;
 
@@ -281,6 +284,29 @@ export function LimitForm({
             Active (checked on every run)
           </label>
         </div>
+        <LimitField id={f("reference")} label="Reference" error={shown("reference")}>
+          <input
+            id={f("reference")}
+            name="reference"
+            value={values.reference}
+            onChange={(e) => set("reference", e.target.value)}
+            placeholder="e.g. LPA §7.2(b)"
+            autoComplete="off"
+            className={controlClass(Boolean(shown("reference")))}
+            {...describedBy(f("reference"), shown("reference"), false)}
+          />
+        </LimitField>
+        <LimitField id={f("note")} label="Note" error={shown("note")} hint={NOTE_HINT} className="sm:col-span-2">
+          <textarea
+            id={f("note")}
+            name="note"
+            rows={2}
+            value={values.note}
+            onChange={(e) => set("note", e.target.value)}
+            className={controlClass(Boolean(shown("note")))}
+            {...describedBy(f("note"), shown("note"), true)}
+          />
+        </LimitField>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={pending}>

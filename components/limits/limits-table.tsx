@@ -125,8 +125,21 @@ export function LimitsTable({ limits, editable, editingId, onEdit, onChanged }: 
                   <td className="px-2 py-2" data-testid="limit-kind">
                     {KIND_LABELS[limit.kind]}
                   </td>
-                  <td className="px-2 py-2 tabular-nums" data-testid="limit-rule">
-                    {rule}
+                  <td className="px-2 py-2">
+                    <span className="tabular-nums" data-testid="limit-rule">
+                      {rule}
+                    </span>
+                    {limit.reference && (
+                      <span className="text-muted" data-testid="limit-reference">
+                        {" "}
+                        · {limit.reference}
+                      </span>
+                    )}
+                    {limit.note && (
+                      <p className="max-w-xs truncate text-xs text-muted" title={limit.note} data-testid="limit-note">
+                        {limit.note}
+                      </p>
+                    )}
                   </td>
                   <td className="px-2 py-2">
                     <SeverityBadge severity={limit.severityLevel} />

@@ -62,8 +62,13 @@ export async function OpenAlerts({ ctx }: { ctx: PortfolioContext }) {
                 className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-0.5 py-2 text-sm sm:grid-cols-[auto_1fr_auto]"
               >
                 <SeverityBadge severity={a.severity} />
-                <Link href="/alerts" className="min-w-0 hover:text-accent hover:underline" title={a.alertMessage}>
+                <Link
+                  href="/alerts"
+                  className="min-w-0 hover:text-accent hover:underline"
+                  title={a.limitNote ? `${a.alertMessage}\nNote: ${a.limitNote}` : a.alertMessage}
+                >
                   {headline(a)}
+                  {a.limitReference && <span className="text-muted"> · {a.limitReference}</span>}
                 </Link>
                 <span className="col-start-2 text-xs text-muted sm:col-start-auto">
                   {a.status === "acknowledged" ? "acknowledged · " : ""}

@@ -14,12 +14,16 @@ import { type Snapshot, snapshot } from "./snapshots";
 
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+/** What an alert reads from its limit as it is now: its reference and note (none once it is deleted). */
+const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
+type AlertWithLimit = Alert & { limit: { reference: string | null; note: string | null } | null };
+
 /**
  * An alert as the API gives it. `breachSince` is the first as-of date of the breach's unbroken
  * stretch of snapshots; `daysInBreach` the calendar days from it to the day the alert resolved, or
  * to today (UTC) while it is open.
  */
-export function toAlertDto(a: Alert, today: string = todayUtc()) {
+export function toAlertDto(a: AlertWithLimit, today: string = todayUtc()) {
   const breachSince = a.breachSince?.toISOString().slice(0, 10) ?? null;
   const until = a.resolvedAt?.toISOString().slice(0, 10) ?? today;
   return {
@@ -40,6 +44,8 @@ export function toAlertDto(a: Alert, today: string = todayUtc()) {
     alertMessage: a.alertMessage,
     breachSince,
     daysInBreach: breachSince === null ? null : daysBetween(breachSince, until),
+    limitReference: a.limit?.reference ?? null,
+    limitNote: a.limit?.note ?? null,
     acknowledgedBy: a.acknowledgedBy,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     comment: a.comment,
@@ -102,6 +108,7 @@ async function readAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<Ale
   const rows = await prisma.alert.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: LIMIT_NOTES,
     skip: offset,
     take: query.limit + 1,
   });
@@ -140,7 +147,7 @@ export async function getAlertOrThrow(ctx: PortfolioContext, id: string): Promis
   const prisma = await getPrisma();
   const alert = await prisma.alert.findFirst({
     where: { id, portfolioId: ctx.portfolio.id },
-    include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    include: { ...LIMIT_NOTES, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });
   if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
   return { ...toAlertDto(alert), history: alert.events.map(toEventDto) };

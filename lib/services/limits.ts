@@ -1,7 +1,7 @@
 import { getPrisma } from "../db/client";
 import type { Limit as LimitRow } from "../db/generated/client";
 import { LONG_TX, type Tx } from "../db/tx";
-import { evaluateLimits, limitFieldIssues } from "../engine/limit-kinds";
+import { evaluateLimits, KIND_FIELDS, limitFieldIssues } from "../engine/limit-kinds";
 import { normalizeDimensionValue } from "../engine/normalize";
 import type { Basis, Dimension, Limit, LimitKind, Severity, ThresholdType } from "../engine/types";
 import { AppError } from "../errors";
@@ -14,10 +14,11 @@ import { lockPortfolio } from "./portfolios";
 import { loadRunExposures } from "./runs";
 import { type Snapshot, snapshot } from "./snapshots";
 
-// Exposure limits (the REST API keeps its original path, /api/thresholds). Every change
+// Exposure limits (the REST API keeps its original path, /api/thresholds). Every change to a rule
 // re-evaluates the latest run in the same transaction, so alerts always reflect the limits in force.
 
-export type LimitDto = Limit & { createdAt: string; updatedAt: string };
+/** A stored limit: its rule, and what it says to people (`reference`, `note`; null when unset). */
+export type LimitDto = Limit & { reference: string | null; note: string | null; createdAt: string; updatedAt: string };
 
 function toLimitDto(t: LimitRow): LimitDto {
   return {
@@ -36,6 +37,8 @@ function toLimitDto(t: LimitRow): LimitDto {
     bandPp: t.bandPp,
     severityLevel: t.severityLevel as Severity,
     isActive: t.isActive,
+    reference: t.reference,
+    note: t.note,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -134,7 +137,7 @@ export async function updateLimit(ctx: PortfolioContext, id: string, patch: Limi
       kind,
       basis,
       dimensionValue,
-      ...pick(patch, ["severityLevel", "isActive"]),
+      ...pick(patch, ["severityLevel", "isActive", "reference", "note"]),
     };
     await assertNoTwin(tx, portfolio.id, { ...current, ...data }, id);
     const row = await tx.limit.update({ where: { id }, data });
@@ -143,7 +146,9 @@ export async function updateLimit(ctx: PortfolioContext, id: string, patch: Limi
       target: id,
       details: { ...patch, dimensionType, dimensionValue },
     });
-    await reevaluateLatestRun(tx, ctx);
+    // A change to the reference or the note alone leaves the rule as it was: re-checking the run
+    // would bring nothing, and it would open a fresh alert for a breach resolved by hand.
+    if (!sameRule(stored, toLimitDto(row))) await reevaluateLatestRun(tx, ctx);
     return row;
   }, LONG_TX);
   logger.info({ event: "limit.updated", portfolio: portfolio.slug, limitId: id, changes: patch }, "limit updated");
@@ -165,11 +170,20 @@ export async function deleteLimit(ctx: PortfolioContext, id: string): Promise<vo
       kind: current.kind,
       basis: current.basis,
       thresholdPct: current.thresholdPct,
+      reference: current.reference,
+      note: current.note,
     };
     await audit(tx, ctx, "limit.deleted", { portfolioId: portfolio.id, target: id, details });
     await reevaluateLatestRun(tx, ctx);
   }, LONG_TX);
   logger.info({ event: "limit.deleted", portfolio: portfolio.slug, limitId: id }, "limit deleted");
+}
+
+/** The fields the engine reads; the others (reference, note, timestamps) are not the rule. */
+const RULE_FIELDS = ["dimensionType", "kind", "basis", ...KIND_FIELDS, "severityLevel", "isActive"] as const;
+
+function sameRule(a: Limit, b: Limit): boolean {
+  return RULE_FIELDS.every((field) => a[field] === b[field]);
 }
 
 function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {

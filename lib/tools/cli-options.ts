@@ -5,13 +5,16 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
   import <file.csv|.json|.xlsx> [--mode replace|upsert] [--on-error reject|skip]
   compute [--as-of YYYY-MM-DD] [--no-alerts]        compute and store a run
   latest                                            the latest run's exposures
-  limits                                            list limits
+  limits                                            list limits (with each one's reference and note)
   limit:add --dimension strategy [--value value_add] --pct 30 [--type maximum|minimum] [--severity warning|critical]
             [--kind share|amount|count|top_n|hhi|target] [--basis value|units|positions]
             [--amount 250000000] [--count 10] [--top 3] [--hhi 1500] [--target 60] [--band 10]
+            [--reference "LPA §7.2(b)"] [--note text]
                                                     each kind takes its own: amount --amount, count
                                                     --count, top_n --top and --pct, hhi --hhi,
-                                                    target --value, --target [--band]
+                                                    target --value, --target [--band]; any kind
+                                                    takes a reference (the clause it comes from,
+                                                    at most 200 characters) and a note (1,000)
   alerts [--status active|acknowledged|resolved|open]
   ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
   resolve <alertId> [--comment text]
@@ -51,6 +54,8 @@ export const { values: opts, positionals } = parseArgs({
     hhi: { type: "string" },
     target: { type: "string" },
     band: { type: "string" },
+    reference: { type: "string" },
+    note: { type: "string" },
     type: { type: "string" },
     severity: { type: "string" },
     status: { type: "string" },

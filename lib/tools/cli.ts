@@ -73,6 +73,8 @@ async function main(): Promise<void> {
           targetPct: number("target"),
           bandPp: number("band"),
           severityLevel: opts.severity,
+          reference: opts.reference,
+          note: opts.note,
         },
         "limit",
       );

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
+import type { AlertDto } from "@/lib/services/alerts";
 import type { LimitDto } from "@/lib/services/limits";
+import { alertOf, alertsOf, bookCsv, createLimit } from "@/tests/support/api-alerts";
 import { type Api, expectError, fieldsOf, ISO_TIMESTAMP, newPortfolio, UUID } from "@/tests/support/api-client";
 
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
@@ -39,6 +41,9 @@ describe("limits: create, read, update, delete", () => {
       bandPp: null,
       severityLevel: "critical",
       isActive: true,
+      // What the limit says to people: none unless given.
+      reference: null,
+      note: null,
       createdAt: expect.stringMatching(ISO_TIMESTAMP),
       updatedAt: expect.stringMatching(ISO_TIMESTAMP),
     });
@@ -214,5 +219,96 @@ describe("limits: validation", () => {
         })
       ).status,
     ).toBe(201);
+  });
+});
+
+describe("limits: a reference and a note", () => {
+  const rule = { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30, severityLevel: "critical" };
+
+  test("POST keeps them trimmed, GET lists them, PATCH sets or clears only them", async () => {
+    const api = await newPortfolio("limit notes");
+    const limit = await createLimit(api, { ...rule, reference: " LPA §7.2(b) ", note: "Agreed with the LPAC.\n" });
+    expect(limit).toMatchObject({ ...rule, reference: "LPA §7.2(b)", note: "Agreed with the LPAC." });
+    expect((await api.get<{ items: LimitDto[] }>("/api/thresholds")).body.items).toEqual([limit]);
+
+    const noted = await api.patch<LimitDto>(`/api/thresholds/${limit.id}`, { note: "Waived until Q3." });
+    expect(noted.status, noted.text).toBe(200);
+    expect(noted.body).toEqual({ ...limit, note: "Waived until Q3.", updatedAt: expect.stringMatching(ISO_TIMESTAMP) });
+
+    const cleared = await api.patch<LimitDto>(`/api/thresholds/${limit.id}`, { reference: null, note: " " });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(cleared.body).toEqual({
+      ...limit,
+      reference: null,
+      note: null,
+      updatedAt: expect.stringMatching(ISO_TIMESTAMP),
+    });
+  });
+
+  test.each([
+    ["a reference of 201 characters", { reference: "r".repeat(201) }, "reference", "must be at most 200 characters"],
+    ["a note of 1,001 characters", { note: "n".repeat(1001) }, "note", "must be at most 1,000 characters"],
+    ["a number for a reference", { reference: 72 }, "reference", "must be text or null"],
+  ])("%s: a 400 naming the field from POST or PATCH, and nothing stored", async (_label, change, field, message) => {
+    const api = await newPortfolio("limit notes refused");
+    const refused = expectError(await api.post("/api/thresholds", { ...rule, ...change }), 400, "invalid_input");
+    expect(refused.details).toEqual([{ field, message }]);
+    expect(refused.message).toContain(field);
+    expect((await api.get<{ items: LimitDto[] }>("/api/thresholds")).body.items).toEqual([]);
+
+    const limit = await createLimit(api, { ...rule, reference: "LPA §7.2(b)" });
+    const patched = expectError(await api.patch(`/api/thresholds/${limit.id}`, change), 400, "invalid_input");
+    expect(fieldsOf(patched)).toEqual([field]);
+    expect((await api.get<{ items: LimitDto[] }>("/api/thresholds")).body.items).toEqual([limit]);
+  });
+
+  test("a NUL in either is a 400 naming it", async () => {
+    const api = await newPortfolio("limit notes NUL");
+    for (const field of ["reference", "note"])
+      expect(
+        fieldsOf(
+          expectError(await api.post("/api/thresholds", { ...rule, [field]: "LPA\u0000" }), 400, "invalid_input"),
+        ),
+      ).toEqual([field]);
+  });
+
+  test("the same rule with another reference or note is still a twin: 409", async () => {
+    const api = await newPortfolio("limit notes twins");
+    await createLimit(api, { ...rule, reference: "LPA §7.2(b)" });
+    expectError(
+      await api.post("/api/thresholds", { ...rule, reference: "LPA §9.1", note: "another clause" }),
+      409,
+      "conflict",
+    );
+  });
+
+  test("an alert carries its limit's reference and note as they are now; editing them changes no alert", async () => {
+    const api = await newPortfolio("limit notes alerts");
+    expect((await api.importCsv(bookCsv(40))).status).toBe(201);
+    const limit = await createLimit(api, { ...rule, reference: "LPA §7.2(b)", note: "No more than 30 % value-add." });
+    await api.run({ asOfDate: "2025-06-30" });
+    const [alert] = await alertsOf(api);
+    expect(alert).toMatchObject({
+      thresholdId: limit.id,
+      status: "active",
+      limitReference: "LPA §7.2(b)",
+      limitNote: "No more than 30 % value-add.",
+    });
+    const before = alert as AlertDto;
+
+    const patched = await api.patch<LimitDto>(`/api/thresholds/${limit.id}`, { reference: "LPA §7.2(c)", note: null });
+    expect(patched.status, patched.text).toBe(200);
+    expect(await alertsOf(api)).toEqual([{ ...before, limitReference: "LPA §7.2(c)", limitNote: null }]);
+    const detail = await alertOf(api, before.id);
+    expect(detail).toMatchObject({ limitReference: "LPA §7.2(c)", limitNote: null });
+    expect(detail.history.map((e) => e.kind)).toEqual(["opened"]);
+
+    expect((await api.delete(`/api/thresholds/${limit.id}`)).status).toBe(204);
+    expect(await alertOf(api, before.id)).toMatchObject({
+      thresholdId: null,
+      status: "resolved",
+      limitReference: null,
+      limitNote: null,
+    });
   });
 });

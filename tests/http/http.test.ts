@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { errorResponse } from "@/lib/http/respond";
-import { compareSchema, MAX_COMPARE_LIMITS } from "@/lib/schemas";
+import { compareSchema, limitCreateSchema, limitUpdateSchema, MAX_COMPARE_LIMITS } from "@/lib/schemas";
 
 // How any thrown value becomes the one error shape; the database-error shapes are the ones
 // Prisma 7 raises through its driver adapters.
@@ -144,8 +144,60 @@ describe("parseOrThrow names a bad field as the API names it: dots for keys, [i]
         bandPp: null,
         severityLevel: "warning",
         isActive: true,
+        reference: null,
+        note: null,
       },
     ]);
+  });
+});
+
+describe("a limit's reference and note: trimmed text, blank is none, a 400 naming the field otherwise", () => {
+  const share = { dimensionType: "state", thresholdPct: 35 };
+  const created = (extra: object) => parseOrThrow(limitCreateSchema, { ...share, ...extra }, "limit");
+
+  test.each([
+    ["left out", {}, null, null],
+    [
+      "trimmed",
+      { reference: "  LPA §7.2(b) ", note: "\n Agreed with the LPAC.\n" },
+      "LPA §7.2(b)",
+      "Agreed with the LPAC.",
+    ],
+    ["blank is none", { reference: "   ", note: "" }, null, null],
+    ["null is none", { reference: null, note: null }, null, null],
+    [
+      "at the longest",
+      { reference: "r".repeat(200), note: ` ${"n".repeat(1000)} ` },
+      "r".repeat(200),
+      "n".repeat(1000),
+    ],
+  ])("%s", (_label, extra, reference, note) => {
+    expect(created(extra)).toMatchObject({ reference, note });
+  });
+
+  test.each([
+    [
+      "a reference one character too long",
+      { reference: "r".repeat(201) },
+      "reference",
+      "must be at most 200 characters",
+    ],
+    ["a note one character too long", { note: "n".repeat(1001) }, "note", "must be at most 1,000 characters"],
+    ["a number for a reference", { reference: 72 }, "reference", "must be text or null"],
+    ["a NUL in a note", { note: "see\u0000 §7" }, "note", "must not contain a NUL character (U+0000)"],
+  ])("%s", (_label, extra, field, message) => {
+    expect(() => created(extra)).toThrow(
+      expect.objectContaining({ code: "invalid_input", details: [{ field, message }] }),
+    );
+  });
+
+  test("a PATCH sets, clears (null or blank) or leaves them", () => {
+    expect(limitUpdateSchema.parse({ reference: " LPA §7.2(b)" })).toEqual({ reference: "LPA §7.2(b)" });
+    expect(limitUpdateSchema.parse({ reference: null, note: " " })).toEqual({ reference: null, note: null });
+    expect(limitUpdateSchema.parse({ thresholdPct: 30 })).toEqual({ thresholdPct: 30 });
+    expect(() => parseOrThrow(limitUpdateSchema, { note: "n".repeat(1001) }, "limit")).toThrow(
+      expect.objectContaining({ details: [{ field: "note", message: "must be at most 1,000 characters" }] }),
+    );
   });
 });
 

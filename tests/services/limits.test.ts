@@ -2,13 +2,16 @@ import { describe, expect, test } from "vitest";
 import type { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/http/parse";
 import { type LimitCreateInput, limitCreateSchema } from "@/lib/schemas";
-import { listAlerts } from "@/lib/services/alerts";
+import type { AlertDto } from "@/lib/services/alerts";
+import { getAlertOrThrow, listAlerts, resolveAlert } from "@/lib/services/alerts";
+import { listAuditEvents } from "@/lib/services/audit";
 import type { PortfolioContext } from "@/lib/services/context";
-import { createLimit, listLimits, updateLimit } from "@/lib/services/limits";
+import { createLimit, deleteLimit, listLimits, updateLimit } from "@/lib/services/limits";
 import { importPositions } from "@/lib/services/positions-import";
 import { computeRun } from "@/lib/services/runs-compute";
 import { withTestDatabase } from "../support/db";
-import { csvOf, freshPortfolio, limitOf } from "../support/fixtures";
+import { csvOf, freshPortfolio, limitOf, limitPatchOf } from "../support/fixtures";
+import { openAlerts, storeBook } from "../support/seed";
 
 withTestDatabase();
 
@@ -119,6 +122,79 @@ describe("limits", () => {
     expect(await updateLimit(ctx, share.id, { basis: "units" })).toMatchObject({ basis: "units" });
     expect((await alerts()).map((a) => a[5])).toContain(
       "Exposure threshold breached: state='TX' at 100.0% exceeds maximum of 90.0%",
+    );
+  });
+
+  test("a reference and a note are kept trimmed, cleared by a PATCH, and tell no twins apart", async () => {
+    const ctx = await freshPortfolio();
+    const limit = await create(ctx, { ...valid, reference: " LPA §7.2(b) ", note: "Agreed with the LPAC.\n" });
+    expect(limit).toMatchObject({ reference: "LPA §7.2(b)", note: "Agreed with the LPAC." });
+    expect((await listLimits(ctx)).items).toEqual([limit]);
+    expect(await create(ctx, { ...valid, dimensionValue: "core" })).toMatchObject({ reference: null, note: null });
+
+    // The same rule with other words is the same limit.
+    await expect(create(ctx, { ...valid, reference: "LPA §9.1", note: "another note" })).rejects.toMatchObject({
+      code: "conflict",
+      status: 409,
+    });
+
+    expect(await updateLimit(ctx, limit.id, limitPatchOf({ note: "Waived until Q3." }))).toMatchObject({
+      reference: "LPA §7.2(b)",
+      note: "Waived until Q3.",
+      thresholdPct: 30,
+    });
+    expect(await updateLimit(ctx, limit.id, limitPatchOf({ reference: null, note: "  " }))).toMatchObject({
+      reference: null,
+      note: null,
+    });
+
+    const audited = (await listAuditEvents({ limit: 500, action: "limit." })).items.filter(
+      (e) => e.target === limit.id,
+    );
+    expect(audited.map((e) => [e.action, e.details])).toEqual([
+      ["limit.updated", expect.objectContaining({ reference: null, note: null })],
+      ["limit.updated", expect.objectContaining({ note: "Waived until Q3." })],
+      ["limit.created", expect.objectContaining({ reference: "LPA §7.2(b)", note: "Agreed with the LPAC." })],
+    ]);
+  });
+
+  test("an alert reads its limit's reference and note; changing only them leaves the alerts as they were", async () => {
+    const ctx = await freshPortfolio();
+    await storeBook(ctx); // four states, a quarter each
+    const limit = await create(ctx, {
+      dimensionType: "state",
+      thresholdPct: 20,
+      reference: "LPA §7.2(b)",
+      note: "No state above a fifth.",
+    });
+    const before = await openAlerts(ctx);
+    expect(before).toHaveLength(4);
+    expect(before.map((a) => [a.limitReference, a.limitNote])).toEqual(
+      Array(4).fill(["LPA §7.2(b)", "No state above a fifth."]),
+    );
+    const [resolved, ...open] = before as [AlertDto, ...AlertDto[]];
+    await resolveAlert(ctx, resolved.id, { comment: "sale agreed" });
+
+    await updateLimit(ctx, limit.id, limitPatchOf({ reference: "LPA §7.2(c)", note: null }));
+    // No run re-check: no fresh alert for the breach resolved by hand, the open ones not touched.
+    const after = await openAlerts(ctx);
+    expect(after.map((a) => [a.id, a.status, a.lastSeenAt, a.updatedAt, a.limitReference, a.limitNote])).toEqual(
+      open.map((a) => [a.id, a.status, a.lastSeenAt, a.updatedAt, "LPA §7.2(c)", null]),
+    );
+    const detail = await getAlertOrThrow(ctx, resolved.id);
+    expect(detail).toMatchObject({ status: "resolved", limitReference: "LPA §7.2(c)", limitNote: null });
+    expect(detail.history.map((e) => e.kind)).toEqual(["opened", "resolved"]);
+
+    // A change to the rule still re-checks at once: the breach resolved by hand opens again.
+    await updateLimit(ctx, limit.id, limitPatchOf({ thresholdPct: 21 }));
+    expect(await openAlerts(ctx)).toHaveLength(4);
+
+    // Deleted, the limit has nothing more to say: its alerts keep their history and lose its words.
+    await deleteLimit(ctx, limit.id);
+    const history = (await listAlerts(ctx, { status: "resolved", limit: 100 })).items;
+    expect(history).toHaveLength(5);
+    expect(history.map((a) => [a.thresholdId, a.limitReference, a.limitNote])).toEqual(
+      Array(5).fill([null, null, null]),
     );
   });
 });

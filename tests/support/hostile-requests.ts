@@ -28,6 +28,8 @@ export function jsonEndpointRequests(h: Harness, maxJsonBytes: number) {
     thresholdType: field(fc.constantFrom<Json>("maximum", "minimum")),
     severityLevel: field(fc.constantFrom<Json>("warning", "critical")),
     isActive: field(fc.boolean()),
+    reference: field(fc.oneof(hostileText, fc.constant(null), fc.constant("r".repeat(201))) as fc.Arbitrary<Json>),
+    note: field(fc.oneof(hostileText, fc.constant(null), fc.constant("n".repeat(1001))) as fc.Arbitrary<Json>),
   };
   const isoDate = fc.constantFrom<Json>(
     "2025-01-31",

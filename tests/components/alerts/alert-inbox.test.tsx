@@ -6,11 +6,12 @@ import { AlertInbox } from "@/components/alerts/alert-inbox";
 import { ALERT_PAGE_SIZE, DEFAULT_FILTERS } from "@/components/alerts/filters";
 import { type AlertDto, listAlerts, resolveAlert } from "@/lib/services/alerts";
 import type { PortfolioContext } from "@/lib/services/context";
+import { createLimit } from "@/lib/services/limits";
 import { withTestDatabase } from "../../support/db";
-import { as, freshPortfolio } from "../../support/fixtures";
+import { as, freshPortfolio, limitOf } from "../../support/fixtures";
 import { startRequest } from "../../support/next-request";
 import { fillJsdomGaps, type RouteServer, servePageFrom, startRouteServer } from "../../support/route-server";
-import { type SignedInUser, userWithToken, withOpenAlerts } from "../../support/seed";
+import { openAlerts, type SignedInUser, storeBook, userWithToken, withOpenAlerts } from "../../support/seed";
 
 // The inbox polls GET /api/alerts (the real route handler, over HTTP) and acts through the real
 // server actions, in-process; only Next's request scope is stood in for.
@@ -41,9 +42,9 @@ afterAll(async () => {
 });
 
 /** A portfolio with four open alerts, its inbox rendered as the alerts page does, signed in as Morgan. */
-async function renderInbox({ canAct }: { canAct: boolean }) {
+async function renderInbox({ canAct, seed = withOpenAlerts }: { canAct: boolean; seed?: typeof withOpenAlerts }) {
   const ctx = await freshPortfolio();
-  const alerts = await withOpenAlerts(ctx);
+  const alerts = await seed(ctx);
   startRequest({ token: manager.token, portfolio: ctx.portfolio.slug });
   const initial = await listAlerts(ctx, { status: "open", limit: ALERT_PAGE_SIZE });
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -133,5 +134,26 @@ describe("AlertInbox", () => {
     expect(screen.queryAllByRole("checkbox")).toEqual([]);
     expect(screen.queryByTestId("bulk-bar")).toBeNull();
     expect(screen.queryAllByRole("button", { name: /acknowledge|resolve/i })).toEqual([]);
+  });
+
+  test("each row shows its limit's reference, and its note: two lines folded, whole when unfolded", async () => {
+    const note = "Agreed with the LPAC in March 2026.\nReviewed each quarter.";
+    const { user } = await renderInbox({
+      canAct: false,
+      seed: async (ctx) => {
+        await storeBook(ctx);
+        await createLimit(ctx, limitOf({ dimensionType: "state", thresholdPct: 20, reference: "LPA §7.2(b)", note }));
+        return openAlerts(ctx);
+      },
+    });
+    const [row] = screen.getAllByTestId("alert-row");
+    if (!row) throw new Error("seeded four alerts");
+    expect(within(row).getByTestId("alert-reference").textContent).toBe(" · LPA §7.2(b)");
+    const shown = within(row).getByTestId("alert-limit-note");
+    expect(shown.textContent).toBe(`Limit note: ${note}`);
+    expect(shown.classList.contains("line-clamp-2")).toBe(true);
+    await user.click(within(row).getByRole("button", { name: /History/ }));
+    expect(shown.classList.contains("line-clamp-2")).toBe(false);
+    await within(row).findByTestId("alert-history");
   });
 });

@@ -47,6 +47,16 @@ describe("validateLimitForm", () => {
       errors: { dimensionValue: 'msa must be a 5-digit CBSA code (got "Austin")' },
     },
     {
+      label: "a reference of any kind is optional, and names its own error",
+      values: form({ reference: "r".repeat(201), note: "n".repeat(1000) }),
+      errors: { reference: "must be at most 200 characters" },
+    },
+    {
+      label: "a note over 1,000 characters",
+      values: form({ note: "n".repeat(1001) }),
+      errors: { note: "must be at most 1,000 characters" },
+    },
+    {
       label: "every problem at once",
       values: form({ dimensionType: "state", dimensionValue: "Texas", thresholdPct: "101" }),
       errors: {
@@ -82,7 +92,15 @@ describe("toLimitInput and fromLimit", () => {
       thresholdType: "maximum",
       severityLevel: "warning",
       isActive: true,
+      reference: null,
+      note: null,
     });
+  });
+
+  test("the reference and note are sent as typed (the schema trims them), blank as null to clear them", () => {
+    const input = toLimitInput(form({ reference: " LPA §7.2(b) ", note: "  " }));
+    expect(input).toMatchObject({ reference: " LPA §7.2(b) ", note: null });
+    expect(limitCreateSchema.parse(input)).toMatchObject({ reference: "LPA §7.2(b)", note: null });
   });
 
   const stored = {
@@ -100,6 +118,8 @@ describe("toLimitInput and fromLimit", () => {
     bandPp: null,
     severityLevel: "critical" as const,
     isActive: false,
+    reference: "LPA §7.2(b)",
+    note: "Agreed with the advisory committee,\nMarch 2026.",
   };
 
   test.each([
@@ -157,6 +177,8 @@ describe("toLimitInput and fromLimit", () => {
       thresholdCount: 4,
       severityLevel: "warning",
       isActive: true,
+      reference: null,
+      note: null,
     });
     expect(validateLimitForm(values).errors).toEqual({});
   });

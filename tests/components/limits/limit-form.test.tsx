@@ -1,8 +1,8 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { LimitForm, type ValueOptions } from "@/components/limits/limit-form";
-import { EMPTY_LIMIT_FORM } from "@/components/limits/limit-form-state";
+import { EMPTY_LIMIT_FORM, fromLimit, type LimitFormValues } from "@/components/limits/limit-form-state";
 import { LimitsManager } from "@/components/limits/limits-manager";
 import type { Role } from "@/lib/auth/roles";
 import { limitValueLabel } from "@/lib/display/labels";
@@ -47,16 +47,10 @@ beforeAll(async () => {
 beforeEach(() => startRequest({ token: manager.token, portfolio: ctx.portfolio.slug }));
 afterEach(cleanup);
 
-function renderForm() {
+function renderForm(initial: LimitFormValues = EMPTY_LIMIT_FORM, editingId: string | null = null) {
   const onDone = vi.fn();
   render(
-    <LimitForm
-      initial={EMPTY_LIMIT_FORM}
-      editingId={null}
-      valueOptions={NO_OPTIONS}
-      onDone={onDone}
-      onCancel={() => {}}
-    />,
+    <LimitForm initial={initial} editingId={editingId} valueOptions={NO_OPTIONS} onDone={onDone} onCancel={() => {}} />,
   );
   return {
     user: userEvent.setup(),
@@ -65,7 +59,9 @@ function renderForm() {
     value: screen.getByLabelText("Value (blank for every value)"),
     threshold: screen.getByLabelText("Threshold (% of portfolio value)"),
     severity: screen.getByLabelText("Severity of its alerts"),
-    create: screen.getByRole("button", { name: "Create limit" }),
+    reference: screen.getByLabelText("Reference"),
+    note: screen.getByLabelText("Note"),
+    create: screen.getByRole("button", { name: editingId ? "Save changes" : "Create limit" }),
   };
 }
 
@@ -149,6 +145,59 @@ describe("LimitForm", () => {
     ]);
     expect(currentRequest.revalidated).toContainEqual(["/limits"]);
   });
+
+  test("a reference and a note are optional, named beside them when too long, and stored trimmed", async () => {
+    const { user, dimension, value, threshold, reference, note, create, onDone } = renderForm();
+    expect(reference.getAttribute("placeholder")).toBe("e.g. LPA §7.2(b)");
+    expect(describedText(note)).toBe(
+      "Optional: why the limit is there, who agreed it. Shown with the limit and its alerts; at most 1,000 characters.",
+    );
+    await user.selectOptions(dimension, "msa");
+    await user.type(value, "31080");
+    await user.type(threshold, "20");
+    await user.click(reference);
+    await user.paste("r".repeat(201));
+    expect(describedText(reference)).toBe("must be at most 200 characters");
+    expect(reference.getAttribute("aria-invalid")).toBe("true");
+    await user.clear(reference);
+    await user.type(reference, " LPA §7.2(b) ");
+    expect(describedText(reference)).toBe("");
+    await user.type(note, "Agreed with the LPAC.{Enter}Reviewed each quarter.");
+    await user.click(create);
+
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith("Limit created."));
+    const saved = (await listLimits(ctx)).items.find((l) => l.dimensionValue === "31080");
+    expect(saved).toMatchObject({ reference: "LPA §7.2(b)", note: "Agreed with the LPAC.\nReviewed each quarter." });
+  });
+
+  test("editing fills them in; emptied, they are cleared", async () => {
+    const limit = await createLimit(
+      ctx,
+      limitOf({
+        dimensionType: "state",
+        dimensionValue: "TX",
+        thresholdPct: 25,
+        reference: "LPA §7.2(b)",
+        note: "Old",
+      }),
+    );
+    const { user, reference, note, create, onDone } = renderForm(fromLimit(limit), limit.id);
+    expect([(reference as HTMLInputElement).value, (note as HTMLTextAreaElement).value]).toEqual([
+      "LPA §7.2(b)",
+      "Old",
+    ]);
+    await user.clear(reference);
+    await user.type(reference, "LPA §7.2(c)");
+    await user.clear(note);
+    await user.click(create);
+
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith("Limit saved."));
+    expect((await listLimits(ctx)).items.find((l) => l.id === limit.id)).toMatchObject({
+      thresholdPct: 25,
+      reference: "LPA §7.2(c)",
+      note: null,
+    });
+  });
 });
 
 describe("LimitsManager", () => {
@@ -165,5 +214,30 @@ describe("LimitsManager", () => {
     expect(screen.getAllByTestId("limit-row").length).toBe(limits.length);
     expect(screen.queryByRole("form")).toBeNull();
     expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+
+  test("the table shows a limit's reference beside its rule and its note cut short, whole in its title", async () => {
+    const note = `Agreed with the LPAC in March 2026; ${"reviewed each quarter; ".repeat(10)}`.trim();
+    const limit = await createLimit(
+      ctx,
+      limitOf({ dimensionType: "vintage", thresholdPct: 40, reference: "LPA §7.2(b)", note }),
+    );
+    const limits = (await listLimits(ctx)).items.map((l) => ({ ...l, valueLabel: null }));
+    const viewer: Role = "viewer";
+    render(<LimitsManager limits={limits} valueOptions={NO_OPTIONS} role={viewer} />);
+    const row = screen.getAllByTestId("limit-row").find((r) => r.dataset.limitId === limit.id);
+    if (!row) throw new Error("the limit has a row");
+    expect(within(row).getByTestId("limit-rule").textContent).toBe("at most 40.0 %");
+    expect(within(row).getByTestId("limit-reference").textContent).toBe(" · LPA §7.2(b)");
+    const shown = within(row).getByTestId("limit-note");
+    expect([shown.textContent, shown.getAttribute("title"), shown.className.includes("truncate")]).toEqual([
+      note,
+      note,
+      true,
+    ]);
+    // A limit without them shows neither.
+    expect(screen.getAllByTestId("limit-reference")).toHaveLength(limits.filter((l) => l.reference).length);
+    expect(screen.getAllByTestId("limit-note")).toHaveLength(limits.filter((l) => l.note).length);
+    expect(limits.filter((l) => !l.reference && !l.note).length).toBeGreaterThan(0);
   });
 });
