@@ -77,3 +77,40 @@ test("a breach appears in the inbox without reload, is acknowledged, then auto-r
   await expect(resolved.getByTestId("alert-status")).toHaveAttribute("data-status", "auto");
   await snapshot(page, testInfo, "alerts-resolved");
 });
+
+test("a breach the committee accepted is waived with a reason and a date, then taken back", async ({ page, api }) => {
+  const post = (path: string, type: string, body: string) =>
+    api(path, { method: "POST", headers: { "content-type": type }, body });
+  expect((await post("/api/positions/import", "text/csv", book(400_000, 600_000))).status).toBe(201);
+  const limit = { dimensionType: "strategy", dimensionValue: "value_add", thresholdPct: 30 };
+  expect((await post("/api/thresholds", "application/json", JSON.stringify(limit))).status).toBe(201);
+  expect((await post("/api/exposures/runs", "application/json", "{}")).status).toBe(201);
+
+  await page.goto("/alerts");
+  const row = page.getByTestId("alert-row").first();
+  await expect(row).toContainText("strategy='value_add'");
+  await row.getByTestId("waive-button").click();
+  const dialog = page.getByTestId("alert-action-dialog");
+  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByTestId("action-until").fill(until);
+  await dialog.getByTestId("action-comment").fill("IC approved through the quarter");
+  await dialog.getByTestId("action-submit").click();
+
+  // Out of the open list and the badge; on the Waived tab with who, until and why.
+  await expect(page.getByTestId("alerts-empty")).toBeVisible();
+  await expect(page.getByTestId("open-alert-count")).toHaveText("0");
+  await page.getByTestId("status-filter-waived").click();
+  const waived = page.getByTestId("alert-row").first();
+  await expect(waived.getByTestId("alert-status")).toHaveAttribute("data-status", "waived");
+  await expect(waived.getByTestId("alert-waiver")).toContainText("Test manager");
+  await expect(waived.getByTestId("alert-waiver")).toContainText("IC approved through the quarter");
+
+  await waived.getByTestId("unwaive-button").click();
+  await dialog.getByTestId("action-submit").click();
+  await expect(page.getByTestId("alerts-empty")).toBeVisible();
+  await page.getByTestId("status-filter-open").click();
+  await expect(page.getByTestId("alert-row").first().getByTestId("alert-status")).toHaveAttribute(
+    "data-status",
+    "active",
+  );
+});

@@ -212,6 +212,21 @@ export const resolveSchema = z.strictObject({
 
 export type AlertTransition = z.output<typeof acknowledgeSchema>;
 
+/** The longest a waiver may run: a year from today. */
+export const MAX_WAIVER_DAYS = 366;
+
+/** A waiver accepts a breach until a date (inclusive, UTC), with the reason compliance will read. */
+export const waiveSchema = z.strictObject({
+  reason: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "is required")
+    .max(2000, "must be at most 2,000 characters")
+    .refine((text) => !text.includes("\u0000"), "must not contain a NUL character (U+0000)"),
+  until: isoDateSchema,
+});
+export type WaiveInput = z.output<typeof waiveSchema>;
+
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** The inbox acknowledges or resolves many alerts at once, with the same rules as the API. */
@@ -223,13 +238,23 @@ export const alertBulkActionSchema = z.object({
   comment: z.preprocess(blankToUndefined, acknowledgeSchema.shape.comment),
 });
 export type AlertBulkActionInput = z.input<typeof alertBulkActionSchema>;
+
+/** The inbox waives one or many alerts with one reason and date, as POST /api/alerts/{id}/waive does each. */
+export const alertWaiveActionSchema = z.object({
+  ids: alertBulkActionSchema.shape.ids,
+  reason: waiveSchema.shape.reason,
+  until: waiveSchema.shape.until,
+});
+export type AlertWaiveAction = z.output<typeof alertWaiveActionSchema>;
 export type AlertBulkAction = z.output<typeof alertBulkActionSchema>;
 
 const limitParam = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-export const ALERT_STATUSES = ["active", "acknowledged", "resolved"] as const;
+export const ALERT_STATUSES = ["active", "acknowledged", "waived", "resolved"] as const;
 export const alertListSchema = z.object({
-  status: z.enum([...ALERT_STATUSES, "open"], { error: "must be active, acknowledged, resolved or open" }).optional(),
+  status: z
+    .enum([...ALERT_STATUSES, "open"], { error: "must be active, acknowledged, waived, resolved or open" })
+    .optional(),
   severity: severitySchema.optional(),
   dimensionType: dimensionSchema.optional(),
   limit: limitParam(500, 100),

@@ -1,7 +1,13 @@
 "use client";
 
 import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
-import { type AlertActionOutcome, acknowledgeAlertsAction, resolveAlertsAction } from "@/lib/actions/alerts";
+import {
+  type AlertActionOutcome,
+  acknowledgeAlertsAction,
+  resolveAlertsAction,
+  unwaiveAlertsAction,
+  waiveAlertsAction,
+} from "@/lib/actions/alerts";
 import { Button } from "../ui/button";
 import type { AlertActionKind } from "./alert-row";
 
@@ -12,7 +18,28 @@ export interface PendingAction {
   messages: string[];
 }
 
-const VERB = { acknowledge: "Acknowledge", resolve: "Resolve" } as const;
+const VERB = { acknowledge: "Acknowledge", resolve: "Resolve", waive: "Waive", unwaive: "End waiver" } as const;
+const DOING = {
+  acknowledge: "Acknowledging",
+  resolve: "Resolving",
+  waive: "Waiving",
+  unwaive: "Ending the waiver",
+} as const;
+const PLACEHOLDER = {
+  acknowledge: "e.g. selling two assets in Q3",
+  resolve: "e.g. limit raised after review",
+  waive: "e.g. approved by the investment committee on 12 Nov for Q4",
+  unwaive: "e.g. the committee withdrew its approval",
+} as const;
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** A waiver's date picker: from today to a year from today (the server checks the same). */
+function waiverRange(): { min: string; max: string } {
+  const today = new Date();
+  const max = new Date(today);
+  max.setUTCFullYear(max.getUTCFullYear() + 1);
+  return { min: isoDay(today), max: isoDay(max) };
+}
 
 interface ActionDialogProps {
   action: PendingAction | null;
@@ -69,16 +96,31 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
   const [errors, setErrors] = useState<Record<string, string>>({});
   const count = action.ids.length;
   const verb = VERB[action.kind];
-  const title = count === 1 ? `${verb} alert` : `${verb} ${count} alerts`;
+  const title =
+    action.kind === "unwaive"
+      ? count === 1
+        ? "End the waiver"
+        : `End ${count} waivers`
+      : count === 1
+        ? `${verb} alert`
+        : `${verb} ${count} alerts`;
 
+  const waive = action.kind === "waive";
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (pending) return;
-    const comment = String(new FormData(e.currentTarget).get("comment") ?? "");
+    const form = new FormData(e.currentTarget);
+    const comment = String(form.get("comment") ?? "");
     startTransition(async () => {
-      const run = action.kind === "acknowledge" ? acknowledgeAlertsAction : resolveAlertsAction;
       try {
-        const result = await run({ ids: action.ids, comment });
+        const result =
+          action.kind === "waive"
+            ? await waiveAlertsAction({ ids: action.ids, reason: comment, until: String(form.get("until") ?? "") })
+            : await {
+                acknowledge: acknowledgeAlertsAction,
+                resolve: resolveAlertsAction,
+                unwaive: unwaiveAlertsAction,
+              }[action.kind]({ ids: action.ids, comment });
         if (result.ok) onDone(action, result.data);
         else setErrors({ form: result.message, ...result.fieldErrors });
       } catch {
@@ -99,8 +141,38 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
         {count > 5 && <li>and {count - 5} more</li>}
       </ul>
       <p className="mt-4 text-xs text-muted">The history records you, the signed-in user, as having done this.</p>
+      {waive && (
+        <>
+          <p className="mt-2 text-xs text-muted">
+            A waived alert leaves the open list and sends no notifications until the date below; if the breach is still
+            there after it, the alert is active again.
+          </p>
+          <label htmlFor="alert-action-until" className="mt-2 block text-sm font-medium">
+            Waived until <span className="text-muted">(inclusive, at most a year)</span>
+          </label>
+          <input
+            id="alert-action-until"
+            name="until"
+            type="date"
+            required
+            data-testid="action-until"
+            {...waiverRange()}
+            aria-describedby="alert-action-until-error"
+            className="mt-1 rounded-md border border-border bg-surface px-2 py-1.5 text-sm"
+          />
+          <p id="alert-action-until-error" aria-live="polite" className="mt-1 min-h-4 text-xs text-breach">
+            {errors.until}
+          </p>
+        </>
+      )}
       <label htmlFor="alert-action-comment" className="mt-2 block text-sm font-medium">
-        Comment <span className="text-muted">(optional)</span>
+        {waive ? (
+          "Reason"
+        ) : (
+          <>
+            Comment <span className="text-muted">(optional)</span>
+          </>
+        )}
       </label>
       <textarea
         id="alert-action-comment"
@@ -111,11 +183,12 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
         // biome-ignore lint/a11y/noAutofocus: the dialog opens to write its comment; focus belongs there.
         autoFocus
         aria-describedby="alert-action-comment-error"
-        placeholder={action.kind === "acknowledge" ? "e.g. selling two assets in Q3" : "e.g. limit raised after review"}
+        required={waive}
+        placeholder={PLACEHOLDER[action.kind]}
         className="mt-1 w-full rounded-md border border-border bg-surface px-2 py-1.5 text-sm"
       />
       <p id="alert-action-comment-error" aria-live="polite" className="mt-1 min-h-4 text-xs text-breach">
-        {errors.comment ?? errors.form ?? errors.ids}
+        {errors.comment ?? errors.reason ?? errors.form ?? errors.ids}
       </p>
       <div className="mt-3 flex justify-end gap-2">
         <Button onClick={onCancel} disabled={pending}>
@@ -129,11 +202,7 @@ function ActionForm({ action, pending, startTransition, onCancel, onDone }: Acti
           data-testid="action-submit"
           className={pending ? "opacity-60" : ""}
         >
-          {pending
-            ? `${verb === "Acknowledge" ? "Acknowledging" : "Resolving"}…`
-            : count === 1
-              ? verb
-              : `${verb} ${count}`}
+          {pending ? `${DOING[action.kind]}…` : count === 1 ? verb : `${verb} ${count}`}
         </Button>
       </div>
     </form>

@@ -13,7 +13,7 @@ import { AlertStatusBadge } from "./alert-status-badge";
 /** "1 day", "122 days": how long a breach has lasted. */
 const daysText = (days: number | null) => (days === 1 ? "1 day" : `${days ?? 0} days`);
 
-export type AlertActionKind = "acknowledge" | "resolve";
+export type AlertActionKind = "acknowledge" | "resolve" | "waive" | "unwaive";
 
 function Fact({ label, children, title }: { label: string; children: ReactNode; title?: string }) {
   return (
@@ -132,6 +132,12 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
             · {formatDateTime(alert.resolvedAt)}
           </p>
         )}
+        {alert.status === "waived" && (
+          <p data-testid="alert-waiver" className="mt-1 break-words text-xs text-muted">
+            Waived by <span className="font-medium text-text">{alert.waivedBy}</span> until{" "}
+            <span className="font-medium text-text">{formatDate(alert.waivedUntil)}</span>: “{alert.waiverReason}”
+          </p>
+        )}
         {alert.comment && <p className="mt-1 break-words text-xs text-muted">Comment: “{alert.comment}”</p>}
         {alert.limitNote && (
           // Two lines while the row is folded, the whole note with its history.
@@ -167,6 +173,25 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
               aria-label={`Acknowledge: ${alert.alertMessage}`}
             >
               Acknowledge
+            </Button>
+          )}
+          {alert.status === "waived" ? (
+            <Button
+              data-testid="unwaive-button"
+              disabled={busy}
+              onClick={() => onAction("unwaive", [alert.id])}
+              aria-label={`End the waiver: ${alert.alertMessage}`}
+            >
+              End waiver
+            </Button>
+          ) : (
+            <Button
+              data-testid="waive-button"
+              disabled={busy}
+              onClick={() => onAction("waive", [alert.id])}
+              aria-label={`Waive: ${alert.alertMessage}`}
+            >
+              Waive
             </Button>
           )}
           <Button

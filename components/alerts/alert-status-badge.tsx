@@ -5,12 +5,14 @@ import type { AlertDto } from "@/lib/services/alerts";
 const STATUS = {
   active: { icon: "●", label: "Active", className: "border-breach/30 bg-surface text-text" },
   acknowledged: { icon: "◐", label: "Acknowledged", className: "border-near/30 bg-surface-2 text-text" },
+  waived: { icon: "⏸", label: "Waived", className: "border-border bg-surface-2 text-text" },
   resolved: { icon: "✓", label: "Resolved", className: "border-within/30 bg-within-bg text-within" },
   auto: { icon: "↻", label: "Resolved automatically", className: "border-within/30 bg-within-bg text-within" },
 } as const;
 
 export function alertStatusKey(alert: Pick<AlertDto, "status" | "resolvedBy">): keyof typeof STATUS {
   if (alert.status === "resolved") return alert.resolvedBy === "auto" ? "auto" : "resolved";
+  if (alert.status === "waived") return "waived";
   return alert.status === "acknowledged" ? "acknowledged" : "active";
 }
 

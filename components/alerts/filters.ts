@@ -4,7 +4,7 @@ import { DIMENSIONS, type Dimension } from "@/lib/engine/types";
 // Parsing is forgiving: an unknown or repeated value falls back to the default rather than erroring,
 // because a stale bookmark should still open the inbox.
 
-export const STATUS_FILTERS = ["open", "active", "acknowledged", "resolved", "all"] as const;
+export const STATUS_FILTERS = ["open", "active", "acknowledged", "waived", "resolved", "all"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const SEVERITY_FILTERS = ["critical", "warning"] as const;
@@ -25,6 +25,7 @@ export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
   open: "Open",
   active: "Active",
   acknowledged: "Acknowledged",
+  waived: "Waived",
   resolved: "Resolved",
   all: "All",
 };

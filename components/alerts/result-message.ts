@@ -4,11 +4,25 @@ import type { AlertActionFailure } from "@/lib/actions/alerts";
 // did not, which one and why in words (a 409 here nearly always means a run or a colleague got
 // there first).
 
-const PAST = { acknowledge: "Acknowledged", resolve: "Resolved" } as const;
+const PAST = {
+  acknowledge: "Acknowledged",
+  resolve: "Resolved",
+  waive: "Waived",
+  unwaive: "Ended the waiver of",
+} as const;
+const VERB_PAST = {
+  acknowledge: "acknowledged",
+  resolve: "resolved",
+  waive: "waived",
+  unwaive: "taken off its waiver",
+} as const;
 
 const plural = (n: number) => `${n} alert${n === 1 ? "" : "s"}`;
 
 function reason(kind: keyof typeof PAST, failure: AlertActionFailure): string {
+  if (failure.status === 409 && kind !== "acknowledge" && kind !== "resolve") return failure.message;
+  if (failure.status === 409 && kind === "acknowledge" && failure.message.includes("waived"))
+    return "it is waived: end the waiver first";
   if (failure.status === 409)
     return kind === "acknowledge" ? "it is already resolved, so it cannot be acknowledged" : "it was already resolved";
   if (failure.status === 404) return "it no longer exists";
@@ -24,7 +38,7 @@ export function summarizeResult(
   const failed = result.failed.length;
   if (failed === 0) return { tone: "success", text: `${PAST[kind]} ${plural(done)}.` };
   const details = result.failed.map((f) => `${messages.get(f.id) ?? `Alert ${f.id}`}: ${reason(kind, f)}`);
-  const verb = kind === "acknowledge" ? "acknowledged" : "resolved";
+  const verb = VERB_PAST[kind];
   const text =
     done === 0
       ? `${plural(failed)} could not be ${verb}.`

@@ -3,8 +3,14 @@
 import { isAppError } from "../errors";
 import { action } from "../http/action";
 import { logger } from "../logger";
-import { type AlertBulkAction, type AlertTransition, alertBulkActionSchema } from "../schemas";
-import { acknowledgeAlert, resolveAlert } from "../services/alerts";
+import {
+  type AlertBulkAction,
+  type AlertTransition,
+  type AlertWaiveAction,
+  alertBulkActionSchema,
+  alertWaiveActionSchema,
+} from "../schemas";
+import { acknowledgeAlert, resolveAlert, unwaiveAlert, waiveAlert } from "../services/alerts";
 import type { PortfolioContext } from "../services/context";
 
 export interface AlertActionFailure {
@@ -18,17 +24,18 @@ export interface AlertActionOutcome {
   failed: AlertActionFailure[];
 }
 
-type Transition = (ctx: PortfolioContext, id: string, input: AlertTransition) => Promise<unknown>;
+type Transition<I> = (ctx: PortfolioContext, id: string, input: I) => Promise<unknown>;
 
-function applyToEach(transition: Transition, verb: string) {
-  return async ({ ids, comment }: AlertBulkAction, ctx: PortfolioContext): Promise<AlertActionOutcome> => {
+function applyToEach<A extends { ids: string[] }, I>(transition: Transition<I>, verb: string, inputOf: (args: A) => I) {
+  return async (args: A, ctx: PortfolioContext): Promise<AlertActionOutcome> => {
     const done: string[] = [];
     const failed: AlertActionFailure[] = [];
+    const input = inputOf(args);
     // One at a time: each transition locks the portfolio anyway, and one failure (say an alert a
     // run resolved meanwhile, a 409) must not stop the others.
-    for (const id of new Set(ids)) {
+    for (const id of new Set(args.ids)) {
       try {
-        await transition(ctx, id, { comment });
+        await transition(ctx, id, input);
         done.push(id);
       } catch (error) {
         if (isAppError(error)) {
@@ -45,16 +52,32 @@ function applyToEach(transition: Transition, verb: string) {
 
 const options = (verb: string) => ({ invalid: `Could not ${verb}: check the form.`, revalidate: ["/alerts", "/"] });
 
+const withComment = ({ comment }: AlertBulkAction): AlertTransition => ({ comment });
+
 export const acknowledgeAlertsAction = action(
   "manager",
   alertBulkActionSchema,
-  applyToEach(acknowledgeAlert, "acknowledge"),
+  applyToEach(acknowledgeAlert, "acknowledge", withComment),
   options("acknowledge"),
 );
 
 export const resolveAlertsAction = action(
   "manager",
   alertBulkActionSchema,
-  applyToEach(resolveAlert, "resolve"),
+  applyToEach(resolveAlert, "resolve", withComment),
   options("resolve"),
+);
+
+export const waiveAlertsAction = action(
+  "manager",
+  alertWaiveActionSchema,
+  applyToEach(waiveAlert, "waive", ({ reason, until }: AlertWaiveAction) => ({ reason, until })),
+  options("waive"),
+);
+
+export const unwaiveAlertsAction = action(
+  "manager",
+  alertBulkActionSchema,
+  applyToEach(unwaiveAlert, "end the waiver of", withComment),
+  options("end the waiver"),
 );

@@ -1,3 +1,4 @@
+import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/tx";
 import { type BreachKey, dateBreaches, startDating } from "../engine/breach-history";
 import type { Breach, Limit } from "../engine/types";
@@ -42,6 +43,7 @@ export async function syncAlerts(
 ): Promise<AlertSyncCounts> {
   const portfolioId = ctx.portfolio.id;
   const now = new Date();
+  const today = now.toISOString().slice(0, 10);
   const open = await tx.alert.findMany({ where: { portfolioId, openKey: { not: null } } });
   const byKey = new Map(open.map((a) => [a.openKey as string, a]));
   const counts: AlertSyncCounts = { opened: 0, updated: 0, resolved: 0 };
@@ -66,12 +68,33 @@ export async function syncAlerts(
         existing.exposurePct !== breach.exposurePct ||
         existing.thresholdPct !== breach.thresholdPct ||
         existing.severity !== breach.severity;
+      const events: Prisma.AlertEventCreateWithoutAlertInput[] = [];
+      if (changed) events.push({ kind: "updated", actor: AUTO, exposurePct: breach.exposurePct });
+      // A waiver that has run out while the breach persists: the alert is active again.
+      const expired = existing.status === "waived" && waiverExpired(existing.waivedUntil, today);
+      if (expired)
+        events.push({
+          kind: "waiver_expired",
+          actor: AUTO,
+          comment: `waived until ${existing.waivedUntil?.toISOString().slice(0, 10)}; the breach persists`,
+          exposurePct: breach.exposurePct,
+        });
       await tx.alert.update({
         where: { id: existing.id },
-        data: changed
-          ? { ...fields, events: { create: { kind: "updated", actor: AUTO, exposurePct: breach.exposurePct } } }
-          : fields,
+        data: {
+          ...fields,
+          ...(expired ? { status: "active" } : {}),
+          ...(events.length > 0 ? { events: { create: events } } : {}),
+        },
       });
+      if (expired) {
+        logger.warn({ event: "alert.waiver_expired", alertId: existing.id }, "alert waiver expired");
+        await audit(tx, ctx, "alert.waiver_expired", {
+          portfolioId,
+          target: existing.id,
+          details: { message: breach.message, until: existing.waivedUntil?.toISOString().slice(0, 10) },
+        });
+      }
       counts.updated += 1;
       continue;
     }
@@ -122,6 +145,11 @@ export async function syncAlerts(
   }
   await dateOpenAlerts(tx, portfolioId, limits);
   return counts;
+}
+
+/** A waiver runs through its `until` date (UTC) and has expired from the day after. */
+export function waiverExpired(until: Date | null, today: string): boolean {
+  return until === null || until.toISOString().slice(0, 10) < today;
 }
 
 /** Runs read per step back through the history when dating breaches. */

@@ -5,7 +5,7 @@ import { daysBetween } from "../engine/breach-history";
 import type { Basis, BreachUnit, LimitKind } from "../engine/types";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import type { ALERT_STATUSES, AlertTransition } from "../schemas";
+import type { ALERT_STATUSES, AlertTransition, WaiveInput } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
 import { lockPortfolio } from "./portfolios";
@@ -13,6 +13,9 @@ import { todayUtc } from "./runs";
 import { type Snapshot, snapshot } from "./snapshots";
 
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Alerts someone still has to act on: a waived breach is accepted, so it is not among them. */
+const OPEN_STATUSES: AlertStatus[] = ["active", "acknowledged"];
 
 /** What an alert reads from its limit as it is now: its reference and note (none once it is deleted). */
 const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
@@ -51,6 +54,10 @@ export function toAlertDto(a: AlertWithLimit, today: string = todayUtc()) {
     comment: a.comment,
     resolvedAt: a.resolvedAt?.toISOString() ?? null,
     resolvedBy: a.resolvedBy,
+    waivedBy: a.waivedBy,
+    waivedAt: a.waivedAt?.toISOString() ?? null,
+    waivedUntil: a.waivedUntil?.toISOString().slice(0, 10) ?? null,
+    waiverReason: a.waiverReason,
     lastSeenAt: a.lastSeenAt.toISOString(),
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
@@ -100,7 +107,7 @@ export function listAlertsSnapshot(ctx: PortfolioContext, query: AlertQuery): Pr
 async function readAlerts(ctx: PortfolioContext, query: AlertQuery): Promise<AlertPage> {
   const prisma = await getPrisma();
   const where: Prisma.AlertWhereInput = { portfolioId: ctx.portfolio.id };
-  if (query.status === "open") where.status = { in: ["active", "acknowledged"] };
+  if (query.status === "open") where.status = { in: OPEN_STATUSES };
   else if (query.status) where.status = query.status;
   if (query.severity) where.severity = query.severity;
   if (query.dimensionType) where.dimensionType = query.dimensionType;
@@ -136,7 +143,7 @@ async function readOpenAlertCounts(ctx: PortfolioContext): Promise<OpenAlertCoun
   const prisma = await getPrisma();
   const groups = await prisma.alert.groupBy({
     by: ["severity"],
-    where: { portfolioId: ctx.portfolio.id, openKey: { not: null } },
+    where: { portfolioId: ctx.portfolio.id, status: { in: OPEN_STATUSES } },
     _count: true,
   });
   const of = (s: string) => groups.find((g) => g.severity === s)?._count ?? 0;
@@ -160,9 +167,11 @@ export async function acknowledgeAlert(
   input: AlertTransition,
 ): Promise<AlertDetailDto> {
   const by = actorName(ctx);
-  return transition(ctx, id, (alert) => {
+  return transition(ctx, id, "alert.acknowledged", (alert) => {
     if (alert.status === "resolved")
       throw new AppError("conflict", `Alert ${id} is resolved and cannot be acknowledged`);
+    if (alert.status === "waived")
+      throw new AppError("conflict", `Alert ${id} is waived until ${isoDate(alert.waivedUntil)}: end the waiver first`);
     return {
       status: "acknowledged",
       acknowledgedBy: by,
@@ -175,7 +184,7 @@ export async function acknowledgeAlert(
 
 export async function resolveAlert(ctx: PortfolioContext, id: string, input: AlertTransition): Promise<AlertDetailDto> {
   const by = actorName(ctx);
-  return transition(ctx, id, (alert) => {
+  return transition(ctx, id, "alert.resolved", (alert) => {
     if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is already resolved`);
     return {
       status: "resolved",
@@ -188,9 +197,59 @@ export async function resolveAlert(ctx: PortfolioContext, id: string, input: Ale
   });
 }
 
+/**
+ * A manager accepts a known breach until a date (inclusive, at most a year from today) with a
+ * reason: the alert leaves the open list and sends nothing while waived; when the waiver expires
+ * with the breach still there, the next evaluation returns it to active (expireWaivers).
+ */
+export async function waiveAlert(ctx: PortfolioContext, id: string, input: WaiveInput): Promise<AlertDetailDto> {
+  const by = actorName(ctx);
+  const today = todayUtc();
+  const latest = aYearFrom(today);
+  if (input.until < today) throw invalidUntil(`must be today (${today}) or later (got ${input.until})`);
+  if (input.until > latest)
+    throw invalidUntil(`must be at most a year from today, ${latest} at the latest (got ${input.until})`);
+  return transition(ctx, id, "alert.waived", (alert) => {
+    if (alert.status === "resolved") throw new AppError("conflict", `Alert ${id} is resolved and cannot be waived`);
+    return {
+      status: "waived",
+      waivedBy: by,
+      waivedAt: new Date(),
+      waivedUntil: new Date(`${input.until}T00:00:00Z`),
+      waiverReason: input.reason,
+      events: { create: { kind: "waived", actor: by, comment: `until ${input.until}: ${input.reason}` } },
+    };
+  });
+}
+
+/** Ends a waiver early: the alert is active again (the waiver stays on record). */
+export async function unwaiveAlert(ctx: PortfolioContext, id: string, input: AlertTransition): Promise<AlertDetailDto> {
+  const by = actorName(ctx);
+  return transition(ctx, id, "alert.unwaived", (alert) => {
+    if (alert.status !== "waived") throw new AppError("conflict", `Alert ${id} is ${alert.status}, not waived`);
+    return {
+      status: "active",
+      events: { create: { kind: "unwaived", actor: by, comment: input.comment ?? null } },
+    };
+  });
+}
+
+const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
+
+/** The same calendar date a year later (29 February: 1 March). */
+function aYearFrom(isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+const invalidUntil = (message: string) =>
+  new AppError("invalid_input", `Invalid until: ${message}`, [{ field: "until", message }]);
+
 async function transition(
   ctx: PortfolioContext,
   id: string,
+  action: string,
   change: (alert: Alert) => Prisma.AlertUpdateInput,
 ): Promise<AlertDetailDto> {
   const portfolioId = ctx.portfolio.id;
@@ -201,15 +260,12 @@ async function transition(
     if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
     const data = change(alert);
     await tx.alert.update({ where: { id }, data });
-    await audit(tx, ctx, `alert.${String(data.status)}`, {
-      portfolioId,
-      target: id,
-      details: { message: alert.alertMessage },
-    });
-    logger.info(
-      { event: `alert.${String(data.status)}`, alertId: id, by: data.acknowledgedBy ?? data.resolvedBy },
-      `alert ${String(data.status)}`,
-    );
+    const details =
+      action === "alert.waived"
+        ? { message: alert.alertMessage, until: isoDate(data.waivedUntil as Date), reason: data.waiverReason }
+        : { message: alert.alertMessage };
+    await audit(tx, ctx, action, { portfolioId, target: id, details });
+    logger.info({ event: action, alertId: id, by: actorName(ctx) }, action.replace(".", " "));
   }, LONG_TX);
   return getAlertOrThrow(ctx, id);
 }

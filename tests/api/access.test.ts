@@ -43,6 +43,8 @@ const API: Record<string, Need> = {
   "GET /api/alerts/[id]": "viewer",
   "POST /api/alerts/[id]/acknowledge": "manager",
   "POST /api/alerts/[id]/resolve": "manager",
+  "POST /api/alerts/[id]/waive": "manager",
+  "POST /api/alerts/[id]/unwaive": "manager",
   "GET /api/exports/exposures": "viewer",
   "GET /api/admin/users": "admin",
   "POST /api/admin/users": "admin",
