@@ -4,4 +4,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./lib/db/client");
   await getDb();
+  // Scheduled recomputes and the stale-data check (AKER_SCHEDULER=0 turns them off).
+  const { startScheduler } = await import("./lib/services/schedules");
+  startScheduler();
 }

@@ -212,6 +212,23 @@ export const resolveSchema = z.strictObject({
 
 export type AlertTransition = z.output<typeof acknowledgeSchema>;
 
+/** A portfolio's schedule: a cron expression in UTC (null: none) and the stale-data allowance in days. */
+export const scheduleSchema = z.strictObject({
+  cron: z
+    .string({ error: "must be a cron expression or null" })
+    .trim()
+    .min(1, 'must be a cron expression such as "0 6 * * *", or null for none')
+    .max(100, "must be at most 100 characters")
+    .nullable(),
+  staleAfterDays: z
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(3650, "must be at most 3,650")
+    .default(35),
+});
+export type ScheduleInput = z.output<typeof scheduleSchema>;
+
 /** The longest a waiver may run: a year from today. */
 export const MAX_WAIVER_DAYS = 366;
 

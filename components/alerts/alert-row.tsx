@@ -38,7 +38,11 @@ interface AlertRowProps {
 export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, onAction }: AlertRowProps) {
   const [expanded, setExpanded] = useState(false);
   const open = alert.status !== "resolved";
-  const dimension = isDimension(alert.dimensionType) ? DIMENSION_LABELS[alert.dimensionType] : alert.dimensionType;
+  const dimension = isDimension(alert.dimensionType)
+    ? DIMENSION_LABELS[alert.dimensionType]
+    : alert.kind === "data"
+      ? "Data"
+      : alert.dimensionType;
   const relation = alert.kind === "target" ? "target" : alert.thresholdType === "minimum" ? "min" : "max";
   // Signed as exposure minus limit: over a maximum is +, under a minimum is −.
   const overPp = alert.thresholdType === "minimum" ? -alert.breachPct : alert.breachPct;
@@ -71,7 +75,7 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
           <SeverityBadge severity={alert.severity} />
           <AlertStatusBadge alert={alert} />
           <span className="text-sm font-semibold">
-            {dimension} · {labelValue(alert.dimensionType, alert.dimensionValue)}
+            {dimension} · {alert.kind === "data" ? "Freshness" : labelValue(alert.dimensionType, alert.dimensionValue)}
             {alert.limitReference && (
               <span className="font-normal text-muted" data-testid="alert-reference">
                 {" "}

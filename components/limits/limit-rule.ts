@@ -93,6 +93,8 @@ export function formatMeasure(value: number, unit: BreachUnit): string {
     case "count":
     case "hhi":
       return formatCount(value);
+    case "days":
+      return `${formatCount(value)} day${value === 1 ? "" : "s"}`;
   }
 }
 

@@ -10,6 +10,8 @@ import { SeverityBadge } from "../ui/status-badge";
 const NEWEST = 5;
 
 function headline(a: AlertDto): string {
+  if (a.kind === "data")
+    return `Stale data: newest import ${formatMeasure(a.exposurePct, "days")} old, allowed ${formatMeasure(a.thresholdPct, "days")}`;
   const dimension = isDimension(a.dimensionType) ? DIMENSION_LABELS[a.dimensionType] : a.dimensionType;
   const relation =
     a.kind === "target"

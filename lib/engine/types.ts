@@ -86,7 +86,7 @@ export const BASES = ["value", "units", "positions"] as const;
 export type Basis = (typeof BASES)[number];
 
 /** The unit a breach's distance is measured in. */
-export type BreachUnit = "pp" | "usd" | "units" | "count" | "hhi";
+export type BreachUnit = "pp" | "usd" | "units" | "count" | "hhi" | "days";
 
 /** The value a dimension-wide limit's breach (count, top_n, hhi) is filed under. */
 export const DIMENSION_WIDE = "*";

@@ -14,6 +14,9 @@ import { type Snapshot, snapshot } from "./snapshots";
 
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+/** What an alert is about: a limit of some kind, or (`data`) a portfolio whose data has gone stale. */
+export type AlertKind = LimitKind | "data";
+
 /** Alerts someone still has to act on: a waived breach is accepted, so it is not among them. */
 const OPEN_STATUSES: AlertStatus[] = ["active", "acknowledged"];
 
@@ -35,7 +38,7 @@ export function toAlertDto(a: AlertWithLimit, today: string = todayUtc()) {
     runId: a.runId,
     dimensionType: a.dimensionType,
     dimensionValue: a.dimensionValue,
-    kind: a.kind as LimitKind,
+    kind: a.kind as AlertKind,
     basis: a.basis as Basis,
     severity: a.severity,
     status: a.status as AlertStatus,

@@ -12,6 +12,7 @@ import { maxImportRows } from "../request-caps";
 import type { ImportOptions } from "../schemas";
 import { auditRow } from "./audit";
 import type { PortfolioContext } from "./context";
+import { syncFreshness } from "./freshness";
 import { lockPortfolio } from "./portfolios";
 
 export interface ImportResult {
@@ -123,6 +124,8 @@ export async function importPositions(
 
   const batchId = await rawTransaction((tx) => storeImport(tx, ctx, source, options, prepared));
   logger.info({ ...log, batchId, imported: valid, rejectedRows: badRows }, "import stored");
+  // New data: a stale-data alert, if one is open, resolves.
+  await syncFreshness(ctx);
   return { batchId, received, imported: valid, rejected, ignoredColumns };
 }
 

@@ -11,6 +11,8 @@ const API: Record<string, Need> = {
   "GET /api/health": "public",
   "GET /api/portfolios": "viewer",
   "POST /api/portfolios": "manager",
+  "GET /api/portfolios/[slug]/schedule": "viewer",
+  "PUT /api/portfolios/[slug]/schedule": "manager",
   "GET /api/positions": "viewer",
   "POST /api/positions/import": "manager",
   "POST /api/positions/preview": "manager",

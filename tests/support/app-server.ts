@@ -113,6 +113,8 @@ export async function startAppServer(prefix: string, options: AppServerOptions =
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Tests drive schedules and freshness themselves; a test may turn the scheduler on in options.env.
+    AKER_SCHEDULER: "0",
     PORT: String(port),
     BETTER_AUTH_SECRET: options.seeded?.secret ?? randomBytes(32).toString("base64url"),
   };

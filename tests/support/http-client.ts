@@ -81,6 +81,10 @@ export class HttpClient {
     return this.send<T>("PATCH", path, { json });
   }
 
+  put<T = unknown>(path: string, json: unknown): Promise<Reply<T>> {
+    return this.send<T>("PUT", path, { json });
+  }
+
   delete<T = unknown>(path: string): Promise<Reply<T>> {
     return this.send<T>("DELETE", path);
   }

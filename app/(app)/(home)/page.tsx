@@ -4,6 +4,7 @@ import { ExposureDials } from "@/components/overview/exposure-dials";
 import { OpenAlerts } from "@/components/overview/open-alerts";
 import { OverviewTotals } from "@/components/overview/overview-totals";
 import { RecomputeForm } from "@/components/overview/recompute-form";
+import { ScheduleNote } from "@/components/overview/schedule-note";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
@@ -36,6 +37,7 @@ export default async function OverviewPage() {
         description="Where the portfolio's money is concentrated, against its limits, from the latest run."
         actions={canManage ? <RecomputeForm today={today} /> : undefined}
       />
+      <ScheduleNote ctx={ctx} />
       <OverviewTotals run={run} />
       <section aria-labelledby="dials-heading" className="mb-6">
         <h2 id="dials-heading" className="mb-3 text-lg font-semibold">
