@@ -2,8 +2,10 @@ import type { Tx } from "../db/tx";
 import { type BreachKey, dateBreaches, startDating } from "../engine/breach-history";
 import type { Breach, Limit } from "../engine/types";
 import { logger } from "../logger";
+import { LIMIT_NOTES, toAlertDto } from "./alerts";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
+import { type AlertEventType, isEscalation, openAlertOutbox } from "./notify-events";
 import { asDate, toExposureBucket } from "./runs";
 
 /** The actor of every transition a run makes by itself. */
@@ -45,6 +47,13 @@ export async function syncAlerts(
   const open = await tx.alert.findMany({ where: { portfolioId, openKey: { not: null } } });
   const byKey = new Map(open.map((a) => [a.openKey as string, a]));
   const counts: AlertSyncCounts = { opened: 0, updated: 0, resolved: 0 };
+  // Opened, escalated and resolved alerts are told to the portfolio's channels, in this transaction.
+  const outbox = await openAlertOutbox(tx, ctx.portfolio, now);
+  const notify = async (type: AlertEventType, id: string) => {
+    if (!outbox.active) return;
+    const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: LIMIT_NOTES });
+    await outbox.add(type, toAlertDto(alert));
+  };
 
   for (const breach of breaches) {
     const key = openKeyOf(breach.limitId, breach.dimensionValue);
@@ -66,12 +75,18 @@ export async function syncAlerts(
         existing.exposurePct !== breach.exposurePct ||
         existing.thresholdPct !== breach.thresholdPct ||
         existing.severity !== breach.severity;
+      // Alerts opened before notifications existed start from the breach of the run before.
+      const notifiedBreachPct = existing.notifiedBreachPct ?? existing.breachPct;
+      const escalated = isEscalation({ severity: existing.severity, notifiedBreachPct }, breach);
       await tx.alert.update({
         where: { id: existing.id },
-        data: changed
-          ? { ...fields, events: { create: { kind: "updated", actor: AUTO, exposurePct: breach.exposurePct } } }
-          : fields,
+        data: {
+          ...fields,
+          notifiedBreachPct: escalated ? breach.breachPct : notifiedBreachPct,
+          ...(changed ? { events: { create: { kind: "updated", actor: AUTO, exposurePct: breach.exposurePct } } } : {}),
+        },
       });
+      if (escalated) await notify("alert.escalated", existing.id);
       counts.updated += 1;
       continue;
     }
@@ -86,6 +101,7 @@ export async function syncAlerts(
         kind: breach.kind,
         basis: breach.basis,
         status: "active",
+        notifiedBreachPct: breach.breachPct,
         events: { create: { kind: "opened", actor: AUTO, exposurePct: breach.exposurePct } },
       },
     });
@@ -98,6 +114,7 @@ export async function syncAlerts(
       target: created.id,
       details: { message: created.alertMessage },
     });
+    await notify("alert.opened", created.id);
     counts.opened += 1;
   }
 
@@ -118,6 +135,7 @@ export async function syncAlerts(
       target: cleared.id,
       details: { message: cleared.alertMessage },
     });
+    await notify("alert.resolved", cleared.id);
     counts.resolved += 1;
   }
   await dateOpenAlerts(tx, portfolioId, limits);

@@ -8,6 +8,7 @@ import { logger } from "../logger";
 import type { ALERT_STATUSES, AlertTransition } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
+import { recordAlertEvent } from "./notify-events";
 import { lockPortfolio } from "./portfolios";
 import { todayUtc } from "./runs";
 import { type Snapshot, snapshot } from "./snapshots";
@@ -15,7 +16,7 @@ import { type Snapshot, snapshot } from "./snapshots";
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** What an alert reads from its limit as it is now: its reference and note (none once it is deleted). */
-const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
+export const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
 type AlertWithLimit = Alert & { limit: { reference: string | null; note: string | null } | null };
 
 /**
@@ -200,7 +201,9 @@ async function transition(
     const alert = await tx.alert.findFirst({ where: { id, portfolioId } });
     if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
     const data = change(alert);
-    await tx.alert.update({ where: { id }, data });
+    const updated = await tx.alert.update({ where: { id }, data, include: LIMIT_NOTES });
+    // Resolving by hand is told to the channels, in this transaction; acknowledging is not.
+    if (data.status === "resolved") await recordAlertEvent(tx, ctx.portfolio, "alert.resolved", toAlertDto(updated));
     await audit(tx, ctx, `alert.${String(data.status)}`, {
       portfolioId,
       target: id,
