@@ -461,11 +461,10 @@ export function channelFieldIssues(channel: {
     slack: { recipients: false, url: true, secret: false },
   }[channel.kind];
   const issues: Array<{ field: string; message: string }> = [];
+  const a = channel.kind === "email" ? "an email" : `a ${channel.kind}`;
   for (const field of ["recipients", "url", "secret"] as const) {
-    if (needs[field] && !has(channel[field]))
-      issues.push({ field, message: `is required for a ${channel.kind} channel` });
-    if (!needs[field] && has(channel[field]))
-      issues.push({ field, message: `is not taken by a ${channel.kind} channel` });
+    if (needs[field] && !has(channel[field])) issues.push({ field, message: `is required for ${a} channel` });
+    if (!needs[field] && has(channel[field])) issues.push({ field, message: `is not taken by ${a} channel` });
   }
   return issues;
 }

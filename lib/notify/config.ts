@@ -19,7 +19,7 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings
 }
 
 export const MAIL_NOT_CONFIGURED =
-  "Email channels need the server's AKER_SMTP_URL (smtp://user:pass@host:587) and AKER_MAIL_FROM set; neither is.";
+  "Email channels need the server's AKER_SMTP_URL (smtp://user:pass@host:587) and AKER_MAIL_FROM to be set.";
 
 /** AKER_WEBHOOK_ALLOW_PRIVATE=1 lets webhooks reach private, loopback and link-local addresses (tests, on-premise). */
 export function allowPrivateDestinations(env: NodeJS.ProcessEnv = process.env): boolean {

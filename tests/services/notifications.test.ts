@@ -377,7 +377,7 @@ describe("notifications", () => {
     });
     process.env.AKER_SMTP_URL = url;
     await expect(channel({ kind: "email", name: "desk" })).rejects.toMatchObject({
-      details: [{ field: "recipients", message: "is required for a email channel" }],
+      details: [{ field: "recipients", message: "is required for an email channel" }],
     });
     await expect(channel({ kind: "webhook", name: "hook", url: http.url() })).rejects.toMatchObject({
       details: [{ field: "secret", message: "is required for a webhook channel" }],
