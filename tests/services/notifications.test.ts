@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { getPrisma } from "@/lib/db/client";
 import type { NotificationPayload } from "@/lib/notify/messages";
+import { isPrivateAddress } from "@/lib/notify/outbound";
 import { verifySignature } from "@/lib/notify/signature";
 import { type ChannelCreate, channelCreateSchema } from "@/lib/schemas";
 import { acknowledgeAlert, listAlerts, resolveAlert } from "@/lib/services/alerts";
@@ -394,5 +395,29 @@ describe("notifications", () => {
     expect(audited.map((a) => a.action)).toEqual(["channel.created", "channel.updated"]);
     expect(JSON.stringify(audited)).not.toContain(SECRET);
     expect(JSON.stringify(audited)).not.toContain("a-brand-new-secret-value");
+  });
+
+  test.each([
+    ["127.0.0.1", true],
+    ["10.20.30.40", true],
+    ["172.16.0.1", true],
+    ["172.32.0.1", false],
+    ["192.168.1.1", true],
+    ["169.254.169.254", true],
+    ["100.64.0.1", true],
+    ["0.0.0.0", true],
+    ["224.0.0.1", true],
+    ["::1", true],
+    ["::", true],
+    ["fe80::1", true],
+    ["fd00::1", true],
+    ["::ffff:127.0.0.1", true],
+    ["::ffff:8.8.8.8", false],
+    ["8.8.8.8", false],
+    ["203.0.113.10", false],
+    ["2606:4700::1111", false],
+    ["not an address", true],
+  ])("address %s is private: %s", (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected);
   });
 });
