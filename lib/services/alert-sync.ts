@@ -47,13 +47,10 @@ export async function syncAlerts(
   const open = await tx.alert.findMany({ where: { portfolioId, openKey: { not: null } } });
   const byKey = new Map(open.map((a) => [a.openKey as string, a]));
   const counts: AlertSyncCounts = { opened: 0, updated: 0, resolved: 0 };
-  // Opened, escalated and resolved alerts are told to the portfolio's channels, in this transaction.
-  const outbox = await openAlertOutbox(tx, ctx.portfolio, now);
-  const notify = async (type: AlertEventType, id: string) => {
-    if (!outbox.active) return;
-    const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: LIMIT_NOTES });
-    await outbox.add(type, toAlertDto(alert));
-  };
+  // Opened, escalated and resolved alerts are told to the portfolio's channels, in this
+  // transaction, once they are dated (so messages carry breachSince).
+  const notices: Array<[AlertEventType, string]> = [];
+  const notify = (type: AlertEventType, id: string) => notices.push([type, id]);
 
   for (const breach of breaches) {
     const key = openKeyOf(breach.limitId, breach.dimensionValue);
@@ -86,7 +83,7 @@ export async function syncAlerts(
           ...(changed ? { events: { create: { kind: "updated", actor: AUTO, exposurePct: breach.exposurePct } } } : {}),
         },
       });
-      if (escalated) await notify("alert.escalated", existing.id);
+      if (escalated) notify("alert.escalated", existing.id);
       counts.updated += 1;
       continue;
     }
@@ -114,7 +111,7 @@ export async function syncAlerts(
       target: created.id,
       details: { message: created.alertMessage },
     });
-    await notify("alert.opened", created.id);
+    notify("alert.opened", created.id);
     counts.opened += 1;
   }
 
@@ -135,10 +132,17 @@ export async function syncAlerts(
       target: cleared.id,
       details: { message: cleared.alertMessage },
     });
-    await notify("alert.resolved", cleared.id);
+    notify("alert.resolved", cleared.id);
     counts.resolved += 1;
   }
   await dateOpenAlerts(tx, portfolioId, limits);
+  if (notices.length) {
+    const outbox = await openAlertOutbox(tx, ctx.portfolio, now);
+    for (const [type, id] of outbox.active ? notices : []) {
+      const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: LIMIT_NOTES });
+      await outbox.add(type, toAlertDto(alert));
+    }
+  }
   return counts;
 }
 

@@ -123,6 +123,8 @@ describe("notifications", () => {
         thresholdPct: 30,
         limitReference: "LPA §7.2(b)",
         limitNote: "Value-add at most 30 % of NAV",
+        breachSince: "2025-06-30",
+        status: "active",
       },
       url: `https://aker.example.com/alerts?portfolio=${ctx.portfolio.slug}&status=all&alert=${alert?.id}`,
     });
