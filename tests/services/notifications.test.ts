@@ -282,6 +282,24 @@ describe("notifications", () => {
     expect((await listDeliveries({ limit: 1 })).items[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
 
+  test("two workers at once send each event once; a waiver event from notifyWaiverEvent goes out like the others", async () => {
+    const ctx = await portfolioWithLimit();
+    await channel({ kind: "webhook", name: "a", portfolio: ctx.portfolio.slug, url: http.url("/a"), secret: SECRET });
+    await channel({ kind: "webhook", name: "b", portfolio: ctx.portfolio.slug, url: http.url("/b"), secret: SECRET });
+    await load(ctx, 400_000, 600_000);
+    const [alert] = (await listAlerts(ctx, { status: "open", limit: 10 })).items;
+    const { notifyWaiverEvent } = await import("@/lib/services/notify-events");
+    const prisma = await getPrisma();
+    await prisma.$transaction((tx) =>
+      notifyWaiverEvent(tx, ctx.portfolio, "alert.waived", { ...(alert as NonNullable<typeof alert>) }),
+    );
+    const now = later(1);
+    const rounds = await Promise.all([deliverDue(now), deliverDue(now), deliverDue(now)]);
+    expect(rounds.reduce((n, r) => n + r.sent, 0)).toBe(4);
+    const seen = http.requests.map((r) => `${r.path} ${(JSON.parse(r.body) as NotificationPayload).type}`).sort();
+    expect(seen).toEqual(["/a alert.opened", "/a alert.waived", "/b alert.opened", "/b alert.waived"]);
+  });
+
   test("a change that rolls back writes no event", async () => {
     const ctx = await portfolioWithLimit();
     await channel({ kind: "webhook", name: "ops", portfolio: ctx.portfolio.slug, url: http.url(), secret: SECRET });
