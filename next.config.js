@@ -1,7 +1,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite ships WebAssembly and data files,
-  // pino uses worker threads, exceljs and pg are large CommonJS packages.
+  // pino uses worker threads, exceljs and pg are large CommonJS packages, nodemailer reads its
+  // transports and well-known services at run time.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
@@ -9,6 +10,7 @@ const nextConfig = {
     "exceljs",
     "pg",
     "@prisma/adapter-pg",
+    "nodemailer",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -435,3 +435,88 @@ export const auditQuerySchema = z.object({
   cursor: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   action: z.string().max(100).optional(),
 });
+
+// Notification channels (issue 11). Which fields a kind takes is checked on the whole channel, after
+// a PATCH is merged with what is stored (channelFieldIssues); the secret is write-only.
+export const CHANNEL_KINDS = ["email", "webhook", "slack"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const MIN_SECRET_LENGTH = 16;
+
+const channelFields = {
+  name: z.string({ error: "must be text" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  portfolio: z
+    .string({ error: "must be a portfolio slug or null" })
+    .regex(PORTFOLIO_SLUG, "must be a portfolio slug")
+    .nullable(),
+  minSeverity: severitySchema,
+  dimensions: z
+    .array(dimensionSchema, { error: "must be a list of dimensions" })
+    .max(DIMENSIONS.length)
+    .transform((list) => [...new Set(list)]),
+  recipients: z
+    .array(z.email({ error: "must be an email address" }).max(254), { error: "must be a list of email addresses" })
+    .min(1, "name at least one recipient")
+    .max(50, "at most 50 recipients")
+    .transform((list) => [...new Set(list.map((e) => e.toLowerCase()))]),
+  url: z.string({ error: "must be a URL" }).trim().max(2000, "must be at most 2,000 characters"),
+  secret: z
+    .string({ error: "must be text" })
+    .min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`)
+    .max(500, "must be at most 500 characters"),
+};
+
+export const channelCreateSchema = z.strictObject({
+  kind: z.enum(CHANNEL_KINDS, { error: `must be one of ${CHANNEL_KINDS.join(", ")}` }),
+  name: channelFields.name,
+  portfolio: channelFields.portfolio.optional(),
+  minSeverity: channelFields.minSeverity.default("warning"),
+  dimensions: channelFields.dimensions.default([]),
+  recipients: channelFields.recipients.optional(),
+  url: channelFields.url.optional(),
+  secret: channelFields.secret.optional(),
+});
+export type ChannelCreate = z.output<typeof channelCreateSchema>;
+
+export const channelUpdateSchema = z.strictObject({
+  kind: z.never({ error: "cannot be changed; create a channel of the other kind" }).optional(),
+  name: channelFields.name.optional(),
+  portfolio: channelFields.portfolio.optional(),
+  minSeverity: channelFields.minSeverity.optional(),
+  dimensions: channelFields.dimensions.optional(),
+  recipients: channelFields.recipients.optional(),
+  url: channelFields.url.optional(),
+  secret: channelFields.secret.optional(),
+});
+export type ChannelUpdate = z.output<typeof channelUpdateSchema>;
+
+/** What a kind of channel needs and refuses: email takes recipients; webhook a URL and a secret; slack a URL. */
+export function channelFieldIssues(channel: {
+  kind: ChannelKind;
+  recipients?: readonly string[] | null | undefined;
+  url?: string | null | undefined;
+  secret?: string | null | undefined;
+}): Array<{ field: string; message: string }> {
+  const has = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+  const needs = {
+    email: { recipients: true, url: false, secret: false },
+    webhook: { recipients: false, url: true, secret: true },
+    slack: { recipients: false, url: true, secret: false },
+  }[channel.kind];
+  const issues: Array<{ field: string; message: string }> = [];
+  const a = channel.kind === "email" ? "an email" : `a ${channel.kind}`;
+  for (const field of ["recipients", "url", "secret"] as const) {
+    if (needs[field] && !has(channel[field])) issues.push({ field, message: `is required for ${a} channel` });
+    if (!needs[field] && has(channel[field])) issues.push({ field, message: `is not taken by ${a} channel` });
+  }
+  return issues;
+}
+
+export const deliveryListSchema = z.object({
+  status: z.enum(["pending", "sent", "failed", "dead"], { error: "must be pending, sent, failed or dead" }).optional(),
+  channelId: idSchema.optional(),
+  limit: limitParam(500, 100),
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, "must be a nextCursor from an earlier page")
+    .optional(),
+});

@@ -3,8 +3,10 @@ import type { Tx } from "../db/tx";
 import { type BreachKey, dateBreaches, startDating } from "../engine/breach-history";
 import type { Breach, Limit } from "../engine/types";
 import { logger } from "../logger";
+import { LIMIT_NOTES, toAlertDto } from "./alerts";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
+import { type AlertEventType, isEscalation, openAlertOutbox } from "./notify-events";
 import { asDate, toExposureBucket } from "./runs";
 
 /** The actor of every transition a run makes by itself. */
@@ -47,6 +49,10 @@ export async function syncAlerts(
   const open = await tx.alert.findMany({ where: { portfolioId, openKey: { not: null } } });
   const byKey = new Map(open.map((a) => [a.openKey as string, a]));
   const counts: AlertSyncCounts = { opened: 0, updated: 0, resolved: 0 };
+  // Opened, escalated and resolved alerts are told to the portfolio's channels, in this
+  // transaction, once they are dated (so messages carry breachSince).
+  const notices: Array<[AlertEventType, string]> = [];
+  const notify = (type: AlertEventType, id: string) => notices.push([type, id]);
 
   for (const breach of breaches) {
     const key = openKeyOf(breach.limitId, breach.dimensionValue);
@@ -79,11 +85,17 @@ export async function syncAlerts(
           comment: `waived until ${existing.waivedUntil?.toISOString().slice(0, 10)}; the breach persists`,
           exposurePct: breach.exposurePct,
         });
+      // Alerts opened before notifications existed start from the breach of the run before. A
+      // waived alert tells nobody that it got worse: the breach is accepted until its date.
+      const notifiedBreachPct = existing.notifiedBreachPct ?? existing.breachPct;
+      const waived = existing.status === "waived" && !expired;
+      const escalated = !waived && isEscalation({ severity: existing.severity, notifiedBreachPct }, breach);
       await tx.alert.update({
         where: { id: existing.id },
         data: {
           ...fields,
           ...(expired ? { status: "active" } : {}),
+          notifiedBreachPct: escalated || expired ? breach.breachPct : notifiedBreachPct,
           ...(events.length > 0 ? { events: { create: events } } : {}),
         },
       });
@@ -94,7 +106,8 @@ export async function syncAlerts(
           target: existing.id,
           details: { message: breach.message, until: existing.waivedUntil?.toISOString().slice(0, 10) },
         });
-      }
+        notify("alert.waiver_expired", existing.id);
+      } else if (escalated) notify("alert.escalated", existing.id);
       counts.updated += 1;
       continue;
     }
@@ -109,6 +122,7 @@ export async function syncAlerts(
         kind: breach.kind,
         basis: breach.basis,
         status: "active",
+        notifiedBreachPct: breach.breachPct,
         events: { create: { kind: "opened", actor: AUTO, exposurePct: breach.exposurePct } },
       },
     });
@@ -121,6 +135,7 @@ export async function syncAlerts(
       target: created.id,
       details: { message: created.alertMessage },
     });
+    notify("alert.opened", created.id);
     counts.opened += 1;
   }
 
@@ -141,9 +156,17 @@ export async function syncAlerts(
       target: cleared.id,
       details: { message: cleared.alertMessage },
     });
+    notify("alert.resolved", cleared.id);
     counts.resolved += 1;
   }
   await dateOpenAlerts(tx, portfolioId, limits);
+  if (notices.length) {
+    const outbox = await openAlertOutbox(tx, ctx.portfolio, now);
+    for (const [type, id] of outbox.active ? notices : []) {
+      const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: LIMIT_NOTES });
+      await outbox.add(type, toAlertDto(alert));
+    }
+  }
   return counts;
 }
 

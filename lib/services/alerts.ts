@@ -8,6 +8,7 @@ import { logger } from "../logger";
 import type { ALERT_STATUSES, AlertTransition, WaiveInput } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
+import { recordAlertEvent } from "./notify-events";
 import { lockPortfolio } from "./portfolios";
 import { todayUtc } from "./runs";
 import { type Snapshot, snapshot } from "./snapshots";
@@ -21,7 +22,7 @@ export type AlertKind = LimitKind | "data";
 const OPEN_STATUSES: AlertStatus[] = ["active", "acknowledged"];
 
 /** What an alert reads from its limit as it is now: its reference and note (none once it is deleted). */
-const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
+export const LIMIT_NOTES = { limit: { select: { reference: true, note: true } } } as const;
 type AlertWithLimit = Alert & { limit: { reference: string | null; note: string | null } | null };
 
 /**
@@ -262,7 +263,11 @@ async function transition(
     const alert = await tx.alert.findFirst({ where: { id, portfolioId } });
     if (!alert) throw new AppError("not_found", `Alert ${id} does not exist`);
     const data = change(alert);
-    await tx.alert.update({ where: { id }, data });
+    const updated = await tx.alert.update({ where: { id }, data, include: LIMIT_NOTES });
+    // Resolving by hand and waiving are told to the channels, in this transaction; acknowledging
+    // and ending a waiver early are not.
+    if (action === "alert.resolved" || action === "alert.waived")
+      await recordAlertEvent(tx, ctx.portfolio, action, toAlertDto(updated));
     const details =
       action === "alert.waived"
         ? { message: alert.alertMessage, until: isoDate(data.waivedUntil as Date), reason: data.waiverReason }

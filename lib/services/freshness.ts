@@ -3,8 +3,10 @@ import { LONG_TX, type Tx } from "../db/tx";
 import { daysBetween } from "../engine/breach-history";
 import { logger } from "../logger";
 import { AUTO } from "./alert-sync";
+import { LIMIT_NOTES, toAlertDto } from "./alerts";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
+import { recordAlertEvent } from "./notify-events";
 import { lockPortfolio } from "./portfolios";
 
 // Stale data (issue 11): a portfolio whose newest import is older than its stale_after_days has
@@ -51,8 +53,9 @@ async function syncFreshnessIn(tx: Tx, ctx: PortfolioContext, now: Date): Promis
   const ageDays = newest ? daysBetween(day(newest.createdAt), day(now)) : null;
   if (newest === null || ageDays === null || ageDays <= staleAfterDays) {
     if (!open) return { ageDays, staleAfterDays, change: null };
-    await tx.alert.update({
+    const resolved = await tx.alert.update({
       where: { id: open.id },
+      include: LIMIT_NOTES,
       data: {
         status: "resolved",
         openKey: null,
@@ -66,6 +69,7 @@ async function syncFreshnessIn(tx: Tx, ctx: PortfolioContext, now: Date): Promis
       target: open.id,
       details: { message: open.alertMessage },
     });
+    await recordAlertEvent(tx, ctx.portfolio, "alert.resolved", toAlertDto(resolved), now);
     return { ageDays, staleAfterDays, change: "resolved" };
   }
   const fields = {
@@ -82,6 +86,7 @@ async function syncFreshnessIn(tx: Tx, ctx: PortfolioContext, now: Date): Promis
     return { ageDays, staleAfterDays, change: "updated" };
   }
   const created = await tx.alert.create({
+    include: LIMIT_NOTES,
     data: {
       ...fields,
       portfolioId,
@@ -101,5 +106,6 @@ async function syncFreshnessIn(tx: Tx, ctx: PortfolioContext, now: Date): Promis
   });
   logger.warn({ event: "alert.opened", alertId: created.id, message: created.alertMessage }, "stale data alert opened");
   await audit(tx, ctx, "alert.opened", { portfolioId, target: created.id, details: { message: created.alertMessage } });
+  await recordAlertEvent(tx, ctx.portfolio, "alert.opened", toAlertDto(created), now);
   return { ageDays, staleAfterDays, change: "opened" };
 }

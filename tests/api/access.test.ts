@@ -55,6 +55,13 @@ const API: Record<string, Need> = {
   "POST /api/admin/tokens": "admin",
   "DELETE /api/admin/tokens/[id]": "admin",
   "GET /api/admin/audit": "admin",
+  "GET /api/notifications/channels": "admin",
+  "POST /api/notifications/channels": "admin",
+  "PATCH /api/notifications/channels/[id]": "admin",
+  "DELETE /api/notifications/channels/[id]": "admin",
+  "POST /api/notifications/channels/[id]/test": "admin",
+  "GET /api/notifications/deliveries": "admin",
+  "POST /api/notifications/deliveries/[id]/retry": "admin",
 };
 const PAGES: Record<string, Exclude<Need, "public">> = {
   "/": "viewer",

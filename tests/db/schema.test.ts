@@ -14,6 +14,7 @@ interface DmmfField {
   kind: string;
   type: string;
   isRequired: boolean;
+  isList: boolean;
   isUpdatedAt: boolean;
   hasDefaultValue: boolean;
   nativeType: [string, string[]] | null;
@@ -40,6 +41,7 @@ const columnOf = (f: DmmfField) => f.dbName ?? f.name;
 
 /** The Postgres type a scalar field maps to (Prisma's defaults, or its @db native type). */
 function expectedType(field: DmmfField): string {
+  if (field.isList) return "ARRAY";
   const native = field.nativeType?.[0];
   if (native === "Uuid") return "uuid";
   if (native === "Date") return "date";
