@@ -4,7 +4,7 @@ import type { NotificationPayload } from "@/lib/notify/messages";
 import { isPrivateAddress } from "@/lib/notify/outbound";
 import { verifySignature } from "@/lib/notify/signature";
 import { type ChannelCreate, channelCreateSchema } from "@/lib/schemas";
-import { acknowledgeAlert, listAlerts, resolveAlert } from "@/lib/services/alerts";
+import { acknowledgeAlert, listAlerts, resolveAlert, waiveAlert } from "@/lib/services/alerts";
 import type { PortfolioContext } from "@/lib/services/context";
 import { createLimit, updateLimit } from "@/lib/services/limits";
 import { createChannel, listChannels, testChannel, updateChannel } from "@/lib/services/notify-channels";
@@ -184,6 +184,28 @@ describe("notifications", () => {
       ["alert.opened", null],
       ["alert.resolved", "auto"],
     ]);
+  });
+
+  test("waived is sent; while waived a worse breach is not; its expiry with the breach still there is", async () => {
+    const ctx = await portfolioWithLimit("warning");
+    await channel({ kind: "webhook", name: "all", url: http.url(), secret: SECRET });
+    await load(ctx, 400_000, 600_000);
+    const [alert] = (await listAlerts(ctx, { status: "open", limit: 10 })).items;
+    const id = alert?.id ?? "";
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await waiveAlert(as(ctx, "ana"), id, { reason: "IC approved for Q4", until });
+    await load(ctx, 450_000, 550_000); // 5 pp worse: accepted while waived, so no escalation
+    const prisma = await getPrisma();
+    await prisma.alert.update({ where: { id }, data: { waivedUntil: new Date(Date.now() - 86_400_000) } });
+    await load(ctx, 450_000, 550_000, "2025-07-31"); // the waiver has run out; the breach is still there
+    await deliverDue(later(1));
+    const sent = webhooks().sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    expect(sent.map((p) => [p.type, p.alert?.status])).toEqual([
+      ["alert.opened", "active"],
+      ["alert.waived", "waived"],
+      ["alert.waiver_expired", "active"],
+    ]);
+    expect(sent[1]?.alert).toMatchObject({ waivedBy: "ana", waivedUntil: until, waiverReason: "IC approved for Q4" });
   });
 
   test("channels hear only their portfolio, severity and dimensions", async () => {
