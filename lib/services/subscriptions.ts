@@ -26,6 +26,9 @@ export interface SubscriptionDto {
   updatedAt: string | null;
 }
 
+/** Whether this server can send email (AKER_SMTP_URL and AKER_MAIL_FROM): the profile page says so. */
+export const canSendEmail = (): boolean => mailSettings() !== null;
+
 /** The answer to a PUT: `warning` says when the server cannot send email yet (the choice is saved all the same). */
 export type SubscriptionSaved = SubscriptionDto & { warning?: string };
 
@@ -97,5 +100,5 @@ export async function updateSubscription(ctx: ActorContext, input: SubscriptionU
     });
   });
   const dto = await getSubscription(ctx);
-  return dto.mode !== "none" && !mailSettings() ? { ...dto, warning: EMAIL_NOT_CONFIGURED } : dto;
+  return dto.mode !== "none" && !canSendEmail() ? { ...dto, warning: EMAIL_NOT_CONFIGURED } : dto;
 }
