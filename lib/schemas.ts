@@ -520,3 +520,27 @@ export const deliveryListSchema = z.object({
     .regex(/^\d{1,9}$/, "must be a nextCursor from an earlier page")
     .optional(),
 });
+
+// Each user's own subscription (PUT /api/notifications/subscription, the profile page). Fields left
+// out keep what is stored (for a new subscription: hour 8 UTC, warning, all portfolios).
+export const SUBSCRIPTION_MODES = ["immediate", "digest", "none"] as const;
+export type SubscriptionMode = (typeof SUBSCRIPTION_MODES)[number];
+
+export const subscriptionUpdateSchema = z.strictObject({
+  mode: z.enum(SUBSCRIPTION_MODES, { error: `must be one of ${SUBSCRIPTION_MODES.join(", ")}` }),
+  digestHour: z
+    .number({ error: "must be a whole hour from 0 to 23 (UTC)" })
+    .int("must be a whole hour from 0 to 23 (UTC)")
+    .min(0, "must be a whole hour from 0 to 23 (UTC)")
+    .max(23, "must be a whole hour from 0 to 23 (UTC)")
+    .optional(),
+  minSeverity: severitySchema.optional(),
+  portfolios: z
+    .array(z.string({ error: "must be a portfolio slug" }).regex(PORTFOLIO_SLUG, "must be a portfolio slug"), {
+      error: "must be a list of portfolio slugs",
+    })
+    .max(500, "at most 500 portfolios")
+    .transform((list) => [...new Set(list)])
+    .optional(),
+});
+export type SubscriptionUpdate = z.output<typeof subscriptionUpdateSchema>;

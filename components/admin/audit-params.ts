@@ -7,6 +7,7 @@ export const AUDIT_PREFIXES = [
   { value: "run.", label: "Runs (run.)" },
   { value: "user.", label: "Users (user.)" },
   { value: "token.", label: "API tokens (token.)" },
+  { value: "subscription.", label: "Subscriptions (subscription.)" },
 ] as const;
 
 export type AuditPrefix = (typeof AUDIT_PREFIXES)[number]["value"];

@@ -33,7 +33,10 @@ export async function SiteNav({ ctx }: { ctx: PortfolioContext & { actor: Actor 
             As of <strong className="font-semibold text-text">{asOf ? formatDate(asOf) : "no run yet"}</strong>
           </span>
           <span data-testid="nav-user" title={actor.email}>
-            {actor.name} · <span className="capitalize">{actor.role}</span>
+            <Link href="/profile" className="text-text underline-offset-2 hover:underline">
+              {actor.name}
+            </Link>{" "}
+            · <span className="capitalize">{actor.role}</span>
           </span>
           {actor.via === "session" && <SignOutButton />}
         </div>

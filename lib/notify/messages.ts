@@ -80,6 +80,55 @@ export function emailOf(p: NotificationPayload): { subject: string; text: string
   return { subject, text: `${messageLines(p).join("\n\n")}\n` };
 }
 
+/** One open or waived alert in a daily digest. */
+export interface DigestItem {
+  portfolio: { slug: string; name: string };
+  alertMessage: string;
+  severity: string;
+  status: string;
+  breachSince: string | null;
+  daysInBreach: number | null;
+  limitReference: string | null;
+  url: string;
+}
+
+/** A user's daily digest: the event's stored payload (sent only by email, to the user). */
+export interface DigestPayload {
+  id: string;
+  type: "digest";
+  occurredAt: string;
+  day: string;
+  user: { name: string; email: string };
+  minSeverity: string;
+  items: DigestItem[];
+}
+
+/** The digest's email: every open and waived alert, critical first, or "all clear". */
+export function digestEmailOf(p: DigestPayload): { subject: string; text: string } {
+  const open = p.items.filter((i) => i.status !== "waived").length;
+  const waived = p.items.length - open;
+  const subject =
+    p.items.length === 0
+      ? `[Aker] Daily digest ${p.day}: all clear`
+      : `[Aker] Daily digest ${p.day}: ${open} open, ${waived} waived`;
+  const head = [
+    `Daily digest for ${p.user.name || p.user.email}, ${p.day} (alerts at or above ${p.minSeverity}).`,
+    p.items.length === 0 ? "All clear: no open or waived alerts." : `${open} open and ${waived} waived alerts:`,
+  ];
+  const items = p.items.map((i) =>
+    [
+      `- [${i.severity}] ${i.status} · ${i.portfolio.name} (${i.portfolio.slug})`,
+      `  ${i.alertMessage}`,
+      i.breachSince
+        ? `  In breach since ${i.breachSince} (${i.daysInBreach ?? 0} days)`
+        : "  In breach since: not dated yet",
+      ...(i.limitReference ? [`  Reference: ${i.limitReference}`] : []),
+      `  ${i.url}`,
+    ].join("\n"),
+  );
+  return { subject, text: `${[...head, ...items, `Event id: ${p.id}`].join("\n\n")}\n` };
+}
+
 /** Slack's incoming-webhook format (Teams and Mattermost take it too): text for notifications, blocks to show. */
 export function slackOf(p: NotificationPayload): { text: string; blocks: unknown[] } {
   const [first = "", ...rest] = messageLines(p).map(escapeSlack);

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { MAIL_NOT_CONFIGURED, mailSettings, SEND_TIMEOUT_MS } from "./config";
-import { emailOf, type NotificationPayload, slackOf } from "./messages";
+import { type DigestPayload, digestEmailOf, emailOf, type NotificationPayload, slackOf } from "./messages";
 import { OutboundError, postJson } from "./outbound";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 
@@ -38,7 +38,16 @@ export async function send(to: Destination, payload: NotificationPayload, now = 
   throw new OutboundError(`unknown channel kind ${to.kind}`);
 }
 
-async function sendEmail(recipients: readonly string[], payload: NotificationPayload): Promise<void> {
+/** A user's daily digest, by email only. */
+export function sendDigest(recipients: readonly string[], payload: DigestPayload): Promise<void> {
+  return mail(recipients, payload.id, digestEmailOf(payload));
+}
+
+function sendEmail(recipients: readonly string[], payload: NotificationPayload): Promise<void> {
+  return mail(recipients, payload.id, emailOf(payload));
+}
+
+async function mail(recipients: readonly string[], eventId: string, message: { subject: string; text: string }) {
   const settings = mailSettings();
   if (!settings) throw new OutboundError(MAIL_NOT_CONFIGURED);
   const transport = nodemailer.createTransport({
@@ -47,16 +56,15 @@ async function sendEmail(recipients: readonly string[], payload: NotificationPay
     greetingTimeout: SEND_TIMEOUT_MS,
     socketTimeout: SEND_TIMEOUT_MS,
   });
-  const mail = emailOf(payload);
   try {
     await transport.sendMail({
       from: settings.from,
       to: [...recipients],
-      subject: mail.subject,
-      text: mail.text,
+      subject: message.subject,
+      text: message.text,
       // The event id as the message id's left part: a mailbox can dedupe a retried send.
-      messageId: `<${payload.id}@aker-portfolio>`,
-      headers: { "X-Aker-Event": payload.id },
+      messageId: `<${eventId}@aker-portfolio>`,
+      headers: { "X-Aker-Event": eventId },
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
   } finally {

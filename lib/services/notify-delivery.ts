@@ -2,8 +2,8 @@ import { getPrisma } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import type { NotificationPayload } from "../notify/messages";
-import { send } from "../notify/transports";
+import type { DigestPayload, NotificationPayload } from "../notify/messages";
+import { type Destination, send, sendDigest } from "../notify/transports";
 import { audit } from "./audit";
 import type { ActorContext } from "./context";
 import { wakeNotificationWorker } from "./notify-wake";
@@ -70,17 +70,18 @@ export async function deliverDue(now: Date = new Date()): Promise<DeliveryRound>
     const prisma = await getPrisma();
     const details = await prisma.notificationDelivery.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
-      select: { id: true, event: { select: { payload: true } }, channel: true },
+      select: {
+        id: true,
+        event: { select: { type: true, payload: true } },
+        channel: true,
+        user: { select: { email: true } },
+      },
     });
     await Promise.all(
       rows.map(async (row) => {
         const delivery = details.find((d) => d.id === row.id);
         if (!delivery) return;
-        const outcome = await send(
-          delivery.channel,
-          delivery.event.payload as unknown as NotificationPayload,
-          now,
-        ).then(
+        const outcome = await sendOne(delivery, now).then(
           () => null,
           (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000),
         );
@@ -89,6 +90,24 @@ export async function deliverDue(now: Date = new Date()): Promise<DeliveryRound>
       }),
     );
   }
+}
+
+/** To a channel, or to a subscribed user's sign-in address (alert events and their daily digest). */
+function sendOne(
+  delivery: {
+    event: { type: string; payload: Prisma.JsonValue };
+    channel: Destination | null;
+    user: { email: string } | null;
+  },
+  now: Date,
+): Promise<void> {
+  const to: Destination | null =
+    delivery.channel ??
+    (delivery.user ? { kind: "email", url: null, secret: null, recipients: [delivery.user.email] } : null);
+  if (!to) return Promise.reject(new Error("the delivery has no channel or user"));
+  if (delivery.event.type === "digest")
+    return sendDigest(to.recipients, delivery.event.payload as unknown as DigestPayload);
+  return send(to, delivery.event.payload as unknown as NotificationPayload, now);
 }
 
 /** The result of one attempt, unless the lease was lost meanwhile (then the new holder records it). */
@@ -123,12 +142,14 @@ type DeliveryRow = Prisma.NotificationDeliveryGetPayload<{
   include: {
     event: { select: { id: true; type: true; occurredAt: true; alertId: true; portfolio: { select: { slug: true } } } };
     channel: { select: { id: true; name: true; kind: true } };
+    user: { select: { id: true; email: true } };
   };
 }>;
 
 const DELIVERY_INCLUDE = {
   event: { select: { id: true, type: true, occurredAt: true, alertId: true, portfolio: { select: { slug: true } } } },
   channel: { select: { id: true, name: true, kind: true } },
+  user: { select: { id: true, email: true } },
 } as const;
 
 function toDeliveryDto(d: DeliveryRow) {
@@ -138,10 +159,11 @@ function toDeliveryDto(d: DeliveryRow) {
       id: d.event.id,
       type: d.event.type,
       occurredAt: d.event.occurredAt.toISOString(),
-      portfolio: d.event.portfolio.slug,
+      portfolio: d.event.portfolio?.slug ?? null,
       alertId: d.event.alertId,
     },
     channel: d.channel,
+    user: d.user,
     status: d.status as DeliveryStatus,
     attempts: d.attempts,
     lastError: d.lastError,

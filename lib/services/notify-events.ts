@@ -32,6 +32,18 @@ export function channelMatches(
   );
 }
 
+/** An `immediate` subscription hears of an alert in its portfolios (empty: all) at or above its severity. */
+export function subscriptionMatches(
+  subscription: { portfolioIds: readonly string[]; minSeverity: string },
+  portfolioId: string,
+  alert: Pick<PayloadAlert, "severity">,
+): boolean {
+  return (
+    (subscription.portfolioIds.length === 0 || subscription.portfolioIds.includes(portfolioId)) &&
+    severityRank(alert.severity) >= severityRank(subscription.minSeverity)
+  );
+}
+
 /**
  * Whether a run's breach is an escalation of an open alert: its severity rose, or it is worse than
  * the breach receivers last heard of by a step: 1 pp for shares (pp), else 1 % of the limit's line
@@ -55,23 +67,32 @@ export function alertLink(portfolioSlug: string, alertId: string | null): string
 }
 
 export interface AlertOutbox {
-  /** False when no channel could hear of this portfolio's alerts: callers skip building messages. */
+  /** False when no channel or subscriber could hear of this portfolio's alerts: callers skip building messages. */
   readonly active: boolean;
-  /** Writes the event and its deliveries; the event id, or null when no channel matches. */
+  /** Writes the event and its deliveries; the event id, or null when no channel or subscriber matches. */
   add(type: AlertEventType, alert: NotifiedAlert): Promise<string | null>;
 }
 
-/** The outbox of one portfolio within a transaction: its channels are read once. */
+/**
+ * The outbox of one portfolio within a transaction: its channels and its `immediate` subscribers
+ * are read once. A subscriber's delivery has no channel: it goes by email to the user's sign-in
+ * address (read when it is sent), with the same retries and event id.
+ */
 export async function openAlertOutbox(tx: Tx, portfolio: PortfolioRef, occurredAt = new Date()): Promise<AlertOutbox> {
   const channels = await tx.notificationChannel.findMany({
     where: { OR: [{ portfolioId: null }, { portfolioId: portfolio.id }] },
     select: { id: true, portfolioId: true, minSeverity: true, dimensions: true },
   });
+  const subscribers = await tx.notificationSubscription.findMany({
+    where: { mode: "immediate", OR: [{ portfolioIds: { isEmpty: true } }, { portfolioIds: { has: portfolio.id } }] },
+    select: { userId: true, portfolioIds: true, minSeverity: true },
+  });
   return {
-    active: channels.length > 0,
+    active: channels.length > 0 || subscribers.length > 0,
     async add(type, alert) {
       const matching = channels.filter((c) => channelMatches(c, portfolio.id, alert));
-      if (matching.length === 0) return null;
+      const users = subscribers.filter((s) => subscriptionMatches(s, portfolio.id, alert));
+      if (matching.length === 0 && users.length === 0) return null;
       const id = randomUUID();
       const payload: NotificationPayload = {
         id,
@@ -89,7 +110,14 @@ export async function openAlertOutbox(tx: Tx, portfolio: PortfolioRef, occurredA
           type,
           occurredAt,
           payload: payload as unknown as Prisma.InputJsonObject,
-          deliveries: { createMany: { data: matching.map((c) => ({ channelId: c.id, nextAttemptAt: occurredAt })) } },
+          deliveries: {
+            createMany: {
+              data: [
+                ...matching.map((c) => ({ channelId: c.id, nextAttemptAt: occurredAt })),
+                ...users.map((s) => ({ userId: s.userId, nextAttemptAt: occurredAt })),
+              ],
+            },
+          },
         },
       });
       // Sent once the transaction commits: the worker looks now, and again on its next round.
@@ -99,7 +127,7 @@ export async function openAlertOutbox(tx: Tx, portfolio: PortfolioRef, occurredA
   };
 }
 
-/** One alert event in the caller's transaction (the event id, or null when no channel hears of it). */
+/** One alert event in the caller's transaction (the event id, or null when no channel or subscriber hears of it). */
 export async function recordAlertEvent(
   tx: Tx,
   portfolio: PortfolioRef,

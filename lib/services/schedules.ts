@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import type { ScheduleInput } from "../schemas";
 import { audit } from "./audit";
 import type { PortfolioContext } from "./context";
+import { sendDueDigests } from "./digest";
 import { syncFreshness } from "./freshness";
 import { lockPortfolio, portfolioContext } from "./portfolios";
 import { todayUtc } from "./runs";
@@ -128,8 +129,9 @@ const FRESHNESS_EVERY_MS = 60 * 60_000;
 let timer: NodeJS.Timeout | null = null;
 
 /**
- * The in-app scheduler: every 30 s, the due schedules; every hour (and at start), freshness.
- * Off with AKER_SCHEDULER=0 (tests drive runDueSchedules and syncFreshness themselves).
+ * The in-app scheduler: every 30 s, the due schedules and the due daily digests; every hour (and
+ * at start), freshness. Off with AKER_SCHEDULER=0 (tests drive runDueSchedules, sendDueDigests and
+ * syncFreshness themselves).
  */
 export function startScheduler(): void {
   if (timer !== null || process.env.AKER_SCHEDULER === "0") return;
@@ -140,6 +142,7 @@ export function startScheduler(): void {
     busy = true;
     try {
       await runDueSchedules();
+      await sendDueDigests();
       if (Date.now() - lastFreshness >= FRESHNESS_EVERY_MS) {
         lastFreshness = Date.now();
         await checkAllFreshness();

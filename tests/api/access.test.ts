@@ -62,6 +62,8 @@ const API: Record<string, Need> = {
   "POST /api/notifications/channels/[id]/test": "admin",
   "GET /api/notifications/deliveries": "admin",
   "POST /api/notifications/deliveries/[id]/retry": "admin",
+  "GET /api/notifications/subscription": "viewer",
+  "PUT /api/notifications/subscription": "viewer",
 };
 const PAGES: Record<string, Exclude<Need, "public">> = {
   "/": "viewer",
@@ -72,6 +74,7 @@ const PAGES: Record<string, Exclude<Need, "public">> = {
   "/alerts": "viewer",
   "/positions": "viewer",
   "/admin": "admin",
+  "/profile": "viewer",
 };
 const ROLES = ["viewer", "manager", "admin"] as const;
 const RANK: Record<Need, number> = { public: -1, viewer: 0, manager: 1, admin: 2 };
