@@ -121,13 +121,31 @@ export interface DeliveryQuery {
 
 type DeliveryRow = Prisma.NotificationDeliveryGetPayload<{
   include: {
-    event: { select: { id: true; type: true; occurredAt: true; alertId: true; portfolio: { select: { slug: true } } } };
+    event: {
+      select: {
+        id: true;
+        type: true;
+        occurredAt: true;
+        alertId: true;
+        payload: true;
+        portfolio: { select: { slug: true } };
+      };
+    };
     channel: { select: { id: true; name: true; kind: true } };
   };
 }>;
 
 const DELIVERY_INCLUDE = {
-  event: { select: { id: true, type: true, occurredAt: true, alertId: true, portfolio: { select: { slug: true } } } },
+  event: {
+    select: {
+      id: true,
+      type: true,
+      occurredAt: true,
+      alertId: true,
+      payload: true,
+      portfolio: { select: { slug: true } },
+    },
+  },
   channel: { select: { id: true, name: true, kind: true } },
 } as const;
 
@@ -140,6 +158,8 @@ function toDeliveryDto(d: DeliveryRow) {
       occurredAt: d.event.occurredAt.toISOString(),
       portfolio: d.event.portfolio.slug,
       alertId: d.event.alertId,
+      // The alert as it was when the event was written: what the receiver was told.
+      alertMessage: (d.event.payload as unknown as NotificationPayload).alert?.alertMessage ?? null,
     },
     channel: d.channel,
     status: d.status as DeliveryStatus,
