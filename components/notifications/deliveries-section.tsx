@@ -7,6 +7,7 @@ import { Card } from "../ui/card";
 import { DELIVERY_STATUS_KEYS, type DeliveryFilter, deliveryHref, NOTIFICATIONS_PATH } from "./delivery-params";
 import { DeliveryTable } from "./delivery-table";
 import { DELIVERY_STATUS } from "./notify-labels";
+import { RefreshButton } from "./refresh-button";
 
 const PAGE_SIZE = 50;
 const selectClass = "rounded-md border border-border bg-surface px-2 py-1.5 text-sm";
@@ -71,15 +72,7 @@ export async function DeliveriesSection({ filter }: { filter: DeliveryFilter }) 
   ]);
   const filtered = filter.status !== undefined || filter.channelId !== undefined;
   return (
-    <Card
-      title="Delivery log"
-      id="deliveries"
-      actions={
-        <Link href={deliveryHref(filter)} scroll={false} prefetch={false} className={buttonClass("ghost")}>
-          Refresh
-        </Link>
-      }
-    >
+    <Card title="Delivery log" id="deliveries" actions={<RefreshButton />}>
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
         <p className="max-w-prose text-sm text-muted">
           Every message to every channel, newest first. A failed one is retried by itself (30 s, then doubling to an
