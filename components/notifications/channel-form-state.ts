@@ -38,7 +38,10 @@ const KIND_FIELDS: Record<ChannelKind, readonly KindField[]> = {
 
 export const kindShows = (kind: ChannelKind, field: KindField) => KIND_FIELDS[kind].includes(field);
 
-/** The channel as the form shows it for editing (the secret is never sent back: blank keeps it). */
+/**
+ * The channel as the form shows it for editing: the secret and a Slack URL (masked, a credential)
+ * are never sent back, so they start blank, and blank keeps them.
+ */
 export function fromChannel(c: {
   kind: ChannelKind;
   name: string;
@@ -47,6 +50,7 @@ export function fromChannel(c: {
   dimensions: Dimension[];
   recipients: string[];
   url: string | null;
+  urlMasked?: boolean;
 }): ChannelFormValues {
   return {
     kind: c.kind,
@@ -55,26 +59,29 @@ export function fromChannel(c: {
     minSeverity: c.minSeverity,
     dimensions: [...c.dimensions],
     recipients: c.recipients.join(", "),
-    url: c.url ?? "",
+    url: c.urlMasked ? "" : (c.url ?? ""),
     secret: "",
   };
 }
 
 export const splitRecipients = (text: string) => text.split(/[\s,;]+/).filter((s) => s !== "");
 
-/**
- * What the create and update actions get besides the kind (which an update cannot change); an
- * edit leaves a blank secret out, so the stored one is kept.
- */
+/** On an edit, a blank secret or Slack URL is left out: the stored one is kept. */
+export const keepsWhenBlank = (kind: ChannelKind, field: KindField) =>
+  field === "secret" || (kind === "slack" && field === "url");
+
+/** What the create and update actions get besides the kind (which an update cannot change). */
 export function toChannelInput(values: ChannelFormValues, editing: boolean) {
   const shows = (field: KindField) => kindShows(values.kind, field);
+  const send = (field: "url" | "secret") =>
+    shows(field) && !(editing && values[field] === "" && keepsWhenBlank(values.kind, field));
   return {
     name: values.name,
     portfolio: values.portfolio === "" ? null : values.portfolio,
     minSeverity: values.minSeverity,
     dimensions: values.dimensions,
     ...(shows("recipients") ? { recipients: splitRecipients(values.recipients) } : {}),
-    ...(shows("url") ? { url: values.url } : {}),
-    ...(shows("secret") && (values.secret !== "" || !editing) ? { secret: values.secret } : {}),
+    ...(send("url") ? { url: values.url } : {}),
+    ...(send("secret") ? { secret: values.secret } : {}),
   };
 }

@@ -142,7 +142,11 @@ export function ChannelForm({ initial, editingId, portfolios, onDone, onCancel }
             id={f("url")}
             label="URL"
             error={err("url")}
-            hint={URL_HINT[values.kind]}
+            hint={
+              editingId && values.kind === "slack"
+                ? "Hidden once saved: leave blank to keep it, or paste a new one."
+                : URL_HINT[values.kind]
+            }
             className={kindShows(values.kind, "secret") ? undefined : "sm:col-span-2"}
           >
             <input
@@ -152,7 +156,13 @@ export function ChannelForm({ initial, editingId, portfolios, onDone, onCancel }
               inputMode="url"
               value={values.url}
               onChange={(e) => set("url", e.target.value)}
-              placeholder={values.kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/hook"}
+              placeholder={
+                editingId && values.kind === "slack"
+                  ? "leave blank to keep"
+                  : values.kind === "slack"
+                    ? "https://hooks.slack.com/services/…"
+                    : "https://example.com/hook"
+              }
               autoComplete="off"
               className={controlClass(Boolean(err("url")))}
               {...describedBy(f("url"), err("url"), true)}

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import type { ChannelDto } from "@/lib/services/notify-channels";
 import { Card } from "../ui/card";
 import { ChannelForm } from "./channel-form";
 import { type ChannelFormValues, EMPTY_CHANNEL_FORM, fromChannel } from "./channel-form-state";
 import { ChannelsTable } from "./channels-table";
+import type { ChannelView } from "./notify-labels";
 
 interface Draft {
   values: ChannelFormValues;
@@ -19,7 +19,7 @@ export function ChannelsManager({
   channels,
   portfolios,
 }: {
-  channels: ChannelDto[];
+  channels: ChannelView[];
   portfolios: ReadonlyArray<{ slug: string; name: string }>;
 }) {
   const [draft, setDraft] = useState<Draft | null>(null);

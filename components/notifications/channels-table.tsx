@@ -3,10 +3,9 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { deleteChannelAction, testChannelAction } from "@/lib/actions/notifications";
 import { DIMENSION_LABELS } from "@/lib/display/dimension-labels";
-import type { ChannelDto } from "@/lib/services/notify-channels";
 import { thClass } from "../admin/form-field";
 import { Button, buttonClass } from "../ui/button";
-import { destinationText, KIND_LABELS } from "./notify-labels";
+import { type ChannelView, destinationText, KIND_LABELS } from "./notify-labels";
 
 type TestOutcome = { state: "sending" } | { state: "sent" } | { state: "failed"; error: string };
 
@@ -58,11 +57,11 @@ function ConfirmDelete({
 }
 
 interface ChannelsTableProps {
-  channels: ChannelDto[];
+  channels: ChannelView[];
   /** Slug → name, for the portfolio column. */
   portfolioNames: Record<string, string>;
-  onEdit: (channel: ChannelDto) => void;
-  onDeleted: (channel: ChannelDto) => void;
+  onEdit: (channel: ChannelView) => void;
+  onDeleted: (channel: ChannelView) => void;
 }
 
 export function ChannelsTable({ channels, portfolioNames, onEdit, onDeleted }: ChannelsTableProps) {
@@ -84,7 +83,7 @@ export function ChannelsTable({ channels, portfolioNames, onEdit, onDeleted }: C
     });
   }
 
-  function remove(channel: ChannelDto) {
+  function remove(channel: ChannelView) {
     setError(null);
     startTransition(async () => {
       const result = await deleteChannelAction({ id: channel.id });

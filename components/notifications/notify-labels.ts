@@ -1,4 +1,5 @@
 import type { ChannelKind } from "@/lib/schemas";
+import type { ChannelDto } from "@/lib/services/notify-channels";
 
 // What the Notifications page prints for channels and deliveries: pure, so it is tested as tables.
 
@@ -54,4 +55,12 @@ export function destinationText(c: ChannelDestination): string {
   if (c.kind === "email") return c.recipients.join(", ");
   const url = c.url ? maskUrl(c.kind, c.url) : "—";
   return c.kind === "webhook" ? `${url} · ${c.hasSecret ? "secret set" : "no secret"}` : url;
+}
+
+/** A channel as the browser gets it: a Slack URL already masked on the server, so it never leaves it. */
+export type ChannelView = ChannelDto & { urlMasked: boolean };
+
+export function toChannelView(c: ChannelDto): ChannelView {
+  const urlMasked = c.kind === "slack" && c.url !== null;
+  return { ...c, url: urlMasked && c.url ? maskUrl(c.kind, c.url) : c.url, urlMasked };
 }

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { ChannelForm } from "@/components/notifications/channel-form";
 import { EMPTY_CHANNEL_FORM, fromChannel } from "@/components/notifications/channel-form-state";
 import { ChannelsTable } from "@/components/notifications/channels-table";
+import { toChannelView } from "@/components/notifications/notify-labels";
 import { getPrisma } from "@/lib/db/client";
 import { MAIL_NOT_CONFIGURED } from "@/lib/notify/config";
 import { listChannels } from "@/lib/services/notify-channels";
@@ -59,6 +60,9 @@ function describedText(control: HTMLElement): string {
     .trim();
 }
 
+const fail = (): never => {
+  throw new Error("no channel");
+};
 const field = (label: string) => screen.queryByLabelText(label);
 const message = () => screen.getByTestId("channel-form-message").textContent;
 
@@ -161,6 +165,26 @@ describe("ChannelForm", () => {
     await vi.waitFor(() => expect(edit.onDone).toHaveBeenCalledWith("Channel “Risk desk (all)” saved."));
     expect((await listChannels()).items[0]).toMatchObject({ name: "Risk desk (all)", dimensions: [], hasSecret: true });
   });
+
+  test("a Slack URL is never sent back to the browser: editing starts blank and blank keeps it", async () => {
+    process.env.AKER_WEBHOOK_ALLOW_PRIVATE = "1";
+    const slackUrl = "http://127.0.0.1:9/services/T0/B0/SECRET";
+    const prisma = await getPrisma();
+    const row = await prisma.notificationChannel.create({
+      data: { kind: "slack", name: "Chat", url: slackUrl, recipients: [], dimensions: [] },
+    });
+    const view = toChannelView((await listChannels()).items[0] ?? fail());
+    expect(view.url).toBe("http://127.0.0.1:9/…");
+    const { user, onDone } = renderForm(fromChannel(view), row.id);
+    expect((screen.getByLabelText("URL") as HTMLInputElement).value).toBe("");
+    expect(describedText(screen.getByLabelText("URL"))).toBe(
+      "Hidden once saved: leave blank to keep it, or paste a new one.",
+    );
+    await user.selectOptions(screen.getByLabelText("Minimum severity"), "critical");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith("Channel “Chat” saved."));
+    expect((await listChannels()).items[0]).toMatchObject({ url: slackUrl, minSeverity: "critical" });
+  });
 });
 
 describe("ChannelsTable", () => {
@@ -181,7 +205,9 @@ describe("ChannelsTable", () => {
       },
     });
     const { items } = await listChannels();
-    render(<ChannelsTable channels={items} portfolioNames={{}} onEdit={() => {}} onDeleted={() => {}} />);
+    render(
+      <ChannelsTable channels={items.map(toChannelView)} portfolioNames={{}} onEdit={() => {}} onDeleted={() => {}} />,
+    );
     const rows = screen.getAllByTestId("channel-row").map((r) => [...r.children].slice(0, 6).map((c) => c.textContent));
     expect(rows).toEqual([
       ["Hook", "Webhook", "All portfolios", "Warning and up", "All", `${http.url()} · secret set`],

@@ -1,7 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { EMPTY_CHANNEL_FORM, fromChannel, toChannelInput } from "@/components/notifications/channel-form-state";
 import { deliveryHref, parseDeliveryFilter } from "@/components/notifications/delivery-params";
-import { canRetry, DELIVERY_STATUS, destinationText, maskUrl } from "@/components/notifications/notify-labels";
+import {
+  canRetry,
+  DELIVERY_STATUS,
+  destinationText,
+  maskUrl,
+  toChannelView,
+} from "@/components/notifications/notify-labels";
 
 const CHANNEL_ID = "0b6f8c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d";
 
@@ -118,6 +124,18 @@ describe("what the channel form sends", () => {
       { name: "Hook", portfolio: null, minSeverity: "warning", dimensions: ["state"], url: "https://e.com/h" },
     ],
     [
+      "slack edit with the URL left blank keeps it (it was never shown)",
+      { ...EMPTY_CHANNEL_FORM, kind: "slack", name: "S", url: "" },
+      true,
+      { name: "S", portfolio: null, minSeverity: "warning", dimensions: [] },
+    ],
+    [
+      "webhook edit with the URL blank sends it (and the server says it is required)",
+      { ...EMPTY_CHANNEL_FORM, name: "H", url: "" },
+      true,
+      { name: "H", portfolio: null, minSeverity: "warning", dimensions: [], url: "" },
+    ],
+    [
       "slack: the URL only",
       {
         ...EMPTY_CHANNEL_FORM,
@@ -155,5 +173,27 @@ describe("what the channel form sends", () => {
       url: "",
       secret: "",
     });
+  });
+});
+
+describe("toChannelView", () => {
+  const dto = {
+    id: "c1",
+    name: "n",
+    portfolio: null,
+    minSeverity: "warning" as const,
+    dimensions: [],
+    recipients: [],
+    hasSecret: false,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+  };
+  test("masks a Slack URL before it reaches the browser, and the form starts it blank", () => {
+    const view = toChannelView({ ...dto, kind: "slack", url: "https://hooks.slack.com/services/T/B/C" });
+    expect([view.url, view.urlMasked, fromChannel(view).url]).toEqual(["https://hooks.slack.com/…", true, ""]);
+  });
+  test("leaves a webhook URL as it is", () => {
+    const view = toChannelView({ ...dto, kind: "webhook", url: "https://e.com/h", hasSecret: true });
+    expect([view.url, view.urlMasked, fromChannel(view).url]).toEqual(["https://e.com/h", false, "https://e.com/h"]);
   });
 });
