@@ -7,6 +7,8 @@ export const AUDIT_PREFIXES = [
   { value: "run.", label: "Runs (run.)" },
   { value: "user.", label: "Users (user.)" },
   { value: "token.", label: "API tokens (token.)" },
+  { value: "channel.", label: "Notification channels (channel.)" },
+  { value: "notification.", label: "Notification retries (notification.)" },
 ] as const;
 
 export type AuditPrefix = (typeof AUDIT_PREFIXES)[number]["value"];
