@@ -8,6 +8,8 @@ export const AUDIT_PREFIXES = [
   { value: "user.", label: "Users (user.)" },
   { value: "token.", label: "API tokens (token.)" },
   { value: "subscription.", label: "Subscriptions (subscription.)" },
+  { value: "channel.", label: "Notification channels (channel.)" },
+  { value: "notification.", label: "Notification retries (notification.)" },
 ] as const;
 
 export type AuditPrefix = (typeof AUDIT_PREFIXES)[number]["value"];

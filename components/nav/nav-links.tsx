@@ -14,13 +14,22 @@ const LINKS: Array<{ href: string; label: string; match?: string }> = [
   { href: "/positions", label: "Positions" },
 ];
 
+const ADMIN_LINKS: typeof LINKS = [
+  { href: "/admin/notifications", label: "Notifications" },
+  { href: "/admin", label: "Admin" },
+];
+
 export function NavLinks({ alertBadge, admin }: { alertBadge: ReactNode; admin: boolean }) {
   const pathname = usePathname();
-  const links = admin ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
+  const links = admin ? [...LINKS, ...ADMIN_LINKS] : LINKS;
+  // The longest matching prefix is the current page: /admin/notifications is not also Admin.
+  const current = links
+    .filter((l) => (l.href === "/" ? pathname === "/" : pathname.startsWith(l.match ?? l.href)))
+    .sort((a, b) => (b.match ?? b.href).length - (a.match ?? a.href).length)[0];
   return (
     <ul className="flex flex-wrap items-center gap-1">
       {links.map((link) => {
-        const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.match ?? link.href);
+        const active = link === current;
         return (
           <li key={link.href}>
             <Link

@@ -140,14 +140,32 @@ export interface DeliveryQuery {
 
 type DeliveryRow = Prisma.NotificationDeliveryGetPayload<{
   include: {
-    event: { select: { id: true; type: true; occurredAt: true; alertId: true; portfolio: { select: { slug: true } } } };
+    event: {
+      select: {
+        id: true;
+        type: true;
+        occurredAt: true;
+        alertId: true;
+        payload: true;
+        portfolio: { select: { slug: true } };
+      };
+    };
     channel: { select: { id: true; name: true; kind: true } };
     user: { select: { id: true; email: true } };
   };
 }>;
 
 const DELIVERY_INCLUDE = {
-  event: { select: { id: true, type: true, occurredAt: true, alertId: true, portfolio: { select: { slug: true } } } },
+  event: {
+    select: {
+      id: true,
+      type: true,
+      occurredAt: true,
+      alertId: true,
+      payload: true,
+      portfolio: { select: { slug: true } },
+    },
+  },
   channel: { select: { id: true, name: true, kind: true } },
   user: { select: { id: true, email: true } },
 } as const;
@@ -161,6 +179,8 @@ function toDeliveryDto(d: DeliveryRow) {
       occurredAt: d.event.occurredAt.toISOString(),
       portfolio: d.event.portfolio?.slug ?? null,
       alertId: d.event.alertId,
+      // The alert as it was when the event was written: what the receiver was told.
+      alertMessage: (d.event.payload as unknown as NotificationPayload).alert?.alertMessage ?? null,
     },
     channel: d.channel,
     user: d.user,

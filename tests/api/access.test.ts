@@ -75,6 +75,7 @@ const PAGES: Record<string, Exclude<Need, "public">> = {
   "/positions": "viewer",
   "/admin": "admin",
   "/profile": "viewer",
+  "/admin/notifications": "admin",
 };
 const ROLES = ["viewer", "manager", "admin"] as const;
 const RANK: Record<Need, number> = { public: -1, viewer: 0, manager: 1, admin: 2 };

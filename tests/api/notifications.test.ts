@@ -271,6 +271,7 @@ describe("notification deliveries", () => {
         occurredAt: expect.stringMatching(ISO_TIMESTAMP),
         portfolio: manager.portfolio,
         alertId: expect.stringMatching(UUID),
+        alertMessage: expect.any(String),
       },
       channel: { id: hook.id, name: "breaches", kind: "webhook" },
       // 203.0.113.10 is never reached: the worker may not have tried yet, or has failed once.
