@@ -35,22 +35,46 @@ export interface FreshnessResult {
  */
 export async function syncFreshness(ctx: PortfolioContext, now = new Date()): Promise<FreshnessResult> {
   const prisma = await getPrisma();
+  // Most calls change nothing: look first, and take the portfolio's lock (a write, which bumps
+  // its data version) only when the alert must open, change or resolve.
+  const { result, state } = await readFreshness(prisma, ctx, now);
+  if (result.change === null && state === "unchanged") return result;
   return prisma.$transaction(async (tx) => {
     await lockPortfolio(tx, ctx.portfolio.id);
     return syncFreshnessIn(tx, ctx, now);
   }, LONG_TX);
 }
 
+/** What syncFreshnessIn would do, without doing it: "unchanged" when it would write nothing. */
+async function readFreshness(
+  db: Pick<Tx, "portfolio" | "importBatch" | "alert">,
+  ctx: PortfolioContext,
+  now: Date,
+): Promise<{ result: FreshnessResult; state: "unchanged" | "changes" }> {
+  const { staleAfterDays, ageDays, open } = await freshnessFacts(db, ctx.portfolio.id, now);
+  const result: FreshnessResult = { ageDays, staleAfterDays, change: null };
+  const stale = ageDays !== null && ageDays > staleAfterDays;
+  const unchanged = stale
+    ? open !== null && open.exposurePct === ageDays && open.thresholdPct === staleAfterDays
+    : open === null;
+  return { result, state: unchanged ? "unchanged" : "changes" };
+}
+
+async function freshnessFacts(db: Pick<Tx, "portfolio" | "importBatch" | "alert">, portfolioId: string, now: Date) {
+  const [portfolio, newest, open] = await Promise.all([
+    db.portfolio.findUniqueOrThrow({ where: { id: portfolioId }, select: { staleAfterDays: true } }),
+    db.importBatch.findFirst({ where: { portfolioId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+    db.alert.findFirst({ where: { portfolioId, openKey: FRESHNESS_KEY } }),
+  ]);
+  const ageDays = newest ? daysBetween(day(newest.createdAt), day(now)) : null;
+  return { staleAfterDays: portfolio.staleAfterDays, newest, ageDays, open };
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
 async function syncFreshnessIn(tx: Tx, ctx: PortfolioContext, now: Date): Promise<FreshnessResult> {
   const portfolioId = ctx.portfolio.id;
-  const [portfolio, newest, open] = await Promise.all([
-    tx.portfolio.findUniqueOrThrow({ where: { id: portfolioId }, select: { staleAfterDays: true } }),
-    tx.importBatch.findFirst({ where: { portfolioId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
-    tx.alert.findFirst({ where: { portfolioId, openKey: FRESHNESS_KEY } }),
-  ]);
-  const staleAfterDays = portfolio.staleAfterDays;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const ageDays = newest ? daysBetween(day(newest.createdAt), day(now)) : null;
+  const { staleAfterDays, newest, ageDays, open } = await freshnessFacts(tx, portfolioId, now);
   if (newest === null || ageDays === null || ageDays <= staleAfterDays) {
     if (!open) return { ageDays, staleAfterDays, change: null };
     const resolved = await tx.alert.update({
