@@ -274,6 +274,7 @@ describe("notification deliveries", () => {
         alertMessage: expect.any(String),
       },
       channel: { id: hook.id, name: "breaches", kind: "webhook" },
+      user: null,
       // 203.0.113.10 is never reached: the worker may not have tried yet, or has failed once.
       status: expect.stringMatching(/^(pending|failed)$/),
       attempts: expect.any(Number),
