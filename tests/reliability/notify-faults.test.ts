@@ -90,7 +90,8 @@ describe("notifications under faults", () => {
       const items = await deliveries();
       return items.length > 0 && items.every((d) => d.attempts >= 1) ? items : null;
     });
-    expect(written.every((d) => d.status === "failed")).toBe(true);
+    // Tried and refused (or due again): none delivered before the kill.
+    expect(written.map((d) => d.status).filter((status) => status === "sent")).toEqual([]);
 
     // Killed with every event undelivered.
     await server.kill();
@@ -117,7 +118,8 @@ describe("notifications under faults", () => {
       `notify faults: ${written.length} events written while the receiver was down, app killed and restarted; ` +
         `${unique.size} delivered after it came back, ${written.length - unique.size} lost, ${ids.length - unique.size} duplicated`,
     );
-    expect(types).toEqual(["alert.opened", "alert.opened", "alert.opened", "alert.resolved"]);
+    // CA, TX and NY open; then TX and NY clear while WA and OR open: seven events.
+    expect(types).toEqual([...Array(5).fill("alert.opened"), "alert.resolved", "alert.resolved"]);
     expect(unique.size).toBe(written.length);
     expect(ids.length).toBe(unique.size);
   }, 240_000);
