@@ -12,9 +12,9 @@ const KIND: Record<string, { icon: string; label: string }> = {
   updated: { icon: "↕", label: "Updated" },
   acknowledged: { icon: "◐", label: "Acknowledged" },
   resolved: { icon: "✓", label: "Resolved" },
-  waived: { icon: "⏸", label: "Waived" },
-  unwaived: { icon: "▶", label: "Waiver ended" },
-  waiver_expired: { icon: "⏰", label: "Waiver expired" },
+  waived: { icon: "◇", label: "Waived" },
+  unwaived: { icon: "◆", label: "Waiver ended" },
+  waiver_expired: { icon: "◈", label: "Waiver expired" },
 };
 
 function actorText(event: AlertEvent): string {

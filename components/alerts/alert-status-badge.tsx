@@ -5,7 +5,7 @@ import type { AlertDto } from "@/lib/services/alerts";
 const STATUS = {
   active: { icon: "●", label: "Active", className: "border-breach/30 bg-surface text-text" },
   acknowledged: { icon: "◐", label: "Acknowledged", className: "border-near/30 bg-surface-2 text-text" },
-  waived: { icon: "⏸", label: "Waived", className: "border-border bg-surface-2 text-text" },
+  waived: { icon: "◇", label: "Waived", className: "border-border bg-surface-2 text-text" },
   resolved: { icon: "✓", label: "Resolved", className: "border-within/30 bg-within-bg text-within" },
   auto: { icon: "↻", label: "Resolved automatically", className: "border-within/30 bg-within-bg text-within" },
 } as const;
