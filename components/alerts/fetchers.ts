@@ -1,10 +1,11 @@
-import type { AlertDetailDto, AlertEventDto, AlertPage } from "@/lib/services/alerts";
+import type { AlertWithBreach } from "@/lib/services/alert-detail";
+import type { AlertEventDto, AlertPage } from "@/lib/services/alerts";
 import { type AlertFilters, alertsApiUrl } from "./filters";
 
 // What the live inbox reads from the REST API (the server page reads the same services directly).
 
 export type { AlertPage };
-export type AlertDetail = AlertDetailDto;
+export type AlertDetail = AlertWithBreach;
 export type AlertEvent = AlertEventDto;
 
 async function getJson<T>(url: string): Promise<T> {

@@ -1,5 +1,6 @@
-import { evaluateLimits } from "./limit-kinds";
+import { evaluateLimits, lineOf } from "./limit-kinds";
 import type { ExposureBucket, Limit } from "./types";
+import { limitUtilization } from "./utilization";
 
 // How long a breach has lasted, from the dated snapshots (runs) a portfolio keeps: the first as-of
 // date of the unbroken run of breaching snapshots that ends at the latest one. Backfilled runs
@@ -59,4 +60,30 @@ function breachesIn(exposures: readonly ExposureBucket[], { limit, dimensionValu
 export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
   const days = (Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / 86_400_000;
   return Number.isFinite(days) ? Math.max(0, Math.round(days)) : 0;
+}
+
+/** A breach at one snapshot: what its limit measured (in the limit's unit) against its line. */
+export interface BreachPoint {
+  asOfDate: string;
+  measure: number;
+  line: number;
+  breached: boolean;
+}
+
+/**
+ * What a breach's limit measured at each snapshot (oldest first), for the chart of an alert:
+ * the value's row of the limit as the utilisation table computes it; a value absent from a
+ * snapshot measures 0.
+ */
+export function breachSeries(
+  { limit, dimensionValue }: BreachKey,
+  snapshots: readonly DatedExposures[],
+): BreachPoint[] {
+  const active = { ...limit, isActive: true };
+  return snapshots.map(({ asOfDate, exposures }) => {
+    const row = limitUtilization(exposures, [active]).find((r) => r.dimensionValue === dimensionValue);
+    return row
+      ? { asOfDate, measure: row.exposurePct, line: row.limitPct, breached: row.status === "breach" }
+      : { asOfDate, measure: 0, line: lineOf(limit), breached: false };
+  });
 }

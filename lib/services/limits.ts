@@ -53,6 +53,12 @@ export async function activeLimits(tx: Pick<Tx, "limit">, portfolioId: string): 
   return rows.map(toLimitDto);
 }
 
+/** One limit of the portfolio as the engine reads it, active or not; null when there is none. */
+export async function limitById(db: Pick<Tx, "limit">, portfolioId: string, id: string): Promise<Limit | null> {
+  const row = await db.limit.findFirst({ where: { id, portfolioId } });
+  return row ? toLimitDto(row) : null;
+}
+
 /** Every limit of the portfolio, by dimension (from the snapshot cache: limits change rarely). */
 export async function listLimits(ctx: PortfolioContext): Promise<{ items: LimitDto[] }> {
   return (await listLimitsSnapshot(ctx)).value;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { daysBetween } from "@/lib/engine/breach-history";
+import type { AlertWithBreach } from "@/lib/services/alert-detail";
 import type { AlertDetailDto, AlertDto } from "@/lib/services/alerts";
 import { type Api, newPortfolio } from "@/tests/support/api-client";
 
@@ -62,6 +63,16 @@ describe("breachSince and daysInBreach", () => {
     expect(resolved.status).toBe("resolved");
     expect(resolved.breachSince).toBe("2024-12-31");
     expect(resolved.daysInBreach).toBe(daysBetween("2024-12-31", (resolved.resolvedAt ?? "").slice(0, 10)));
+    // Its chart: value_add at each snapshot from the breach's first month to the run that last saw it.
+    const detail = (await api.get<AlertWithBreach>(`/api/alerts/${before.id}`)).body;
+    expect(detail.breachSnapshots.map((p) => [p.asOfDate, p.measure, p.breached])).toEqual([
+      ["2024-12-31", 45, true],
+      ["2025-01-31", 50, true],
+      ["2025-02-28", 35, true],
+      ["2025-03-31", 40, true],
+      ["2025-04-30", 38, true],
+    ]);
+    expect(new Set(detail.breachSnapshots.map((p) => p.line))).toEqual(new Set([30]));
   });
 
   test("a new breach after the gap is dated from its own stretch", async () => {

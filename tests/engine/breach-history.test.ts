@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   type BreachKey,
+  breachSeries,
   type DatedExposures,
   dateBreaches,
   daysBetween,
@@ -78,5 +79,25 @@ describe("daysBetween", () => {
     ["2025-05-01", "2025-04-01", 0],
   ])("%s to %s is %i days", (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
+  });
+});
+
+describe("breachSeries: what the limit measured at each snapshot, for the alert's chart", () => {
+  test("a share, month by month, against its line; a value absent from a snapshot measures 0", () => {
+    const absent: DatedExposures = {
+      asOfDate: "2025-03-31",
+      exposures: computeExposures([position({ strategy: "core" })]).exposures,
+    };
+    expect(breachSeries(cap30, [month("2025-01-31", 25), month("2025-02-28", 40), absent])).toEqual([
+      { asOfDate: "2025-01-31", measure: 25, line: 30, breached: false },
+      { asOfDate: "2025-02-28", measure: 40, line: 30, breached: true },
+      { asOfDate: "2025-03-31", measure: 0, line: 30, breached: false },
+    ]);
+  });
+
+  test("a dimension-wide count, in values", () => {
+    expect(breachSeries(atLeastThree, [month("2025-01-31", 40)])).toEqual([
+      { asOfDate: "2025-01-31", measure: 2, line: 3, breached: true },
+    ]);
   });
 });
