@@ -114,3 +114,23 @@ test("a breach the committee accepted is waived with a reason and a date, then t
     "active",
   );
 });
+
+test("a notification's link opens the inbox at its alert, and says when it is about another portfolio", async ({
+  page,
+  api,
+}) => {
+  const post = (path: string, type: string, body: string) =>
+    api(path, { method: "POST", headers: { "content-type": type }, body });
+  expect((await post("/api/positions/import", "text/csv", book(400_000, 600_000))).status).toBe(201);
+  const limit = { dimensionType: "strategy", thresholdPct: 30 };
+  expect((await post("/api/thresholds", "application/json", JSON.stringify(limit))).status).toBe(201);
+  expect((await post("/api/exposures/runs", "application/json", "{}")).status).toBe(201);
+  const alerts = (await (await api("/api/alerts?status=open")).json()) as { items: Array<{ id: string }> };
+  const last = alerts.items.at(-1)?.id ?? "";
+
+  await page.goto(`/alerts?status=all&alert=${last}&portfolio=some-other-fund`);
+  const row = page.locator(`[data-alert-id="${last}"]`);
+  await expect(row).toHaveAttribute("data-linked", "true");
+  await expect(row).toBeFocused();
+  await expect(page.getByTestId("other-portfolio-note")).toContainText("some-other-fund");
+});

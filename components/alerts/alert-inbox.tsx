@@ -26,9 +26,11 @@ interface AlertInboxProps {
   renderedAt: number;
   /** Whether the signed-in role may acknowledge and resolve. */
   canAct: boolean;
+  /** An alert a link points at (?alert=): scrolled to, focused and marked once the list shows it. */
+  focus?: string | null;
 }
 
-export function AlertInbox({ portfolio, filters, initial, renderedAt, canAct }: AlertInboxProps) {
+export function AlertInbox({ portfolio, filters, initial, renderedAt, canAct, focus = null }: AlertInboxProps) {
   const queryClient = useQueryClient();
   const [limit, setLimit] = useState(ALERT_PAGE_SIZE);
   const queryKey = queryKeys.alerts(portfolio, { ...toAlertQuery(filters), limit: String(limit) });
@@ -94,6 +96,16 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt, canAct }: 
     });
   };
 
+  // A linked alert: brought into view and focused once, when the list first holds it.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focus || focused.current || !items.some((a) => a.id === focus)) return;
+    focused.current = true;
+    const row = document.querySelector<HTMLElement>(`[data-alert-id="${CSS.escape(focus)}"]`);
+    row?.scrollIntoView({ block: "center" });
+    row?.focus();
+  }, [focus, items]);
+
   const dismissToast = useCallback(() => setToast(null), []);
   const statusWord = filters.status === "all" ? "" : `${STATUS_FILTER_LABELS[filters.status].toLowerCase()} `;
   const countText = `${page.nextCursor ? "Newest " : ""}${items.length} ${statusWord}alert${items.length === 1 ? "" : "s"}`;
@@ -153,6 +165,7 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt, canAct }: 
                 alert={alert}
                 portfolio={portfolio}
                 selected={selection.has(alert.id)}
+                linked={alert.id === focus}
                 busy={pending !== null}
                 canAct={canAct}
                 onSelect={select}

@@ -28,6 +28,8 @@ interface AlertRowProps {
   alert: AlertDto;
   portfolio: string;
   selected: boolean;
+  /** The alert a link pointed at (?alert=): marked with a ring. */
+  linked?: boolean;
   /** The signed-in role may acknowledge and resolve (a manager); a viewer sees no controls. */
   canAct: boolean;
   busy: boolean;
@@ -35,7 +37,16 @@ interface AlertRowProps {
   onAction: (kind: AlertActionKind, ids: string[]) => void;
 }
 
-export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, onAction }: AlertRowProps) {
+export function AlertRow({
+  alert,
+  portfolio,
+  selected,
+  linked = false,
+  busy,
+  canAct,
+  onSelect,
+  onAction,
+}: AlertRowProps) {
   const [expanded, setExpanded] = useState(false);
   const open = alert.status !== "resolved";
   const dimension = isDimension(alert.dimensionType)
@@ -55,7 +66,8 @@ export function AlertRow({ alert, portfolio, selected, busy, canAct, onSelect, o
       data-alert-id={alert.id}
       data-status={alert.status}
       tabIndex={-1}
-      className={`grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 border-b border-border px-3 py-3 last:border-b-0 sm:grid-cols-[auto_1fr_auto] ${selected ? "bg-accent/5" : ""}`}
+      className={`grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 border-b border-border px-3 py-3 last:border-b-0 sm:grid-cols-[auto_1fr_auto] ${selected ? "bg-accent/5" : ""} ${linked ? "ring-2 ring-inset ring-accent" : ""}`}
+      data-linked={linked || undefined}
     >
       <div className="pt-0.5">
         {open && canAct ? (

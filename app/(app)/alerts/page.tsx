@@ -25,10 +25,12 @@ async function InboxSection({
   filters,
   ctx,
   canAct,
+  focus,
 }: {
   filters: AlertFilters;
   ctx: PortfolioContext;
   canAct: boolean;
+  focus: string | null;
 }) {
   const initial = await listAlerts(ctx, { ...toAlertQuery(filters), limit: ALERT_PAGE_SIZE });
   return (
@@ -38,12 +40,22 @@ async function InboxSection({
       initial={initial}
       renderedAt={Date.now()}
       canAct={canAct}
+      focus={focus}
     />
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : null);
+
 export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
-  const [filters, ctx] = await Promise.all([searchParams.then(parseAlertFilters), pageContext()]);
+  const params = await searchParams;
+  const [filters, ctx] = [parseAlertFilters(params), await pageContext()];
+  // A notification's link names its alert (?alert=) and portfolio (?portfolio=): the inbox scrolls
+  // to the alert, and says so when the link is about a portfolio other than the one in the nav.
+  const alertParam = single(params.alert);
+  const focus = alertParam && UUID.test(alertParam) ? alertParam : null;
+  const linked = single(params.portfolio);
   const canAct = hasRole(ctx.actor.role, "manager");
   return (
     <>
@@ -52,6 +64,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         description="Breaches of your limits, newest first. Acknowledge what you are handling; resolve what is dealt with."
       />
       <AlertFilterBar filters={filters} />
+      {linked && linked !== ctx.portfolio.slug && (
+        <p role="note" data-testid="other-portfolio-note" className="mb-3 text-sm text-muted">
+          This link is about the portfolio <strong className="text-text">{linked}</strong>; you are looking at{" "}
+          <strong className="text-text">{ctx.portfolio.name}</strong>. Choose {linked} in the portfolio menu above.
+        </p>
+      )}
       {!canAct && (
         <div className="mb-3">
           <NeedsRole what="Acknowledging and resolving alerts" need="manager" role={ctx.actor.role} />
@@ -59,7 +77,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
       )}
       {/* Keyed by the filters so a new filter shows the skeleton instead of the previous list. */}
       <Suspense key={filtersToSearch(filters)} fallback={<InboxSkeleton />}>
-        <InboxSection filters={filters} ctx={ctx} canAct={canAct} />
+        <InboxSection filters={filters} ctx={ctx} canAct={canAct} focus={focus} />
       </Suspense>
     </>
   );
