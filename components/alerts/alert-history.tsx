@@ -87,8 +87,10 @@ const H = 56;
  */
 function BreachChart({ points, unit }: { points: AlertDetail["breachSnapshots"]; unit: AlertDetail["breachUnit"] }) {
   const values = points.flatMap((p) => [p.measure, p.line]);
-  const lo = Math.min(0, ...values);
-  const hi = Math.max(...values) || 1;
+  // The range of the measures and the line, with a little room: the chart is about the change.
+  const pad = (Math.max(...values) - Math.min(...values)) * 0.15 || 1;
+  const lo = Math.min(...values) - pad;
+  const hi = Math.max(...values) + pad;
   const x = (i: number) => 4 + (i / Math.max(1, points.length - 1)) * (W - 8);
   const y = (v: number) => H - 4 - ((v - lo) / (hi - lo || 1)) * (H - 8);
   const line = points[points.length - 1]?.line ?? 0;
