@@ -99,7 +99,15 @@ export function AlertRow({
         <p className="mt-1 break-words text-sm">{alert.alertMessage}</p>
         <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
           <Fact
-            label={alert.kind === "count" ? "Values" : alert.kind === "hhi" ? "HHI" : "Exposure"}
+            label={
+              alert.kind === "count"
+                ? "Values"
+                : alert.kind === "hhi"
+                  ? "HHI"
+                  : alert.kind === "data"
+                    ? "Import age"
+                    : "Exposure"
+            }
             title={
               inPp
                 ? `${formatPctExact(alert.exposurePct)} against ${relation} ${formatPctExact(alert.thresholdPct)}`
