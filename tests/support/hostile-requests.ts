@@ -121,6 +121,45 @@ export function jsonEndpointRequests(h: Harness, maxJsonBytes: number) {
         body(transition),
       )
       .map(([id, b]) => ({ method: "POST", path: `/api/alerts/${id}/resolve`, body: b })),
+    // Issue 11: waivers, a portfolio's schedule, the caller's own subscription.
+    fc
+      .tuple(
+        pathId(() => h.known.alert),
+        body(
+          objectOf({
+            reason: field(fc.oneof(hostileText, fc.constant("r".repeat(2001))) as fc.Arbitrary<Json>),
+            until: field(isoDate),
+          }),
+        ),
+      )
+      .map(([id, b]) => ({ method: "POST", path: `/api/alerts/${id}/waive`, body: b })),
+    fc
+      .tuple(
+        pathId(() => h.known.alert),
+        body(transition),
+      )
+      .map(([id, b]) => ({ method: "POST", path: `/api/alerts/${id}/unwaive`, body: b })),
+    body(
+      objectOf({
+        cron: field(
+          fc.oneof(
+            hostileText,
+            fc.constantFrom<Json>("0 6 * * *", "* * * * * * * *", "61 * * * *", "0 0 30 2 *", null),
+          ) as fc.Arbitrary<Json>,
+        ),
+        staleAfterDays: field(
+          fc.oneof(fc.integer({ min: -5, max: 4000 }), rawNumber, hostileText) as fc.Arbitrary<Json>,
+        ),
+      }),
+    ).map((b) => ({ method: "PUT", path: `/api/portfolios/${h.slug}/schedule`, body: b })),
+    body(
+      objectOf({
+        mode: field(fc.constantFrom<Json>("immediate", "digest", "none", "weekly", "")),
+        digestHour: field(fc.oneof(fc.integer({ min: -2, max: 26 }), rawNumber) as fc.Arbitrary<Json>),
+        minSeverity: field(fc.constantFrom<Json>("warning", "critical", "info")),
+        portfolios: field(fc.array(fc.oneof(hostileText, fc.constant(h.slug)), { maxLength: 3 }) as fc.Arbitrary<Json>),
+      }),
+    ).map((b) => ({ method: "PUT", path: "/api/notifications/subscription", body: b })),
     body(
       objectOf({
         slug: field(fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/), fc.constant(h.slug)) as fc.Arbitrary<Json>),
@@ -182,6 +221,8 @@ export function getRequests(h: Harness) {
     ["/api/exports/exposures", ["runId", "format"]],
     ["/api/alerts/:alert", []],
     ["/api/exposures/runs/:run", []],
+    [`/api/portfolios/${h.slug}/schedule`, []],
+    ["/api/notifications/subscription", []],
   ];
   const value = fc.oneof(
     { weight: 2, arbitrary: hostileText },
