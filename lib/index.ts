@@ -39,6 +39,8 @@ export {
   getAlertOrThrow,
   listAlerts,
   resolveAlert,
+  unwaiveAlert,
+  waiveAlert,
 } from "./services/alerts";
 export { compareLimits, getCrossTab, getDashboard, getGeographic, getTrend } from "./services/analysis";
 export type { ActorContext, PortfolioContext, PortfolioRef } from "./services/context";
@@ -70,6 +72,7 @@ export { computeRun, type RunResult } from "./services/runs-compute";
 export { exportExposures } from "./services/runs-export";
 export { loadSamplePortfolio } from "./services/sample";
 export { capacitySnapshot, evaluateTrades, largestAcquisition } from "./services/scenarios";
+export { getSchedule, type ScheduleDto, setSchedule } from "./services/schedules";
 
 /** The open (active or acknowledged) alerts, newest first. */
 export async function listActiveAlerts(ctx: PortfolioContext) {

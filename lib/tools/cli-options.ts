@@ -18,6 +18,11 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
   alerts [--status active|acknowledged|resolved|open]
   ack <alertId> [--comment text]                    acknowledge (as the CLI and your OS user)
   resolve <alertId> [--comment text]
+  waive <alertId> --reason text --until YYYY-MM-DD  accept a breach until a date (at most a year out)
+  unwaive <alertId> [--comment text]                end a waiver: the alert is active again
+  schedule [--cron "0 6 * * *" | --cron none] [--stale-after 35]
+                                                    show, set or remove the portfolio's recompute
+                                                    schedule (UTC) and its stale-data allowance
   export exposures|positions [--format csv|json|xlsx] [--basis value|units|positions] [--out file]
   whatif <trades.csv> [--shock state=TX:-20]... [--json]
                                                     the book after the trades and shocks against
@@ -60,6 +65,10 @@ export const { values: opts, positionals } = parseArgs({
     severity: { type: "string" },
     status: { type: "string" },
     comment: { type: "string" },
+    reason: { type: "string" },
+    until: { type: "string" },
+    cron: { type: "string" },
+    "stale-after": { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
     shock: { type: "string", multiple: true },

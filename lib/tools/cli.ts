@@ -101,6 +101,32 @@ async function main(): Promise<void> {
           parseOrThrow(lib.resolveSchema, { comment: opts.comment }, "options"),
         ),
       );
+    case "waive":
+      return print(
+        await lib.waiveAlert(
+          await ctx(),
+          args[0] ?? "",
+          parseOrThrow(lib.waiveSchema, { reason: opts.reason, until: opts.until }, "options"),
+        ),
+      );
+    case "unwaive":
+      return print(
+        await lib.unwaiveAlert(
+          await ctx(),
+          args[0] ?? "",
+          parseOrThrow(lib.resolveSchema, { comment: opts.comment }, "options"),
+        ),
+      );
+    case "schedule": {
+      const portfolio = await ctx();
+      if (opts.cron === undefined && opts["stale-after"] === undefined) return print(await lib.getSchedule(portfolio));
+      const current = await lib.getSchedule(portfolio);
+      const cron = opts.cron === undefined ? current.cron : opts.cron === "none" ? null : opts.cron;
+      const staleAfterDays = opts["stale-after"] === undefined ? current.staleAfterDays : Number(opts["stale-after"]);
+      return print(
+        await lib.setSchedule(portfolio, parseOrThrow(lib.scheduleSchema, { cron, staleAfterDays }, "options")),
+      );
+    }
     case "export": {
       const format = parseOrThrow(lib.exportQuerySchema.shape.format, opts.format, "format");
       const basis = parseOrThrow(lib.exportQuerySchema.shape.basis, opts.basis, "basis");
