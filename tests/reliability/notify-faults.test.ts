@@ -125,7 +125,7 @@ describe("notifications under faults", () => {
   }, 240_000);
 
   test.skipIf(!POSTGRES)(
-    "two instances watching one schedule: each firing runs once",
+    "two instances: each scheduled firing runs once, and each event reaches its receiver once",
     async () => {
       await server?.stop();
       const schedulerOn = { ...ENV, AKER_SCHEDULER: "1" };
@@ -140,6 +140,14 @@ describe("notifications under faults", () => {
       try {
         const { api } = await createPortfolio(a, "scheduled");
         await api.ok(api.importCsv("position_id,state,position_value\nA,TX,100\nB,CA,100\n"), "import");
+        // Both instances run the delivery worker: a breach's events (to the channel of the first test,
+        // which hears every portfolio) must reach the receiver once each.
+        receiver.answer();
+        const before = receiver.requests.length;
+        await api.ok(
+          api.post("/api/thresholds", { dimensionType: "state", thresholdPct: 40 }),
+          "a limit both states breach",
+        );
         const path = "/api/portfolios/scheduled/schedule";
         const set = await api.ok(api.put<{ nextRunAt: string }>(path, { cron: "* * * * *" }), "schedule");
         const firing = new Date(set.nextRunAt).getTime();
@@ -163,6 +171,15 @@ describe("notifications under faults", () => {
         );
         expect(scheduled.length).toBeGreaterThanOrEqual(1);
         expect(scheduled.length).toBe(minutes.size);
+        const events = receiver.requests
+          .slice(before)
+          .filter((r) => r.path === "/hook")
+          .map((r) => JSON.parse(r.body) as NotificationPayload)
+          .filter((p) => p.portfolio?.slug === "scheduled");
+        const ids = new Set(events.map((p) => p.id));
+        console.log(`notify instances: two workers, ${ids.size} events, ${events.length} deliveries received`);
+        expect(events.map((p) => p.type).sort()).toEqual(["alert.opened", "alert.opened"]);
+        expect(events.length).toBe(ids.size);
       } finally {
         await a.stop();
       }
