@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { deleteLimitAction, updateLimitAction } from "@/lib/actions/limits";
 import { DIMENSION_LABELS } from "@/lib/display/labels";
 import type { ActionResult } from "@/lib/http/action";
 import type { LimitDto } from "@/lib/services/limits";
-import { Button, buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
+import { ConfirmDelete } from "../ui/confirm-delete";
 import { SeverityBadge } from "../ui/status-badge";
 import { describeRule, KIND_LABELS } from "./limit-rule";
 
@@ -18,37 +19,6 @@ interface LimitsTableProps {
   editingId: string | null;
   onEdit: (limit: LimitRow) => void;
   onChanged: (message: string, id: string) => void;
-}
-
-/** The second step of a delete: focus moves to the confirm button, so Enter confirms and Tab reaches Cancel. */
-function ConfirmDelete({
-  name,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  name: string;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
-  return (
-    <>
-      <button
-        ref={confirm}
-        type="button"
-        className={buttonClass("danger")}
-        aria-label={`Confirm delete ${name}`}
-        disabled={busy}
-        onClick={onConfirm}
-      >
-        Confirm delete
-      </button>
-      <Button onClick={onCancel}>Cancel</Button>
-    </>
-  );
 }
 
 export function LimitsTable({ limits, editable, editingId, onEdit, onChanged }: LimitsTableProps) {

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { deleteChannelAction, testChannelAction } from "@/lib/actions/notifications";
 import { DIMENSION_LABELS } from "@/lib/display/dimension-labels";
 import { thClass } from "../admin/form-field";
-import { Button, buttonClass } from "../ui/button";
+import { Button } from "../ui/button";
+import { ConfirmDelete } from "../ui/confirm-delete";
 import { type ChannelView, destinationText, KIND_LABELS } from "./notify-labels";
 
 type TestOutcome = { state: "sending" } | { state: "sent" } | { state: "failed"; error: string };
@@ -23,36 +24,6 @@ function TestResult({ outcome }: { outcome: TestOutcome | undefined }) {
     <span className="font-medium text-breach">
       <span aria-hidden="true">✕ </span>Test failed: {outcome.error}
     </span>
-  );
-}
-
-function ConfirmDelete({
-  name,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  name: string;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
-  return (
-    <>
-      <button
-        ref={confirm}
-        type="button"
-        className={buttonClass("danger")}
-        aria-label={`Confirm delete ${name}`}
-        disabled={busy}
-        onClick={onConfirm}
-      >
-        Confirm delete
-      </button>
-      <Button onClick={onCancel}>Cancel</Button>
-    </>
   );
 }
 
