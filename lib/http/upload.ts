@@ -47,7 +47,7 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
       );
     }
     // Bytes, not text: the importer refuses a file that is not UTF-8 instead of guessing.
-    return { format, data: await readBodyBytes(request, maxUploadBytes(), "The file") };
+    return { format, data: await readBodyBytes(request, maxUploadBytes(), "The file"), owned: true };
   }
   // The original header: the multipart boundary is case-sensitive.
   const form = await formOf(await readBodyBytes(request, maxUploadBytes(), "The upload"), header);
@@ -63,5 +63,5 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
     throw new AppError("invalid_input", `Cannot tell the format of "${file.name}": use a .csv, .json or .xlsx file`, [
       { field: "file", message: "unsupported file type" },
     ]);
-  return { format, data: new Uint8Array(await file.arrayBuffer()), sourceName: file.name };
+  return { format, data: new Uint8Array(await file.arrayBuffer()), sourceName: file.name, owned: true };
 }

@@ -25,6 +25,9 @@ export function decodeUtf8Parts(parts: readonly Uint8Array[]): string {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const pieces: string[] = [];
   try {
+    // One part (an upload handed over whole) decodes straight into one string: pieces joined
+    // would hold the text twice at the end of the decode.
+    if (parts.length === 1 && parts[0] !== undefined) return decoder.decode(parts[0]);
     for (const part of parts) pieces.push(decoder.decode(part, { stream: true }));
     pieces.push(decoder.decode());
   } catch {

@@ -8,6 +8,11 @@ import type { ImportFormat } from "./records";
 export interface PrepareInput {
   format: ImportFormat;
   data: string | Uint8Array;
+  /**
+   * The bytes belong to this import alone (an HTTP upload's body): the import worker may take them
+   * over rather than copy them, which empties `data` for the caller.
+   */
+  owned?: boolean;
 }
 
 export interface PrepareOptions {

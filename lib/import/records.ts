@@ -11,6 +11,8 @@ import type { Position } from "@/lib/engine/types";
 import { parseText } from "@/lib/engine/values";
 import { AppError } from "@/lib/errors";
 
+import { FirstRows } from "./first-rows";
+
 export type ImportFormat = "csv" | "json" | "xlsx";
 
 export interface ImportOptions {
@@ -123,7 +125,7 @@ export class PositionCollector {
   private received = 0;
   private readonly rows: ParsedImport["rows"] = [];
   private readonly rejected: RowError[] = [];
-  private readonly firstRowById = new Map<string, number>();
+  private readonly firstRows = new FirstRows();
   private readonly currentYear: number;
 
   constructor(private readonly opts: ImportOptions) {
@@ -147,12 +149,9 @@ export class PositionCollector {
     const errors = result.ok ? [] : result.errors;
     const id = result.ok ? result.position.positionId : parseText(raw.position_id);
     if (typeof id === "string") {
-      const first = this.firstRowById.get(id);
-      if (first === undefined) {
-        this.firstRowById.set(id, row);
-      } else {
+      const first = this.firstRows.firstOrAdd(id, row);
+      if (first !== undefined)
         errors.unshift({ row, field: "position_id", message: `duplicate position_id "${id}" (first at row ${first})` });
-      }
     }
     if (!result.ok || errors.length > 0) this.rejected.push(...errors);
     else if (this.opts.onRow) this.opts.onRow(row, result.position);

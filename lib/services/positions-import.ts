@@ -27,6 +27,8 @@ export interface ImportSource {
   format: ImportFormat;
   data: string | Uint8Array;
   sourceName?: string;
+  /** The bytes are this request's own (an upload): parsing may take them over (prepare.ts). */
+  owned?: boolean;
 }
 
 type ImportMode = ImportOptions["mode"];
@@ -34,7 +36,7 @@ type ImportMode = ImportOptions["mode"];
 /** Parse and validate for a mode, in the import worker: the one path both the preview and the import take. */
 function validateImport(source: ImportSource, mode: ImportMode, copyText: boolean): Promise<PreparedImport> {
   return prepareImportOffThread(
-    { format: source.format, data: source.data },
+    { format: source.format, data: source.data, owned: source.owned },
     { mode, copyText, maxRows: maxImportRows() },
   );
 }

@@ -69,7 +69,7 @@ export async function benchmarkImport(
     try {
       await importPositions(
         ctx,
-        { format: "csv", data, sourceName: "bench.csv" },
+        { format: "csv", data, sourceName: "bench.csv", owned: true },
         { mode: "replace", onError: "reject" },
       );
       importMs = performance.now() - start;

@@ -115,4 +115,21 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
     const [worker] = await both({ format: "csv", data: CSV }, { mode: "replace", copyText: false });
     expect((worker as PreparedImport).copyText).toEqual([]);
   });
+  test("an upload's own bytes are handed to the worker, not copied; other bytes are left as they were", async () => {
+    vi.stubEnv("AKER_IMPORT_WORKERS", "1");
+    const options = { mode: "replace", copyText: true, currentYear: 2026 } as const;
+    const expected = await prepareImportOffThread({ format: "csv", data: CSV }, options);
+    const kept = new TextEncoder().encode(CSV);
+    expect(await prepareImportOffThread({ format: "csv", data: kept }, options)).toEqual(expected);
+    expect(kept.byteLength).toBeGreaterThan(0);
+    const owned = new TextEncoder().encode(CSV);
+    expect(await prepareImportOffThread({ format: "csv", data: owned, owned: true }, options)).toEqual(expected);
+    expect(owned.byteLength).toBe(0);
+    // A view of part of a buffer cannot be handed over without taking the rest: it is copied.
+    const bytes = new TextEncoder().encode(CSV);
+    const view = new Uint8Array(bytes.byteLength + 1).subarray(0, bytes.byteLength);
+    view.set(bytes);
+    expect(await prepareImportOffThread({ format: "csv", data: view, owned: true }, options)).toEqual(expected);
+    expect(view.byteLength).toBe(bytes.byteLength);
+  });
 });
