@@ -46,7 +46,7 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
         [{ field: "content-type", message: `unsupported: ${contentType || "none"}` }],
       );
     }
-    // Bytes, not text: the importer refuses a file that is not UTF-8 instead of guessing.
+    // Bytes, not text: the importer reads the encoding (a byte-order mark, UTF-8, else Windows-1252).
     return { format, data: await readBodyBytes(request, maxUploadBytes(), "The file") };
   }
   // The original header: the multipart boundary is case-sensitive.
