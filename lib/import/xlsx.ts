@@ -325,6 +325,11 @@ class SheetReader implements XmlHandler {
     return this.dateStyles[this.style] === true ? excelDate(number, this.date1904) : number;
   }
 
+  /** Whether the header row has not been read yet. */
+  beforeHeader(): boolean {
+    return this.indexes === null;
+  }
+
   /** Called when the sheet has been read: a sheet without rows has no header either. */
   finish(): void {
     if (this.indexes === null) throw emptySheetError();
@@ -348,6 +353,27 @@ function columnOf(ref: string | undefined, previous: number): number {
   return column === 0 ? previous + 1 : column;
 }
 
+/**
+ * The sheet's rows; in a workbook of several sheets, a sheet without the header names the sheet
+ * read and the others, since the positions are often on another one.
+ */
+async function readRows(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  reader: SheetReader,
+  workbook: { name: string; names: string[] },
+): Promise<void> {
+  try {
+    await parsePart(zip, entry, reader);
+    reader.finish();
+  } catch (error) {
+    if (!(error instanceof AppError) || workbook.names.length < 2 || !reader.beforeHeader()) throw error;
+    const others = workbook.names.filter((name) => name !== workbook.name).map((name) => JSON.stringify(name));
+    const where = `in sheet ${JSON.stringify(workbook.name)}; the workbook's other sheets: ${others.join(", ")} (choose one with sheet=)`;
+    throw new AppError(error.code, `${error.message} (${where})`, error.details);
+  }
+}
+
 async function readSheet(data: Uint8Array, opts: ImportOptions): Promise<ParsedImport> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const limit = maxXlsxUnpackedBytes();
@@ -369,8 +395,7 @@ async function readSheet(data: Uint8Array, opts: ImportOptions): Promise<ParsedI
     const decimal = opts.decimal ?? ".";
     const collector = new PositionCollector(opts, decimal);
     const reader = new SheetReader(collector, strings, dateStyles, workbook.date1904, maxXlsxCells());
-    await parsePart(zip, sheet, reader);
-    reader.finish();
+    await readRows(zip, sheet, reader, workbook);
     const interpretation = describeInterpretation("xlsx", {
       encoding: null,
       delimiter: null,

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 
 import { AppError } from "@/lib/errors";
@@ -123,6 +124,19 @@ describe("files as Excel and LibreOffice write them (tests/fixtures)", () => {
         },
       ]);
     }
+  });
+
+  test("a first sheet without the header names the workbook's other sheets", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Summary").addRows([["Fund II, as of June"]]);
+    workbook.addWorksheet("Positions").addRows([["position_value"], [5]]);
+    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const error = await parsePositions({ format: "xlsx", data }, {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "invalid_data",
+      message:
+        'missing required column "position_value"; found columns: "Fund II, as of June" (in sheet "Summary"; the workbook\'s other sheets: "Positions" (choose one with sheet=))',
+    });
   });
 
   test.each(["Fund IV", "3", "0"])("sheet %j that the workbook lacks is a 400 naming the sheets", async (sheet) => {
