@@ -1,4 +1,5 @@
 import { expect, snapshot, test } from "../tests/support/e2e-fixtures";
+import { fixture } from "../tests/support/import-fixtures";
 
 // Five good rows and two bad ones (rows 4 and 7 as a spreadsheet numbers them).
 const CSV = [
@@ -52,4 +53,32 @@ test("upload a CSV with two bad rows: the preview lists them, valid rows import,
   await page.goto("/exposures/state");
   await expect(page.getByTestId("exposure-table").locator('tr[data-value="TX"]')).toContainText("50.0 %");
   await expect(page.getByTestId("exposure-table").locator('tr[data-value="CA"]')).toContainText("40.0 %");
+});
+
+test("a semicolon CSV with decimal commas, saved by Excel in Windows-1252: read as such and imported", async ({
+  page,
+  api,
+}) => {
+  await page.goto("/positions");
+  await page.getByTestId("upload-input").setInputFiles({
+    name: "book-de.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(fixture("excel-windows-1252-semicolon.csv")),
+  });
+
+  await expect(page.getByTestId("file-interpretation")).toHaveText(
+    "Read as semicolon-separated, decimal comma, Windows-1252",
+  );
+  await expect(page.getByTestId("preview-sample")).toContainText("Café Lofts");
+  await expect(page.getByTestId("preview-rejected")).toHaveCount(1);
+  await expect(page.getByTestId("preview-rejected")).toContainText('(got "(12)")');
+
+  await page
+    .getByTestId("import-mode")
+    .getByLabel(/import valid rows only/i)
+    .check();
+  await page.getByTestId("import-button").click();
+  await expect(page.getByTestId("import-outcome")).toContainText(/Imported 4 positions/, { timeout: 60_000 });
+  const latest = (await (await api("/api/exposures/latest")).json()) as { totalPortfolioValue: number };
+  expect(latest.totalPortfolioValue).toBe(16_595_679.65);
 });

@@ -328,10 +328,28 @@ export const positionListSchema = z.object({
   region: z.string().optional(),
 });
 
+/** How to read an uploaded file when the importer's guess is wrong; unset or blank: detected. */
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
 export const importOptionsSchema = z.object({
   mode: z.enum(["replace", "upsert"], { error: "must be replace or upsert" }).default("replace"),
   onError: z.enum(["reject", "skip"], { error: "must be reject or skip" }).default("reject"),
   format: z.enum(["csv", "json", "xlsx"], { error: "must be csv, json or xlsx" }).optional(),
+  /** CSV: the field separator ("tab" or a tab character for a tab). */
+  delimiter: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum([",", ";", "tab", "\t", "|"], { error: 'must be one of ",", ";", "tab" or "|"' })
+      .transform((delimiter) => (delimiter === "tab" ? "\t" : delimiter))
+      .optional(),
+  ),
+  /** CSV and a workbook's text cells: the decimal mark; the other of the two then groups thousands. */
+  decimal: z.preprocess(emptyToUndefined, z.enum([".", ","], { error: 'must be "." or ","' }).optional()),
+  /** XLSX: a sheet's name, or its position from 1. */
+  sheet: z.preprocess(
+    blankToUndefined,
+    z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
+  ),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 

@@ -3,7 +3,7 @@
 import { type DragEvent, useEffect, useRef, useState } from "react";
 
 const ACCEPT =
-  ".csv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  ".csv,.tsv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Drag a file here or pick one; the input stays the real control (keyboard, screen readers, tests). */
 export function DropZone({ onFile, disabled }: { onFile: (file: File) => void; disabled: boolean }) {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatCount } from "@/lib/display/format";
 import type { ImportPreview } from "@/lib/services/positions-import";
 import { POSITION_HEADERS, POSITION_TABLE_CELLS, PositionCells } from "./position-cells";
@@ -12,14 +13,23 @@ function Figure({ label, value, tone = "" }: { label: string; value: string; ton
   );
 }
 
-/** Counts and the first rows as they would be stored. */
-export function PreviewSummary({ preview, file }: { preview: ImportPreview; file: { name: string; size: number } }) {
+/** Counts and the first rows as they would be stored; `reading` says how the file was read. */
+export function PreviewSummary({
+  preview,
+  file,
+  reading,
+}: {
+  preview: ImportPreview;
+  file: { name: string; size: number };
+  reading?: ReactNode;
+}) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-muted">
         <span className="font-medium text-text">{file.name}</span> ({formatBytes(file.size)}) — checked, nothing stored
         yet.
       </p>
+      {reading}
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="preview-counts">
         <Figure label="Rows received" value={formatCount(preview.received)} />
         <Figure label="Valid" value={formatCount(preview.valid)} tone="text-within" />

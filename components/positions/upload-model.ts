@@ -93,9 +93,50 @@ export function rejectedToCsv(rejected: readonly RowIssue[]): string {
   return `${["row,field,message", ...rejected.map((r) => [r.row, r.field, r.message].map(csvCell).join(","))].join("\n")}\n`;
 }
 
-const ACCEPTED = /\.(csv|txt|json|xlsx)$/i;
+const ACCEPTED = /\.(csv|tsv|txt|json|xlsx)$/i;
+
+/** A separated-values file, whose separator and decimal mark the user may set. */
+export function isTextFile(name: string): boolean {
+  return /\.(csv|tsv|txt)$/i.test(name);
+}
 
 /** A file the importer can read, judged by its name as the server does. */
 export function acceptedFile(name: string): boolean {
   return ACCEPTED.test(name);
+}
+
+/** What the user said about how to read the file; unset fields are left to the importer's guess. */
+export interface ReadChoice {
+  /** "," ";" "tab" "|" */
+  delimiter?: string;
+  /** "." or "," */
+  decimal?: string;
+  /** A workbook's sheet, by name. */
+  sheet?: string;
+}
+
+export const DELIMITER_CHOICES = [
+  { value: ",", label: "Comma ( , )" },
+  { value: ";", label: "Semicolon ( ; )" },
+  { value: "tab", label: "Tab" },
+  { value: "|", label: "Pipe ( | )" },
+] as const;
+
+export const DECIMAL_CHOICES = [
+  { value: ".", label: "Decimal point (1,234.50)" },
+  { value: ",", label: "Decimal comma (1.234,50)" },
+] as const;
+
+/** The query parameters of a choice, for the preview and the import alike. */
+export function readChoiceParams(choice: ReadChoice): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (choice.delimiter) params.delimiter = choice.delimiter;
+  if (choice.decimal) params.decimal = choice.decimal;
+  if (choice.sheet) params.sheet = choice.sheet;
+  return params;
+}
+
+/** The delimiter as the choice spells it ("tab" for a tab character). */
+export function delimiterChoice(delimiter: string | null): string {
+  return delimiter === "\t" ? "tab" : (delimiter ?? ",");
 }

@@ -2,12 +2,13 @@
 
 import { Button } from "@/components/ui/button";
 import { DropZone } from "./drop-zone";
+import { FileReading } from "./file-reading";
 import { ImportOptions } from "./import-options";
 import { ImportOutcomeNotice } from "./import-outcome";
 import { PreviewSummary } from "./preview-summary";
 import { ProgressBar } from "./progress-bar";
 import { RejectedRows } from "./rejected-rows";
-import { processingLabel, uploadLabel } from "./upload-model";
+import { isTextFile, processingLabel, uploadLabel } from "./upload-model";
 import { type Busy, useImportFlow } from "./use-import-flow";
 
 function statusText(
@@ -74,10 +75,25 @@ export function UploadPanel({ portfolio }: { portfolio: string }) {
           )}
         </div>
       )}
+      {error && !preview && file && isTextFile(file.name) && (
+        <FileReading interpretation={null} choice={flow.reading} busy={busy !== null} onRead={flow.setReading} />
+      )}
       {outcome && <ImportOutcomeNotice outcome={outcome} onAgain={flow.reset} />}
       {preview && file && (
         <div className="space-y-4" aria-busy={busy !== null}>
-          <PreviewSummary preview={preview} file={file} />
+          <PreviewSummary
+            preview={preview}
+            file={file}
+            reading={
+              <FileReading
+                key={preview.interpretation.description}
+                interpretation={preview.interpretation}
+                choice={flow.reading}
+                busy={busy !== null}
+                onRead={flow.setReading}
+              />
+            }
+          />
           <RejectedRows rejected={preview.rejected} fileName={file.name} />
           <ImportOptions
             mode={flow.mode}

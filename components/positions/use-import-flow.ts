@@ -11,7 +11,10 @@ import {
   estimateCsvRows,
   groupRejected,
   type ImportMode,
+  isTextFile,
+  type ReadChoice,
   type RowIssue,
+  readChoiceParams,
   type Step,
   uploadPct,
 } from "./upload-model";
@@ -62,6 +65,7 @@ export function useImportFlow(portfolio: string) {
   const [rowEstimate, setRowEstimate] = useState<number | null>(null);
   const [mode, setModeState] = useState<ImportMode>("replace");
   const [validOnly, setValidOnly] = useState(false);
+  const [reading, setReadingState] = useState<ReadChoice>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<FlowError | null>(null);
@@ -92,9 +96,9 @@ export function useImportFlow(portfolio: string) {
   }, []);
 
   const runPreview = useCallback(
-    async (target: File, chosenMode: ImportMode, rows: number | null) => {
+    async (target: File, chosenMode: ImportMode, rows: number | null, choice: ReadChoice) => {
       setError(null);
-      const query = new URLSearchParams({ mode: chosenMode, portfolio });
+      const query = new URLSearchParams({ mode: chosenMode, portfolio, ...readChoiceParams(choice) });
       try {
         const answer = await send<ImportPreview>(`/api/positions/preview?${query}`, target, "preview", rows, true);
         setPreview(answer);
@@ -112,16 +116,17 @@ export function useImportFlow(portfolio: string) {
       setOutcome(null);
       setPreview(null);
       setValidOnly(false);
+      setReadingState({});
       if (!acceptedFile(chosen.name)) {
         setFile(null);
         setError({ message: `"${chosen.name}" is not a CSV, JSON or XLSX file.`, details: [] });
         return;
       }
       setFile(chosen);
-      const isCsv = /\.(csv|txt)$/i.test(chosen.name);
+      const isCsv = isTextFile(chosen.name);
       const rows = isCsv && chosen.size <= ESTIMATE_LIMIT ? estimateCsvRows(await chosen.text()) : null;
       setRowEstimate(rows);
-      await runPreview(chosen, mode, rows);
+      await runPreview(chosen, mode, rows, {});
     },
     [mode, runPreview],
   );
@@ -129,15 +134,31 @@ export function useImportFlow(portfolio: string) {
   const setMode = useCallback(
     (next: ImportMode) => {
       setModeState(next);
-      if (file) void runPreview(file, next, preview?.received ?? rowEstimate);
+      if (file) void runPreview(file, next, preview?.received ?? rowEstimate, reading);
     },
-    [file, preview, rowEstimate, runPreview],
+    [file, preview, reading, rowEstimate, runPreview],
+  );
+
+  /** Reads the file again with the user's separator, decimal mark or sheet. */
+  const setReading = useCallback(
+    (choice: ReadChoice) => {
+      const next = { ...reading, ...choice };
+      setReadingState(next);
+      setValidOnly(false);
+      if (file) void runPreview(file, mode, preview?.received ?? rowEstimate, next);
+    },
+    [file, mode, preview, reading, rowEstimate, runPreview],
   );
 
   const runImport = useCallback(async () => {
     if (!file || !preview) return;
     setError(null);
-    const query = new URLSearchParams({ mode, onError: validOnly ? "skip" : "reject", portfolio });
+    const query = new URLSearchParams({
+      mode,
+      onError: validOnly ? "skip" : "reject",
+      portfolio,
+      ...readChoiceParams(reading),
+    });
     let result: ImportResult;
     try {
       result = await send<ImportResult>(`/api/positions/import?${query}`, file, "import", preview.valid, true);
@@ -170,7 +191,7 @@ export function useImportFlow(portfolio: string) {
     setOutcome(done);
     router.refresh();
     void queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary(portfolio) });
-  }, [fail, file, mode, portfolio, preview, queryClient, router, send, validOnly]);
+  }, [fail, file, mode, portfolio, preview, queryClient, reading, router, send, validOnly]);
 
   const cancel = useCallback(() => current.current?.abort(), []);
 
@@ -182,11 +203,13 @@ export function useImportFlow(portfolio: string) {
     setError(null);
     setOutcome(null);
     setValidOnly(false);
+    setReadingState({});
   }, []);
 
   return {
     file,
     mode,
+    reading,
     validOnly,
     preview,
     busy,
@@ -195,6 +218,7 @@ export function useImportFlow(portfolio: string) {
     choose,
     setMode,
     setValidOnly,
+    setReading,
     runImport,
     cancel,
     reset,

@@ -3,7 +3,7 @@
 
 import { isRegion, REGIONS } from "./regions";
 import { type Dimension, MAX_TEXT_LENGTH, type Position, UNKNOWN } from "./types";
-import { describeValue, parseMoney, parseText, parseWholeNumber } from "./values";
+import { type DecimalMark, describeValue, parseMoney, parseText, parseWholeNumber, plainNumber } from "./values";
 import { vintageBucket } from "./vintage";
 
 export const POSITION_COLUMNS = [
@@ -103,9 +103,22 @@ function msaId(value: unknown): string | null | Invalid {
   return new Invalid(`msa_id must be a 5-digit CBSA code (got ${describeValue(value)})`);
 }
 
+// A date written as text where a year is expected ("1975-06-30", "30/06/1975", "6/30/1975"): its
+// year, whichever order day and month come in. A workbook's date cell stays an error: a year typed
+// into a date-formatted column is a day in 1905, and its year would be silently wrong.
+const ISO_DATE = /^(\d{4})-\d{1,2}(?:-\d{1,2})?(?:[T ][\d:.]+Z?)?$/;
+const DAY_MONTH_YEAR = /^\d{1,2}[./-]\d{1,2}[./-](\d{4})(?: [\d:.]+)?$/;
+
+function yearOf(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  const year = ISO_DATE.exec(text)?.[1] ?? DAY_MONTH_YEAR.exec(text)?.[1];
+  return year === undefined ? value : year;
+}
+
 function vintage(value: unknown, currentYear: number): number | null | Invalid {
   if (parseText(value) === null) return null;
-  const year = parseWholeNumber(value, false);
+  const year = parseWholeNumber(yearOf(value), false);
   if (year === null) return new Invalid(`vintage must be a whole year (got ${describeValue(value)})`);
   const max = currentYear + MAX_VINTAGE_AHEAD;
   if (year < MIN_VINTAGE || year > max) return new Invalid(`vintage ${year} is outside ${MIN_VINTAGE}–${max}`);
@@ -118,9 +131,14 @@ export const MAX_POSITION_VALUE = 1e13;
 // units is stored as a 32-bit integer.
 export const MAX_UNITS = 2_147_483_647;
 
-function positionValue(value: unknown): number | Invalid {
+/** How numbers are written: with a file's decimal mark (accounting negatives, currency symbols), or plain. */
+function numeric(value: unknown, decimal: DecimalMark | undefined): unknown {
+  return decimal === undefined ? value : plainNumber(value, decimal);
+}
+
+function positionValue(value: unknown, decimal: DecimalMark | undefined): number | Invalid {
   if (parseText(value) === null) return new Invalid("position_value is required");
-  const amount = parseMoney(value);
+  const amount = parseMoney(numeric(value, decimal));
   if (amount !== null && amount >= MAX_POSITION_VALUE) {
     return new Invalid(`position_value must be below 10,000,000,000,000 (got ${describeValue(value)})`);
   }
@@ -128,9 +146,9 @@ function positionValue(value: unknown): number | Invalid {
   return new Invalid(`position_value must be a number greater than 0 (got ${describeValue(value)})`);
 }
 
-function units(value: unknown): number | null | Invalid {
+function units(value: unknown, decimal: DecimalMark | undefined): number | null | Invalid {
   if (parseText(value) === null) return null;
-  const count = parseWholeNumber(value);
+  const count = parseWholeNumber(numeric(value, decimal));
   if (count !== null && count >= 0 && count <= MAX_UNITS) return count;
   return new Invalid(`units must be a whole number from 0 to ${MAX_UNITS} (got ${describeValue(value)})`);
 }
@@ -142,10 +160,11 @@ function roundOwnership(pct: number): number {
   return Math.round(Number((pct * 1e4).toPrecision(15))) / 1e4;
 }
 
-function ownershipPct(value: unknown): number | Invalid {
+function ownershipPct(value: unknown, decimal: DecimalMark | undefined): number | Invalid {
   if (parseText(value) === null) return 100;
-  const text = typeof value === "string" ? PERCENT.exec(value.trim())?.[1] : undefined;
-  const pct = typeof value === "number" ? value : text === undefined ? Number.NaN : Number(text);
+  const plain = numeric(value, decimal);
+  const text = typeof plain === "string" ? PERCENT.exec(plain.trim())?.[1] : undefined;
+  const pct = typeof plain === "number" ? plain : text === undefined ? Number.NaN : Number(text);
   const rounded = Number.isFinite(pct) ? roundOwnership(pct) : Number.NaN;
   if (rounded > 0 && rounded <= 100) return rounded;
   return new Invalid(`ownership_pct must be a percentage greater than 0 and at most 100 (got ${describeValue(value)})`);
@@ -157,8 +176,15 @@ function take<T>(errors: RowError[], row: number, field: PositionColumn, parsed:
   return null;
 }
 
+export interface NormalizeOptions {
+  currentYear?: number;
+  /** A file's decimal mark: numbers are read as files write them (plainNumber). Unset: plain numbers only. */
+  decimal?: DecimalMark;
+}
+
 /** Normalises one row; on failure reports every bad field of it, not just the first. */
-export function normalizePosition(raw: RawPosition, row: number, opts: { currentYear?: number } = {}): NormalizeResult {
+export function normalizePosition(raw: RawPosition, row: number, opts: NormalizeOptions = {}): NormalizeResult {
+  const { decimal } = opts;
   const errors: RowError[] = [];
   const currentYear = opts.currentYear ?? new Date().getUTCFullYear();
   const position: Position = {
@@ -170,9 +196,9 @@ export function normalizePosition(raw: RawPosition, row: number, opts: { current
     vintage: take(errors, row, "vintage", vintage(raw.vintage, currentYear)),
     constructionType: take(errors, row, "construction_type", category(raw.construction_type, "construction_type")),
     rentBand: take(errors, row, "rent_band", category(raw.rent_band, "rent_band")),
-    positionValue: take(errors, row, "position_value", positionValue(raw.position_value)) ?? 0,
-    units: take(errors, row, "units", units(raw.units)),
-    ownershipPct: take(errors, row, "ownership_pct", ownershipPct(raw.ownership_pct)) ?? 100,
+    positionValue: take(errors, row, "position_value", positionValue(raw.position_value, decimal)) ?? 0,
+    units: take(errors, row, "units", units(raw.units, decimal)),
+    ownershipPct: take(errors, row, "ownership_pct", ownershipPct(raw.ownership_pct, decimal)) ?? 100,
   };
   return errors.length === 0 ? { ok: true, position } : { ok: false, errors };
 }

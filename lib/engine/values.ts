@@ -57,6 +57,43 @@ export function parseMoney(value: unknown): number | null {
   return Number.isFinite(parsed) ? roundCents(parsed) : null;
 }
 
+/** The decimal separator a file writes numbers with; the other of "." and "," then groups thousands. */
+export type DecimalMark = "." | ",";
+
+const ACCOUNTING = /^\((.*)\)$/;
+const CURRENCY = /^[$€£]\s*|\s*[$€£]$/;
+const PERCENT_SUFFIX = /\s*%$/;
+// With a decimal comma: thousands grouped by dots or by (non-breaking) spaces, one kind per number.
+const COMMA_NUMBER = /^-?(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$/;
+const COMMA_SCIENTIFIC = /^-?\d+(?:,\d+)?[eE][+-]?\d+$/;
+const COMMA_GROUPS = /[. \u00a0\u202f]/g;
+
+/**
+ * A number as a spreadsheet writes it into a file, in the plain form parseMoney and parseWholeNumber
+ * read: accounting negatives "(500,000)" get a minus sign, a currency symbol ($ € £) goes, and with
+ * a decimal comma "1.000.000,50" becomes "1000000.50" (a "%" suffix is kept). Text that is not a
+ * number in the file's style becomes NaN, so "1.5" in a decimal-comma file is refused rather than
+ * read the other way. Other values are returned as they are.
+ */
+export function plainNumber(value: unknown, decimal: DecimalMark): unknown {
+  if (typeof value !== "string") return value;
+  let text = value.trim();
+  let sign = "";
+  const inner = ACCOUNTING.exec(text)?.[1];
+  if (inner !== undefined && !inner.trim().startsWith("-")) {
+    sign = "-";
+    text = inner.trim();
+  }
+  const percent = PERCENT_SUFFIX.exec(text)?.[0] ?? "";
+  text = text.slice(0, text.length - percent.length).replace(CURRENCY, "");
+  if (decimal === ",") {
+    if (!COMMA_NUMBER.test(text) && !COMMA_SCIENTIFIC.test(text)) return text === "" ? value : Number.NaN;
+    text = text.replace(COMMA_GROUPS, "").replace(",", ".");
+  }
+  if (sign === "-" && text.startsWith("-")) return Number.NaN;
+  return `${sign}${text}${percent.trim()}`;
+}
+
 /** A safe integer (sign kept), or null. `grouping` allows thousands separators ("1,200"). */
 export function parseWholeNumber(value: unknown, grouping = true): number | null {
   let parsed: number;

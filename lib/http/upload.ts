@@ -7,7 +7,7 @@ import { readBodyBytes } from "./body";
 // How an uploaded positions file arrives over HTTP; shared by the import and the preview routes
 // so both read a request the same way.
 
-const BY_EXTENSION: Record<string, ImportFormat> = { csv: "csv", txt: "csv", json: "json", xlsx: "xlsx" };
+const BY_EXTENSION: Record<string, ImportFormat> = { csv: "csv", tsv: "csv", txt: "csv", json: "json", xlsx: "xlsx" };
 
 function formatOf(contentType: string, filename?: string): ImportFormat | undefined {
   const extension = filename?.split(".").pop()?.toLowerCase();
@@ -46,7 +46,7 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
         [{ field: "content-type", message: `unsupported: ${contentType || "none"}` }],
       );
     }
-    // Bytes, not text: the importer refuses a file that is not UTF-8 instead of guessing.
+    // Bytes, not text: the importer reads the encoding (a byte-order mark, UTF-8, else Windows-1252).
     return { format, data: await readBodyBytes(request, maxUploadBytes(), "The file"), owned: true };
   }
   // The original header: the multipart boundary is case-sensitive.
@@ -60,8 +60,10 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
     ]);
   const format = forced ?? formatOf(file.type, file.name);
   if (!format)
-    throw new AppError("invalid_input", `Cannot tell the format of "${file.name}": use a .csv, .json or .xlsx file`, [
-      { field: "file", message: "unsupported file type" },
-    ]);
+    throw new AppError(
+      "invalid_input",
+      `Cannot tell the format of "${file.name}": use a .csv, .tsv, .txt, .json or .xlsx file`,
+      [{ field: "file", message: "unsupported file type" }],
+    );
   return { format, data: new Uint8Array(await file.arrayBuffer()), sourceName: file.name, owned: true };
 }

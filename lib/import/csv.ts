@@ -2,6 +2,8 @@ import Papa from "papaparse";
 
 import { AppError } from "@/lib/errors";
 
+import { type DecodedText, detectDelimiter } from "./decode";
+import { defaultDecimal, describeInterpretation } from "./interpretation";
 import {
   type ColumnIndexes,
   type ImportOptions,
@@ -17,7 +19,8 @@ function isBlank(record: readonly string[]): boolean {
 }
 
 /**
- * Parses CSV text (BOM already stripped). Row numbers are what a spreadsheet shows: record
+ * Parses CSV text (BOM already stripped), separated by `opts.delimiter` or else the one the header
+ * line uses; numbers are read with `opts.decimal` or else the separator's usual decimal mark. Row numbers are what a spreadsheet shows: record
  * index + 1, so the header is row 1. Blank lines are skipped here rather than by papaparse's
  * skipEmptyLines, which would shift the numbers of every row after a blank line.
  *
@@ -25,8 +28,10 @@ function isBlank(record: readonly string[]): boolean {
  * million arrays. A malformed quote anywhere refuses the whole file, before any other problem:
  * an error met earlier (a bad header, too many rows) waits until the rest has been scanned for one.
  */
-export function parseCsv(text: string, opts: ImportOptions): ParsedImport {
-  const collector = new PositionCollector(opts);
+export function parseCsv({ text, encoding }: DecodedText, opts: ImportOptions): ParsedImport {
+  const delimiter = opts.delimiter ?? detectDelimiter(text);
+  const decimal = opts.decimal ?? defaultDecimal(delimiter);
+  const collector = new PositionCollector(opts, decimal);
   let indexes: ColumnIndexes | undefined;
   let ignoredColumns: string[] = [];
   let index = -1;
@@ -34,7 +39,7 @@ export function parseCsv(text: string, opts: ImportOptions): ParsedImport {
   let failure: { error: unknown } | undefined;
   Papa.parse<string[]>(text, {
     header: false,
-    delimiter: ",",
+    delimiter,
     skipEmptyLines: false,
     step: ({ data: record, errors }, parser) => {
       index += 1;
@@ -62,5 +67,12 @@ export function parseCsv(text: string, opts: ImportOptions): ParsedImport {
   if (quoteError !== undefined) throw quoteError;
   if (failure !== undefined) throw failure.error;
   if (indexes === undefined) throw new AppError("invalid_data", "the file is empty: expected a header row");
-  return collector.result("csv", ignoredColumns);
+  const interpretation = describeInterpretation("csv", {
+    encoding,
+    delimiter,
+    decimal,
+    sheet: null,
+    sheets: [],
+  });
+  return collector.result("csv", ignoredColumns, interpretation);
 }

@@ -1,6 +1,9 @@
 import type { PositionColumn, RawPosition } from "@/lib/engine/normalize";
 import { AppError } from "@/lib/errors";
 
+import type { DecodedText } from "./decode";
+import { describeInterpretation, type TextEncodingName } from "./interpretation";
+
 import {
   columnFor,
   duplicateColumnError,
@@ -21,7 +24,7 @@ function positionsOf(document: unknown): unknown[] {
 }
 
 /** Parses a JSON array of position objects; keys are the CSV column names (camelCase accepted). */
-export function parseJson(text: string, opts: ImportOptions): ParsedImport {
+export function parseJson({ text, encoding }: DecodedText, opts: ImportOptions): ParsedImport {
   if (text.trim() === "") throw new AppError("invalid_data", "the file is empty: expected a JSON array of positions");
   let document: unknown;
   try {
@@ -29,11 +32,15 @@ export function parseJson(text: string, opts: ImportOptions): ParsedImport {
   } catch (error) {
     throw new AppError("invalid_data", `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return parseJsonDocument(document, opts);
+  return parseJsonDocument(document, opts, encoding);
 }
 
 /** The same, for a document already parsed (inline run positions): no text round trip. */
-export function parseJsonDocument(document: unknown, opts: ImportOptions): ParsedImport {
+export function parseJsonDocument(
+  document: unknown,
+  opts: ImportOptions,
+  encoding: TextEncodingName | null = null,
+): ParsedImport {
   const items = positionsOf(document);
 
   const columnByKey = new Map<string, PositionColumn | null>();
@@ -72,5 +79,12 @@ export function parseJsonDocument(document: unknown, opts: ImportOptions): Parse
   }
   // One position without a value is a bad row; none having one means the file's shape is wrong.
   if (hasObject && !hasRequired) throw missingColumnError([...keysSeen]);
-  return collector.result("json", [...ignored]);
+  const interpretation = describeInterpretation("json", {
+    encoding,
+    delimiter: null,
+    decimal: null,
+    sheet: null,
+    sheets: [],
+  });
+  return collector.result("json", [...ignored], interpretation);
 }

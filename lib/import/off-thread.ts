@@ -6,6 +6,9 @@ import { logger } from "@/lib/logger";
 
 import { type PreparedImport, type PrepareInput, type PrepareOptions, prepareImport } from "./prepare";
 
+/** A file as it was uploaded: its bytes (or a test's string), not yet decoded. */
+export type UploadedFile = PrepareInput & { data: string | Uint8Array };
+
 export interface WorkerRequest {
   format: PrepareInput["format"];
   /** The file's bytes, in parts (see partsOf). */
@@ -33,7 +36,7 @@ function wantsWorker(bytes: number): boolean {
  * thread gets back counts, errors, the sample and the COPY text, never a million row objects.
  * A worker that cannot start (a build that left it out) is logged and the file parsed here.
  */
-export async function prepareImportOffThread(input: PrepareInput, options: PrepareOptions): Promise<PreparedImport> {
+export async function prepareImportOffThread(input: UploadedFile, options: PrepareOptions): Promise<PreparedImport> {
   const { data } = input;
   const bytes = typeof data === "string" ? data.length : data.byteLength;
   // An XLSX file sent as text is refused before anything is parsed: no worker for that.
@@ -62,7 +65,7 @@ export async function prepareImportOffThread(input: PrepareInput, options: Prepa
 // of a million rows. The bigger nursery is this worker's alone.
 const YOUNG_MB = 96;
 
-async function runWorker(input: PrepareInput, options: PrepareOptions): Promise<WorkerReply> {
+async function runWorker(input: UploadedFile, options: PrepareOptions): Promise<WorkerReply> {
   const parts = takeable(input) ? [input.data] : await partsOf(input.data);
   const request: WorkerRequest = { format: input.format, parts, options };
   return new Promise((resolve, reject) => {
@@ -91,11 +94,11 @@ async function runWorker(input: PrepareInput, options: PrepareOptions): Promise<
  * An upload's own bytes, spanning their whole buffer, go to the worker as they are: no copy, so a
  * 70 MB file is held once, not twice, while it is parsed (the caller's view is emptied).
  */
-function takeable(input: PrepareInput): input is PrepareInput & { data: Uint8Array<ArrayBuffer> } {
+function takeable(input: UploadedFile): input is UploadedFile & { data: Uint8Array<ArrayBuffer> } {
   const { data } = input;
   return (
     input.owned === true &&
-    typeof data !== "string" &&
+    data instanceof Uint8Array &&
     data.buffer instanceof ArrayBuffer &&
     data.byteOffset === 0 &&
     data.byteLength === data.buffer.byteLength

@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 import { AppError } from "@/lib/errors";
 
-import { decodeUtf8Parts } from "./index";
+import { type DecodedText, decodeTextParts } from "./decode";
 import type { WorkerReply, WorkerRequest } from "./off-thread";
 import { prepareImport } from "./prepare";
 
@@ -24,10 +24,10 @@ function joined(parts: Uint8Array[]): Uint8Array {
  * The file as the importer reads it, and the parts let go: a text file decoded (the bytes and the
  * text would otherwise both stay for the whole parse), a workbook joined into one buffer.
  */
-function takeFile(request: WorkerRequest): string | Uint8Array {
+function takeFile(request: WorkerRequest): DecodedText | Uint8Array {
   const { parts } = request;
   request.parts = [];
-  return request.format === "xlsx" ? joined(parts) : decodeUtf8Parts(parts);
+  return request.format === "xlsx" ? joined(parts) : decodeTextParts(parts);
 }
 
 async function answer(request: WorkerRequest): Promise<void> {

@@ -2,12 +2,14 @@ import type { RowError } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
 
 import { CopyTextWriter, positionCopyLine } from "./copy-text";
+import type { DecodedText } from "./decode";
 import { parsePositions } from "./index";
+import type { Interpretation, ReadOptions } from "./interpretation";
 import type { ImportFormat } from "./records";
 
 export interface PrepareInput {
   format: ImportFormat;
-  data: string | Uint8Array;
+  data: string | Uint8Array | DecodedText;
   /**
    * The bytes belong to this import alone (an HTTP upload's body): the import worker may take them
    * over rather than copy them, which empties `data` for the caller.
@@ -15,7 +17,8 @@ export interface PrepareInput {
   owned?: boolean;
 }
 
-export interface PrepareOptions {
+/** The caller's delimiter, decimal and sheet (ReadOptions), and what to make of the file. */
+export interface PrepareOptions extends ReadOptions {
   /** Upsert matches on position_id, so there a row without one is a bad row. */
   mode: "replace" | "upsert";
   /** Build the COPY text of the rows to store (an import); a preview needs only the counts. */
@@ -35,6 +38,8 @@ export interface PreparedImport {
   /** Distinct bad rows (a row can have several errors). */
   badRows: number;
   ignoredColumns: string[];
+  /** How the file was read: encoding, separator, decimal mark, sheet. */
+  interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
   sample: Array<Position & { row: number }>;
   /** The valid rows as COPY text in UTF-8 chunks (copy-text.ts); empty unless `copyText`. */
@@ -62,7 +67,8 @@ export async function prepareImport(input: PrepareInput, opts: PrepareOptions): 
     if (sample.length < SAMPLE_ROWS) sample.push({ row, ...position });
     text?.add(positionCopyLine(position));
   };
-  const parsed = await parsePositions(input, { maxRows: opts.maxRows, currentYear: opts.currentYear, onRow });
+  const { maxRows, currentYear, delimiter, decimal, sheet } = opts;
+  const parsed = await parsePositions(input, { maxRows, currentYear, delimiter, decimal, sheet, onRow });
   // An importer that kept its rows rather than handing them over one by one.
   for (const { row, position } of parsed.rows) onRow(row, position);
 
@@ -74,6 +80,7 @@ export async function prepareImport(input: PrepareInput, opts: PrepareOptions): 
     rejected,
     badRows: new Set(rejected.map((r) => r.row)).size,
     ignoredColumns: parsed.ignoredColumns,
+    interpretation: parsed.interpretation,
     sample,
     copyText: text?.finish() ?? [],
   };

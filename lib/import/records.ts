@@ -8,14 +8,15 @@ import {
   type RowError,
 } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
-import { parseText } from "@/lib/engine/values";
+import { type DecimalMark, parseText } from "@/lib/engine/values";
 import { AppError } from "@/lib/errors";
 
 import { FirstRows } from "./first-rows";
+import type { Interpretation, ReadOptions } from "./interpretation";
 
 export type ImportFormat = "csv" | "json" | "xlsx";
 
-export interface ImportOptions {
+export interface ImportOptions extends ReadOptions {
   currentYear?: number;
   maxRows?: number;
   /** Takes each valid row as it is read, in file order, instead of the result's `rows` keeping it. */
@@ -32,6 +33,8 @@ export interface ParsedImport {
   rejected: RowError[];
   /** Unknown columns, as spelled in the file. */
   ignoredColumns: string[];
+  /** How the file was read (encoding, separator, decimal mark, sheet). */
+  interpretation: Interpretation;
 }
 
 const REQUIRED: PositionColumn = "position_value";
@@ -120,6 +123,19 @@ function readCell(index: number | undefined, cell: (index: number) => unknown): 
   return index === undefined ? undefined : unguard(cell(index));
 }
 
+// What spreadsheets and exports write for "no value". Blank in an optional column; in
+// position_value, which must hold a number, still the row's error.
+const BLANK_LIKE: ReadonlySet<string> = new Set(["n/a", "#n/a", "null", "-", "–", "—"]);
+const OPTIONAL_COLUMNS = POSITION_COLUMNS.filter((column) => column !== REQUIRED);
+
+export function isBlankLike(value: unknown): boolean {
+  return typeof value === "string" && value.length <= 8 && BLANK_LIKE.has(value.trim().toLowerCase());
+}
+
+function blankOutBlankLikes(raw: RawPosition): void {
+  for (const column of OPTIONAL_COLUMNS) if (isBlankLike(raw[column])) raw[column] = null;
+}
+
 /** Collects rows in file order: normalises, flags duplicate position_ids, enforces maxRows. */
 export class PositionCollector {
   private received = 0;
@@ -128,7 +144,11 @@ export class PositionCollector {
   private readonly firstRows = new FirstRows();
   private readonly currentYear: number;
 
-  constructor(private readonly opts: ImportOptions) {
+  /** `decimal`: how the file writes numbers as text (a point unless a CSV's separator says otherwise). */
+  constructor(
+    private readonly opts: ImportOptions,
+    private readonly decimal: DecimalMark = ".",
+  ) {
     this.currentYear = opts.currentYear ?? new Date().getUTCFullYear();
   }
 
@@ -145,7 +165,8 @@ export class PositionCollector {
 
   add(raw: RawPosition, row: number): void {
     this.count();
-    const result = normalizePosition(raw, row, { currentYear: this.currentYear });
+    blankOutBlankLikes(raw);
+    const result = normalizePosition(raw, row, { currentYear: this.currentYear, decimal: this.decimal });
     const errors = result.ok ? [] : result.errors;
     const id = result.ok ? result.position.positionId : parseText(raw.position_id);
     if (typeof id === "string") {
@@ -163,8 +184,8 @@ export class PositionCollector {
     this.rejected.push({ row, field, message });
   }
 
-  result(format: ImportFormat, ignoredColumns: string[]): ParsedImport {
+  result(format: ImportFormat, ignoredColumns: string[], interpretation: Interpretation): ParsedImport {
     const rejected = this.rejected.slice().sort((a, b) => a.row - b.row);
-    return { format, received: this.received, rows: this.rows, rejected, ignoredColumns };
+    return { format, received: this.received, rows: this.rows, rejected, ignoredColumns, interpretation };
   }
 }

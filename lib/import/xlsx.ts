@@ -5,6 +5,7 @@ import yauzl from "yauzl";
 import { AppError } from "@/lib/errors";
 import { formatMegabytes, formatSize, maxXlsxCells, maxXlsxUnpackedBytes } from "@/lib/request-caps";
 
+import { describeInterpretation } from "./interpretation";
 import {
   type ColumnIndexes,
   type ImportOptions,
@@ -14,7 +15,7 @@ import {
   readRow,
 } from "./records";
 
-// The first worksheet, read as a stream: yauzl reads the zip's central directory (every part's
+// One worksheet (the first, or the one `sheet` names), read as a stream: yauzl reads the zip's central directory (every part's
 // unpacked size is known before anything is inflated, and it refuses a part that inflates past
 // its declared size), saxes parses each XML part as it inflates, and rows go to the collector one
 // at a time, so memory holds the shared strings and the positions, never the sheet's XML.
@@ -95,17 +96,31 @@ async function parsePart(zip: yauzl.ZipFile, entry: yauzl.Entry, handler: XmlHan
   parser.close();
 }
 
-/** Where the first worksheet, the shared strings and the styles are, and the workbook's date system. */
-async function readWorkbook(zip: yauzl.ZipFile, parts: Map<string, yauzl.Entry>) {
+/** The worksheet `wanted` names: its name, else its 1-based position; unset, the first. */
+function chooseSheet(sheets: ReadonlyArray<{ name: string; path: string }>, wanted: string | undefined) {
+  if (wanted === undefined) return sheets[0];
+  const byName = sheets.find((sheet) => sheet.name === wanted) ?? sheets.find((s) => s.name.trim() === wanted.trim());
+  if (byName !== undefined) return byName;
+  const position = /^\d+$/.test(wanted.trim()) ? Number(wanted.trim()) : Number.NaN;
+  const byPosition = sheets[position - 1];
+  if (byPosition !== undefined) return byPosition;
+  const names = sheets.map((sheet) => JSON.stringify(sheet.name)).join(", ");
+  const message = `no sheet ${JSON.stringify(wanted)} in the workbook: give a sheet's name or its position from 1 to ${sheets.length} (${names})`;
+  throw new AppError("invalid_input", `Cannot read the workbook: ${message}`, [{ field: "sheet", message }]);
+}
+
+/** Where the chosen worksheet, the shared strings and the styles are, and the workbook's date system. */
+async function readWorkbook(zip: yauzl.ZipFile, parts: Map<string, yauzl.Entry>, wanted: string | undefined) {
   const workbook = parts.get(WORKBOOK);
   if (workbook === undefined) throw new AppError("invalid_data", `unreadable XLSX file: it has no ${WORKBOOK}`);
-  const sheetIds: string[] = [];
+  const sheetIds: Array<{ name: string; id: string }> = [];
   let date1904 = false;
   await parsePart(zip, workbook, {
     open(name, attributes) {
       if (name === "sheet") {
         // r:id, whatever the relationships namespace's prefix.
-        sheetIds.push(Object.entries(attributes).find(([key]) => localName(key) === "id")?.[1] ?? "");
+        const id = Object.entries(attributes).find(([key]) => localName(key) === "id")?.[1] ?? "";
+        sheetIds.push({ name: unescapeText(attributes.name ?? ""), id });
       } else if (name === "workbookPr") {
         date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
       }
@@ -127,9 +142,14 @@ async function readWorkbook(zip: yauzl.ZipFile, parts: Map<string, yauzl.Entry>)
     });
   }
   // A chart sheet is not a worksheet: the first sheet is the first worksheet, as ExcelJS had it.
-  const sheet = sheetIds.map((id) => worksheets.get(id)).find((path) => path !== undefined);
-  if (sheet === undefined) throw new AppError("invalid_data", "the XLSX file has no worksheet");
-  return { sheet, sharedStrings, styles, date1904 };
+  const sheets = sheetIds.flatMap(({ name, id }) => {
+    const path = worksheets.get(id);
+    return path === undefined ? [] : [{ name, path }];
+  });
+  if (sheets.length === 0) throw new AppError("invalid_data", "the XLSX file has no worksheet");
+  const chosen = chooseSheet(sheets, wanted);
+  if (chosen === undefined) throw new AppError("invalid_data", "the XLSX file has no worksheet");
+  return { sheet: chosen.path, name: chosen.name, names: sheets.map((s) => s.name), sharedStrings, styles, date1904 };
 }
 
 /** Rich text and phonetic runs aside, each `<si>` is one string. */
@@ -305,6 +325,11 @@ class SheetReader implements XmlHandler {
     return this.dateStyles[this.style] === true ? excelDate(number, this.date1904) : number;
   }
 
+  /** Whether the header row has not been read yet. */
+  beforeHeader(): boolean {
+    return this.indexes === null;
+  }
+
   /** Called when the sheet has been read: a sheet without rows has no header either. */
   finish(): void {
     if (this.indexes === null) throw emptySheetError();
@@ -328,7 +353,28 @@ function columnOf(ref: string | undefined, previous: number): number {
   return column === 0 ? previous + 1 : column;
 }
 
-async function readFirstSheet(data: Uint8Array, opts: ImportOptions): Promise<ParsedImport> {
+/**
+ * The sheet's rows; in a workbook of several sheets, a sheet without the header names the sheet
+ * read and the others, since the positions are often on another one.
+ */
+async function readRows(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  reader: SheetReader,
+  workbook: { name: string; names: string[] },
+): Promise<void> {
+  try {
+    await parsePart(zip, entry, reader);
+    reader.finish();
+  } catch (error) {
+    if (!(error instanceof AppError) || workbook.names.length < 2 || !reader.beforeHeader()) throw error;
+    const others = workbook.names.filter((name) => name !== workbook.name).map((name) => JSON.stringify(name));
+    const where = `in sheet ${JSON.stringify(workbook.name)}; the workbook's other sheets: ${others.join(", ")} (choose one with sheet=)`;
+    throw new AppError(error.code, `${error.message} (${where})`, error.details);
+  }
+}
+
+async function readSheet(data: Uint8Array, opts: ImportOptions): Promise<ParsedImport> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const limit = maxXlsxUnpackedBytes();
   const first = await listParts(bytes, new Set([WORKBOOK, RELATIONSHIPS]));
@@ -338,7 +384,7 @@ async function readFirstSheet(data: Uint8Array, opts: ImportOptions): Promise<Pa
       `The XLSX file unpacks to ${formatSize(first.unpacked)}, over the limit of ${formatMegabytes(limit)} (AKER_MAX_XLSX_UNPACKED_MB); nothing was read.`,
     );
   }
-  const workbook = await readWorkbook(first.zip, first.parts).finally(() => first.zip.close());
+  const workbook = await readWorkbook(first.zip, first.parts, opts.sheet).finally(() => first.zip.close());
   // Only the parts the workbook names are kept, however many entries the zip lists.
   const { zip, parts } = await listParts(bytes, new Set([workbook.sheet, workbook.sharedStrings, workbook.styles]));
   try {
@@ -346,20 +392,27 @@ async function readFirstSheet(data: Uint8Array, opts: ImportOptions): Promise<Pa
     if (sheet === undefined) throw new Error(`the worksheet ${workbook.sheet} is missing`);
     const strings = await readSharedStrings(zip, parts.get(workbook.sharedStrings));
     const dateStyles = await readDateStyles(zip, parts.get(workbook.styles));
-    const collector = new PositionCollector(opts);
+    const decimal = opts.decimal ?? ".";
+    const collector = new PositionCollector(opts, decimal);
     const reader = new SheetReader(collector, strings, dateStyles, workbook.date1904, maxXlsxCells());
-    await parsePart(zip, sheet, reader);
-    reader.finish();
-    return collector.result("xlsx", reader.ignoredColumns);
+    await readRows(zip, sheet, reader, workbook);
+    const interpretation = describeInterpretation("xlsx", {
+      encoding: null,
+      delimiter: null,
+      decimal,
+      sheet: workbook.name,
+      sheets: workbook.names,
+    });
+    return collector.result("xlsx", reader.ignoredColumns, interpretation);
   } finally {
     zip.close();
   }
 }
 
-/** Parses the first worksheet; row 1 is the header and row numbers are the sheet's own. */
+/** Parses a worksheet (`opts.sheet`, else the first); row 1 is the header and row numbers are the sheet's own. */
 export async function parseXlsx(data: Uint8Array, opts: ImportOptions): Promise<ParsedImport> {
   try {
-    return await readFirstSheet(data, opts);
+    return await readSheet(data, opts);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import { type RawTx, rawTransaction } from "../db/copy";
 import { POSITION_COLUMNS } from "../engine/normalize";
 import type { Position } from "../engine/types";
 import { AppError } from "../errors";
-import type { ImportFormat, RowError } from "../import";
+import type { ImportFormat, Interpretation, RowError } from "../import";
 import { copyField } from "../import/copy-text";
 import { prepareImportOffThread } from "../import/off-thread";
 import type { PreparedImport } from "../import/prepare";
@@ -21,6 +21,8 @@ export interface ImportResult {
   imported: number;
   rejected: Array<{ row: number; field: string; message: string }>;
   ignoredColumns: string[];
+  /** How the file was read: encoding, separator, decimal mark, sheet. */
+  interpretation: Interpretation;
 }
 
 export interface ImportSource {
@@ -31,13 +33,15 @@ export interface ImportSource {
   owned?: boolean;
 }
 
-type ImportMode = ImportOptions["mode"];
+/** How to read the file and what to do with it; the reading options are detected when unset. */
+export type PreviewOptions = Pick<ImportOptions, "mode" | "delimiter" | "decimal" | "sheet">;
 
 /** Parse and validate for a mode, in the import worker: the one path both the preview and the import take. */
-function validateImport(source: ImportSource, mode: ImportMode, copyText: boolean): Promise<PreparedImport> {
+function validateImport(source: ImportSource, options: PreviewOptions, copyText: boolean): Promise<PreparedImport> {
+  const { mode, delimiter, decimal, sheet } = options;
   return prepareImportOffThread(
     { format: source.format, data: source.data, owned: source.owned },
-    { mode, copyText, maxRows: maxImportRows() },
+    { mode, copyText, maxRows: maxImportRows(), delimiter, decimal, sheet },
   );
 }
 
@@ -48,6 +52,8 @@ export interface ImportPreview {
   rejected: RowError[];
   rejectedRows: number;
   ignoredColumns: string[];
+  /** How the file was read: encoding, separator, decimal mark, sheet (and the workbook's sheets). */
+  interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
   sample: Array<Position & { row: number }>;
   /** Positions stored now: what replace would remove. */
@@ -58,10 +64,11 @@ export interface ImportPreview {
 export async function previewImport(
   ctx: PortfolioContext,
   source: ImportSource,
-  mode: ImportMode,
+  options: PreviewOptions,
 ): Promise<ImportPreview> {
   const { portfolio } = ctx;
-  const checked = await validateImport(source, mode, false);
+  const { mode } = options;
+  const checked = await validateImport(source, options, false);
   const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
   logger.info(
     {
@@ -69,6 +76,7 @@ export async function previewImport(
       portfolio: portfolio.slug,
       format: source.format,
       mode,
+      read: checked.interpretation.description,
       received: checked.received,
       rejectedRows: checked.badRows,
     },
@@ -80,6 +88,7 @@ export async function previewImport(
     rejected: checked.rejected,
     rejectedRows: checked.badRows,
     ignoredColumns: checked.ignoredColumns,
+    interpretation: checked.interpretation,
     sample: checked.sample,
     stored,
   };
@@ -93,16 +102,17 @@ export async function previewImport(
 export async function importPositions(
   ctx: PortfolioContext,
   source: ImportSource,
-  options: Pick<ImportOptions, "mode" | "onError">,
+  options: Pick<ImportOptions, "mode" | "onError"> & Partial<PreviewOptions>,
 ): Promise<ImportResult> {
   const { portfolio } = ctx;
-  const prepared = await validateImport(source, options.mode, true);
-  const { received, valid, rejected, badRows, ignoredColumns } = prepared;
+  const prepared = await validateImport(source, options, true);
+  const { received, valid, rejected, badRows, ignoredColumns, interpretation } = prepared;
   const log = {
     event: "positions.import",
     portfolio: portfolio.slug,
     format: source.format,
     mode: options.mode,
+    read: interpretation.description,
     received,
   };
   if (badRows > 0 && options.onError === "reject") {
@@ -128,7 +138,7 @@ export async function importPositions(
   logger.info({ ...log, batchId, imported: valid, rejectedRows: badRows }, "import stored");
   // New data: a stale-data alert, if one is open, resolves.
   await syncFreshness(ctx);
-  return { batchId, received, imported: valid, rejected, ignoredColumns };
+  return { batchId, received, imported: valid, rejected, ignoredColumns, interpretation };
 }
 
 const STAGE = "positions_import_stage";

@@ -3,6 +3,9 @@ import { parseArgs } from "node:util";
 export const USAGE = `Usage: npm run cli -- <command> [options]   (every command takes --portfolio <slug>)
 
   import <file.csv|.json|.xlsx> [--mode replace|upsert] [--on-error reject|skip]
+         [--delimiter ,|;|tab|"|"] [--decimal .|,] [--sheet name|number]
+                                                    the separator, decimal mark and sheet are
+                                                    detected (the first sheet) unless given
   compute [--as-of YYYY-MM-DD] [--no-alerts]        compute and store a run
   latest                                            the latest run's exposures
   limits                                            list limits (with each one's reference and note)
@@ -46,6 +49,9 @@ export const { values: opts, positionals } = parseArgs({
     portfolio: { type: "string" },
     mode: { type: "string" },
     "on-error": { type: "string" },
+    delimiter: { type: "string" },
+    decimal: { type: "string" },
+    sheet: { type: "string" },
     "as-of": { type: "string" },
     "no-alerts": { type: "boolean" },
     dimension: { type: "string" },

@@ -33,8 +33,14 @@ async function main(): Promise<void> {
       if (!file) throw new Error("import needs a file: npm run cli -- import positions.csv");
       const extension = path.extname(file).slice(1).toLowerCase();
       const format = extension === "xlsx" ? "xlsx" : extension === "json" ? "json" : "csv";
-      const data = format === "xlsx" ? new Uint8Array(await readFile(file)) : await readFile(file, "utf8");
-      const options = parseOrThrow(lib.importOptionsSchema, { mode: opts.mode, onError: opts["on-error"] }, "options");
+      // Bytes, whatever the format: the importer reads the encoding (UTF-8, UTF-16, Windows-1252).
+      const data = new Uint8Array(await readFile(file));
+      const { delimiter, decimal, sheet } = opts;
+      const options = parseOrThrow(
+        lib.importOptionsSchema,
+        { mode: opts.mode, onError: opts["on-error"], delimiter, decimal, sheet },
+        "options",
+      );
       return print(await lib.importPositions(await ctx(), { format, data, sourceName: path.basename(file) }, options));
     }
     case "compute": {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { parseMoney, parseWholeNumber } from "@/lib/engine/values";
+import { parseMoney, parseWholeNumber, plainNumber } from "@/lib/engine/values";
 
 describe("parseMoney", () => {
   test.each([
@@ -45,5 +45,23 @@ describe("parseWholeNumber", () => {
     { label: "unsafe integer", raw: "99999999999999999999", grouping: true, value: null },
   ])("$label: $raw -> $value", ({ raw, grouping, value }) => {
     expect(parseWholeNumber(raw, grouping)).toBe(value);
+  });
+});
+
+describe("plainNumber: numbers as a file writes them, in the form parseMoney reads", () => {
+  test.each([
+    { label: "decimal comma, dot thousands", value: "1.000.000,50", decimal: ",", plain: "1000000.50" },
+    { label: "decimal comma, narrow-space thousands", value: "1\u202f000,5", decimal: ",", plain: "1000.5" },
+    { label: "decimal comma, percent", value: "33,5 %", decimal: ",", plain: "33.5%" },
+    { label: "decimal comma, euro", value: "€ 12,00", decimal: ",", plain: "12.00" },
+    { label: "decimal comma, a point is not a decimal", value: "1.5", decimal: ",", plain: Number.NaN },
+    { label: "accounting negative, point", value: "(500,000)", decimal: ".", plain: "-500,000" },
+    { label: "accounting negative, comma", value: "(500.000,25)", decimal: ",", plain: "-500000.25" },
+    { label: "a minus inside brackets stays as written", value: "(-5)", decimal: ".", plain: "(-5)" },
+    { label: "dollars, point", value: "$1,250,000.00", decimal: ".", plain: "1,250,000.00" },
+    { label: "blank stays blank", value: "  ", decimal: ",", plain: "  " },
+    { label: "a number is a number", value: 12.5, decimal: ",", plain: 12.5 },
+  ] as const)("$label", ({ value, decimal, plain }) => {
+    expect(plainNumber(value, decimal)).toEqual(plain);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { AppError } from "@/lib/errors";
-import { decodeUtf8Parts, parsePositions } from "@/lib/import";
+import { decodeTextParts, parsePositions } from "@/lib/import";
 
 const YEAR = 2026;
 const HEADER = "position_id,asset_id,msa_id,strategy,state,vintage,construction_type,rent_band,position_value,units";
@@ -115,7 +115,12 @@ describe("parsePositions (CSV)", () => {
       code: "invalid_data",
       text: "malformed CSV",
     },
-    { label: "not UTF-8", data: new Uint8Array([0x70, 0x6f, 0xe9, 0x0a]), code: "invalid_data", text: "UTF-8" },
+    {
+      label: "a UTF-16 byte-order mark, then a lone surrogate",
+      data: new Uint8Array([0xff, 0xfe, 0x00, 0xd8]),
+      code: "invalid_data",
+      text: "the file starts with a UTF-16 byte-order mark but is not UTF-16 text",
+    },
     {
       label: "more rows than maxRows",
       data: csv("position_value", "1", "2", "3"),
@@ -184,18 +189,32 @@ describe("parsePositions (CSV)", () => {
   });
 });
 
-describe("decodeUtf8Parts: a file's parts read as one text", () => {
-  test("a character split between two parts is read whole; the byte-order mark stays for the importer to drop", () => {
+describe("decodeTextParts: a file's parts read as one text", () => {
+  test("a character split between two parts is read whole; the byte-order mark is dropped", () => {
     const bytes = new TextEncoder().encode("\uFEFFposition_id,asset_id\nP1,Café Lofts\n");
     const cut = bytes.indexOf(0xc3) + 1; // between the two bytes of é
-    expect(decodeUtf8Parts([bytes.subarray(0, cut), bytes.subarray(cut)])).toBe(
-      "\uFEFFposition_id,asset_id\nP1,Café Lofts\n",
-    );
+    expect(decodeTextParts([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual({
+      text: "position_id,asset_id\nP1,Café Lofts\n",
+      encoding: "utf-8",
+    });
   });
 
-  test("bytes that are not UTF-8 are refused with the importer's message", () => {
-    expect(() => decodeUtf8Parts([new Uint8Array([0x43, 0x61, 0x66, 0xe9])])).toThrow(/the file is not UTF-8 text/);
-    // …also when the bad sequence is cut off at the end of the last part.
-    expect(() => decodeUtf8Parts([new Uint8Array([0x43]), new Uint8Array([0xc3])])).toThrow(/not UTF-8/);
+  test("bytes that are not UTF-8 are read as Windows-1252, also when the bad sequence ends the last part", () => {
+    expect(decodeTextParts([new Uint8Array([0x43, 0x61, 0x66, 0xe9])])).toEqual({
+      text: "Café",
+      encoding: "windows-1252",
+    });
+    expect(decodeTextParts([new Uint8Array([0x43]), new Uint8Array([0xc3])])).toEqual({
+      text: "CÃ",
+      encoding: "windows-1252",
+    });
+  });
+
+  test("a UTF-16 byte-order mark split from the rest of the file is still seen", () => {
+    const bytes = new Uint8Array(Buffer.from("\uFEFFposition_value\n1\n", "utf16le"));
+    expect(decodeTextParts([bytes.subarray(0, 1), bytes.subarray(1, 5), bytes.subarray(5)])).toEqual({
+      text: "position_value\n1\n",
+      encoding: "utf-16le",
+    });
   });
 });

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, type MockInstance, test, vi } 
 import { AppError } from "@/lib/errors";
 import { parsePositions } from "@/lib/import";
 import { positionCopyLine } from "@/lib/import/copy-text";
-import { prepareImportOffThread } from "@/lib/import/off-thread";
-import type { PreparedImport, PrepareInput, PrepareOptions } from "@/lib/import/prepare";
+import { prepareImportOffThread, type UploadedFile } from "@/lib/import/off-thread";
+import type { PreparedImport, PrepareOptions } from "@/lib/import/prepare";
 import { logger } from "@/lib/logger";
 
 const HEADER =
@@ -31,7 +31,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-async function both(input: PrepareInput, options: PrepareOptions): Promise<[unknown, unknown]> {
+async function both(input: UploadedFile, options: PrepareOptions): Promise<[unknown, unknown]> {
   const run = async (workers: "0" | "1") => {
     vi.stubEnv("AKER_IMPORT_WORKERS", workers);
     return prepareImportOffThread(input, { currentYear: 2026, ...options }).catch((error: unknown) => error);
@@ -77,7 +77,7 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
       ["X1", "CA", 10],
       ["X2", "Nowhere", 20],
     ]);
-    const inputs: PrepareInput[] = [
+    const inputs: UploadedFile[] = [
       { format: "csv", data: new TextEncoder().encode(`\uFEFF${CSV}`) },
       { format: "json", data: JSON.stringify([{ positionId: "J1", positionValue: 5 }, { positionValue: "x" }, 3]) },
       { format: "xlsx", data: new Uint8Array(await workbook.xlsx.writeBuffer()) },
@@ -89,8 +89,39 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
     }
   });
 
+  test("the delimiter, decimal and sheet travel to the worker; the interpretation comes back", async () => {
+    const latin = new Uint8Array(
+      Buffer.from("position_id;asset_id;position_value\r\nP1;Café Lofts;1.000,5\r\n", "latin1"),
+    );
+    const [worker, inThread] = await both({ format: "csv", data: latin }, { mode: "replace", copyText: false });
+    expect(worker).toEqual(inThread);
+    expect(worker).toMatchObject({
+      valid: 1,
+      sample: [{ assetId: "Café Lofts", positionValue: 1000.5 }],
+      interpretation: {
+        encoding: "windows-1252",
+        delimiter: ";",
+        decimal: ",",
+        description: "semicolon-separated, decimal comma, Windows-1252",
+      },
+    });
+    const [overridden] = await both({ format: "csv", data: latin }, { mode: "replace", copyText: false, decimal: "." });
+    expect(overridden).toMatchObject({ valid: 0, rejected: [{ row: 2, field: "position_value" }] });
+
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Notes").addRows([["hello"]]);
+    workbook.addWorksheet("Book").addRows([["position_value"], ["7"]]);
+    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const [second, secondInThread] = await both(
+      { format: "xlsx", data },
+      { mode: "replace", copyText: false, sheet: "2" },
+    );
+    expect(second).toEqual(secondInThread);
+    expect(second).toMatchObject({ valid: 1, interpretation: { sheet: "Book", sheets: ["Notes", "Book"] } });
+  });
+
   test("a refused file is the same AppError either way", async () => {
-    const cases: PrepareInput[] = [
+    const cases: UploadedFile[] = [
       { format: "csv", data: "" },
       { format: "csv", data: 'position_value\n"unterminated' },
       { format: "csv", data: new Uint8Array([0x70, 0xff, 0xfe]) },

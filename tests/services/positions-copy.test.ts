@@ -298,7 +298,7 @@ describe("the import worker and AKER_IMPORT_WORKERS=0 store the same", { timeout
     const outcome = async (workers: "0" | "1") => {
       vi.stubEnv("AKER_IMPORT_WORKERS", workers);
       const ctx = await freshPortfolio();
-      const preview = await previewImport(ctx, { format: "csv", data }, "upsert");
+      const preview = await previewImport(ctx, { format: "csv", data }, { mode: "upsert" });
       const result = await importPositions(ctx, { format: "csv", data }, { mode: "upsert", onError: "skip" });
       const positions = (await stored(ctx)).map(({ id: _, batchId: __, updatedAt: ___, ...p }) => p);
       const [batch] = await listImportBatches(ctx);

@@ -140,7 +140,7 @@ describe("previewImport", () => {
     const preview = await previewImport(
       ctx,
       { format: "csv", data: `${WITH_BAD_ROWS.replace("units", "units,note")}` },
-      "replace",
+      { mode: "replace" },
     );
     expect(preview).toMatchObject({ received: 7, valid: 2, rejectedRows: 5, ignoredColumns: ["note"], stored: 2 });
     expect(preview.rejected.map((r) => [r.row, r.field])).toEqual([
@@ -161,7 +161,7 @@ describe("previewImport", () => {
   test("applies the mode's rules as the import does: upsert needs position_id", async () => {
     const ctx = await freshPortfolio();
     const data = "position_id,position_value\nA,100\n,200\n";
-    const preview = await previewImport(ctx, { format: "csv", data }, "upsert");
+    const preview = await previewImport(ctx, { format: "csv", data }, { mode: "upsert" });
     expect(preview).toMatchObject({
       received: 2,
       valid: 1,
@@ -172,6 +172,9 @@ describe("previewImport", () => {
       (e: unknown) => e,
     );
     expect((error as AppError).details).toEqual(preview.rejected);
-    expect(await previewImport(ctx, { format: "csv", data }, "replace")).toMatchObject({ valid: 2, rejectedRows: 0 });
+    expect(await previewImport(ctx, { format: "csv", data }, { mode: "replace" })).toMatchObject({
+      valid: 2,
+      rejectedRows: 0,
+    });
   });
 });

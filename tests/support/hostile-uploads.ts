@@ -21,6 +21,9 @@ export function uploadOptions(h: Harness) {
         mode: fc.constantFrom("replace", "upsert", "<script>", ""),
         onError: fc.constantFrom("reject", "skip", "ignore"),
         format: fc.constantFrom("csv", "json", "xlsx", "pdf", ""),
+        delimiter: fc.constantFrom(",", ";", "tab", "\t", "|", "comma", ""),
+        decimal: fc.constantFrom(".", ",", "point", ""),
+        sheet: fc.constantFrom("1", "2", "0", "Positions", "<script>", ""),
       },
       { requiredKeys: [] },
     )
@@ -68,7 +71,7 @@ export function uploadCases(maxUploadBytes: number, maxRows: number): fc.Arbitra
         ),
       ].join("\r\n"),
     );
-  // Wrong encodings: UTF-16 and Latin-1 where UTF-8 is required.
+  // Other encodings: UTF-16 without a byte-order mark, Latin-1 (read as Windows-1252), UTF-8 with a BOM.
   const encoded = fc
     .tuple(csvText, fc.constantFrom("utf8", "utf16le", "latin1", "bom"))
     .map(

@@ -6,6 +6,7 @@ import {
   groupRejected,
   importBlockReason,
   processingLabel,
+  readChoiceParams,
   rejectedToCsv,
   uploadPct,
 } from "@/components/positions/upload-model";
@@ -114,9 +115,22 @@ test.each([
   ["BOOK.XLSX", true],
   ["book.json", true],
   ["book.txt", true],
+  ["book.tsv", true],
   ["book.xls", false],
   ["book.pdf", false],
   ["csv", false],
 ])("acceptedFile(%s) = %s", (name, ok) => {
   expect(acceptedFile(name)).toBe(ok);
+});
+
+test.each([
+  { label: "nothing chosen", choice: {}, params: {} },
+  {
+    label: "a tab and a decimal comma",
+    choice: { delimiter: "tab", decimal: "," },
+    params: { delimiter: "tab", decimal: "," },
+  },
+  { label: "a sheet", choice: { sheet: "Fund III" }, params: { sheet: "Fund III" } },
+])("readChoiceParams: $label", ({ choice, params }) => {
+  expect(readChoiceParams(choice)).toEqual(params);
 });

@@ -8,6 +8,7 @@ import { listImportBatches, listPositions } from "@/lib/services/positions-list"
 import { findLatestRunSummary, todayUtc } from "@/lib/services/runs";
 import { withTestDatabase } from "../../support/db";
 import { freshPortfolio } from "../../support/fixtures";
+import { fixture } from "../../support/import-fixtures";
 import { RouterProvider, testRouter } from "../../support/next-request";
 import { fillJsdomGaps, type RouteServer, servePageFrom, startRouteServer } from "../../support/route-server";
 import { userWithToken } from "../../support/seed";
@@ -100,6 +101,55 @@ describe("UploadPanel", () => {
       "POST /api/positions/import",
       "POST /api/exposures/runs",
     ]);
+  });
+
+  test("the preview says how the file was read; Change reads it again, and the import reads it the same way", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await user.upload(
+      screen.getByLabelText("Positions file (CSV, JSON or XLSX)"),
+      new File([fixture("libreoffice-tab-point.txt") as BlobPart], "book.txt", { type: "text/plain" }),
+    );
+    const line = await screen.findByTestId("file-interpretation", {}, { timeout: 15_000 });
+    expect(line.textContent).toBe("Read as tab-separated, decimal comma, UTF-8");
+    expect(within(screen.getByTestId("preview-counts")).getByText("Valid").nextSibling?.textContent).toBe("0");
+
+    await user.click(screen.getByRole("button", { name: "Change" }));
+    expect((screen.getByLabelText("Separator") as HTMLSelectElement).value).toBe("tab");
+    await user.selectOptions(screen.getByLabelText("Numbers"), "Decimal point (1,234.50)");
+    await user.click(screen.getByRole("button", { name: "Read again" }));
+    await screen.findByText("tab-separated, decimal point, UTF-8", {}, { timeout: 15_000 });
+    expect(within(screen.getByTestId("preview-counts")).getByText("Valid").nextSibling?.textContent).toBe("4");
+
+    await user.click(screen.getByRole("checkbox", { name: /Import valid rows only/ }));
+    await user.click(screen.getByRole("button", { name: "Import 4 positions" }));
+    await screen.findByTestId("import-outcome", {}, { timeout: 15_000 });
+    expect(await stored()).toEqual(["P1", "P2", "P3", "P5"]);
+    const sent = server.served.filter((s) => s.startsWith("POST /api/positions/")).slice(-2);
+    expect(sent.map((s) => new URLSearchParams(s.split("?")[1]).get("decimal"))).toEqual([".", "."]);
+    expect(sent.map((s) => new URLSearchParams(s.split("?")[1]).get("delimiter"))).toEqual(["tab", "tab"]);
+  });
+
+  test("a workbook of several sheets: a select of its sheets previews the chosen one", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await user.upload(
+      screen.getByLabelText("Positions file (CSV, JSON or XLSX)"),
+      new File([fixture("two-sheets.xlsx") as BlobPart], "funds.xlsx", {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      }),
+    );
+    const sheet = (await screen.findByLabelText("Sheet", {}, { timeout: 15_000 })) as HTMLSelectElement;
+    expect([...sheet.options].map((o) => o.value)).toEqual(["Fund II", "Fund III"]);
+    expect(screen.getByTestId("file-interpretation").textContent).toBe('Read as sheet "Fund II" (1 of 2)');
+    await user.selectOptions(sheet, "Fund III");
+    await screen.findByText('sheet "Fund III" (2 of 2)', {}, { timeout: 15_000 });
+    const sample = screen.getByTestId("preview-sample");
+    expect(
+      within(sample)
+        .getAllByRole("rowheader")
+        .map((r) => r.textContent),
+    ).toEqual(["2", "3"]);
   });
 
   test("a file that is not a positions file is refused before anything is sent", async () => {
