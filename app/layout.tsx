@@ -26,7 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div
             role="alert"
             data-testid="auth-off-banner"
-            className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white"
+            className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white print:hidden"
           >
             ⚠ Sign-in is OFF (AKER_AUTH=off): anyone who can reach this server is an admin. For local evaluation only.
           </div>
