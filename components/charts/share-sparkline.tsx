@@ -5,9 +5,9 @@ export interface SharePoint {
   exposurePct: number;
 }
 
-const W = 300;
-const H = 110;
-const PAD = { left: 34, right: 40, top: 10, bottom: 22 };
+const W = 260;
+const H = 100;
+const PAD = { left: 32, right: 44, top: 10, bottom: 20 };
 
 /** The top of the axis: the highest point rounded up to a step of 5 (10 above 50), never over 100. */
 export function sparklineMax(points: readonly SharePoint[]): number {

@@ -2,6 +2,8 @@ import { formatCount, formatDate, formatDateTime, formatMoney, formatPct } from 
 import type { Report } from "@/lib/services/report";
 import { OverviewTotals } from "../overview/overview-totals";
 
+const sign = (value: number) => (value > 0 ? "+" : value < 0 ? "−" : "±");
+
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
     <div className="flex flex-wrap gap-x-2 border-b border-border py-2 last:border-0">
@@ -39,9 +41,9 @@ export function ReportSummary({ report }: { report: Report }) {
               {change !== null && (
                 <span className="text-muted">
                   {" "}
-                  · total value {change >= 0 ? "+" : "−"}
+                  · total value {sign(change)}
                   {formatMoney(Math.abs(change))}
-                  {relative !== null && ` (${relative >= 0 ? "+" : "−"}${formatPct(Math.abs(relative))})`} since
+                  {relative !== null && ` (${sign(relative)}${formatPct(Math.abs(relative))})`} since
                 </span>
               )}
             </>

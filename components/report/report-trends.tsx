@@ -16,7 +16,7 @@ export function ReportTrends({ trends }: { trends: readonly ReportTrend[] }) {
   const shareAt = trends.map((t) => new Map(t.points.map((p) => [p.asOfDate, p.exposurePct])));
   return (
     <>
-      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-2">
         {trends.map((t) => (
           <li
             key={t.dimensionType}

@@ -80,7 +80,7 @@ export async function ReportView({ ctx, asOf }: { ctx: PortfolioContext; asOf: s
         title="Largest changes since the previous quarter"
         description={
           previous
-            ? `The ${REPORT_CHANGES} largest moves in share of portfolio value, across every dimension, from the run of ${formatDate(previous.asOfDate)} to this one.`
+            ? `${report.changes.length < REPORT_CHANGES ? "Every move" : `The ${REPORT_CHANGES} largest moves`} in share of portfolio value, across every dimension, from the run of ${formatDate(previous.asOfDate)} to this one, largest first.`
             : undefined
         }
       >

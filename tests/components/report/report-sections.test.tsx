@@ -83,9 +83,7 @@ describe("ReportChanges", () => {
         ]}
       />,
     );
-    expect(screen.getByTestId("report-change-row").textContent).toBe(
-      "StateTX45.0 %$450K30.0 %$300K−15.0 pp−$150K",
-    );
+    expect(screen.getByTestId("report-change-row").textContent).toBe("StateTX45.0 %$450K30.0 %$300K−15.0 pp−$150K");
   });
 });
 
