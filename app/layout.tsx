@@ -18,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-bg font-sans text-text antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2 print:hidden"
         >
           Skip to content
         </a>
@@ -26,7 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div
             role="alert"
             data-testid="auth-off-banner"
-            className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white"
+            className="bg-breach px-4 py-2 text-center text-sm font-semibold text-white print:hidden"
           >
             ⚠ Sign-in is OFF (AKER_AUTH=off): anyone who can reach this server is an admin. For local evaluation only.
           </div>

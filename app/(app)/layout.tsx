@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <SiteNav ctx={ctx} />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </>

@@ -12,6 +12,7 @@ const LINKS: Array<{ href: string; label: string; match?: string }> = [
   { href: "/scenarios", label: "Scenarios" },
   { href: "/alerts", label: "Alerts" },
   { href: "/positions", label: "Positions" },
+  { href: "/report", label: "Report" },
 ];
 
 const ADMIN_LINKS: typeof LINKS = [

@@ -21,7 +21,7 @@ export async function SiteNav({ ctx }: { ctx: PortfolioContext & { actor: Actor 
   ]);
   const asOf = latest?.asOfDate ?? null;
   return (
-    <header className="border-b border-border bg-surface">
+    <header className="border-b border-border bg-surface print:hidden">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-base font-bold tracking-tight text-accent">
           aker<span className="text-text">·portfolio</span>

@@ -16,7 +16,7 @@ export const TOP_VALUES = 5;
  * RULE_LINES) above five value rows with badges.
  */
 const DIAL_CARD_CLASS =
-  "relative flex min-h-[28rem] flex-col rounded-card border border-border bg-surface p-4 shadow-sm";
+  "relative flex min-h-[28rem] break-inside-avoid flex-col rounded-card border border-border bg-surface p-4 shadow-sm print:min-h-0 print:p-3 print:shadow-none";
 
 /** Lines under the top value's name: the gauge's mark, then the other rules, the rest as "+N more". */
 const RULE_LINES = 2;
@@ -134,7 +134,7 @@ export function DialCard({ dial, limits }: { dial: Dial; limits: readonly Limit[
             +{lines.hidden.length} more {lines.hidden.length === 1 ? "limit" : "limits"}
           </span>
         )}
-        <span className="ml-auto text-accent" aria-hidden="true">
+        <span className="ml-auto text-accent print:hidden" aria-hidden="true">
           {dial.values.length > TOP_VALUES ? `All ${dial.values.length} values →` : "Details →"}
         </span>
       </div>

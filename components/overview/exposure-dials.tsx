@@ -11,7 +11,10 @@ import { DialCard } from "./dial-card";
 export async function ExposureDials({ ctx, run }: { ctx: PortfolioContext; run: RunDetail }) {
   const active = (await listLimits(ctx)).items.filter((t) => t.isActive);
   return (
-    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="exposure-dials">
+    <div
+      className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-3"
+      data-testid="exposure-dials"
+    >
       {buildDials(run, active).map((dial) => (
         <DialCard
           key={dial.dimensionType}

@@ -25,7 +25,10 @@ export function OverviewTotals({
   return (
     <dl className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
       {tiles.map((t) => (
-        <div key={t.label} className="h-[74px] rounded-card border border-border bg-surface px-4 py-3 shadow-sm">
+        <div
+          key={t.label}
+          className="h-[74px] rounded-card border border-border bg-surface px-4 py-3 shadow-sm print:shadow-none"
+        >
           <dt className="text-xs font-medium text-muted">{t.label}</dt>
           <dd className="text-2xl font-semibold tabular-nums" title={t.title} data-testid={t.testId}>
             {t.value}

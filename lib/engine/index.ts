@@ -32,6 +32,7 @@ export {
   limitStatus,
 } from "./limits";
 export * from "./normalize";
+export { largestChanges, previousQuarterEnd, previousQuarterRun } from "./report";
 export {
   type AcquisitionAsset,
   applyScenario,

@@ -197,11 +197,35 @@ export async function dateOpenAlerts(tx: Tx, portfolioId: string, limits: readon
     limit: byId.get(a.limitId as string) as Limit,
     dimensionValue: a.dimensionValue,
   }));
-  const dimensions = [...new Set(open.map((a) => a.dimensionType))];
+  const since = await breachStartDates(tx, portfolioId, keys);
+  for (const [i, alert] of open.entries()) {
+    const started = since[i] ?? null;
+    if ((alert.breachSince?.toISOString().slice(0, 10) ?? null) === started) continue;
+    await tx.alert.update({
+      where: { id: alert.id },
+      data: { breachSince: started === null ? null : asDate(started) },
+    });
+  }
+}
+
+/**
+ * Each breach's first as-of date of its unbroken stretch of breaching runs ending at the latest run
+ * on or before `onOrBefore` (every run when absent); null when that run does not breach. Reads the
+ * runs newest first, a page at a time, only as far back as the longest breach goes, and only the
+ * dimensions breached.
+ */
+export async function breachStartDates(
+  db: Pick<Tx, "exposureRun">,
+  portfolioId: string,
+  keys: readonly BreachKey[],
+  onOrBefore?: string,
+): Promise<Array<string | null>> {
+  const dimensions = [...new Set(keys.map((k) => k.limit.dimensionType))];
+  const asOfDate = onOrBefore === undefined ? undefined : { lte: asDate(onOrBefore) };
   let dating = startDating(keys);
   for (let skip = 0; dating.pending.length > 0; skip += RUNS_PER_PAGE) {
-    const runs = await tx.exposureRun.findMany({
-      where: { portfolioId },
+    const runs = await db.exposureRun.findMany({
+      where: { portfolioId, asOfDate },
       orderBy: { asOfDate: "desc" },
       skip,
       take: RUNS_PER_PAGE,
@@ -217,9 +241,5 @@ export async function dateOpenAlerts(tx: Tx, portfolioId: string, limits: readon
       })),
     );
   }
-  for (const [i, alert] of open.entries()) {
-    const since = dating.since[i] ?? null;
-    if ((alert.breachSince?.toISOString().slice(0, 10) ?? null) === since) continue;
-    await tx.alert.update({ where: { id: alert.id }, data: { breachSince: since === null ? null : asDate(since) } });
-  }
+  return dating.since;
 }

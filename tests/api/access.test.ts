@@ -73,6 +73,7 @@ const PAGES: Record<string, Exclude<Need, "public">> = {
   "/scenarios": "viewer",
   "/alerts": "viewer",
   "/positions": "viewer",
+  "/report": "viewer",
   "/admin": "admin",
   "/profile": "viewer",
   "/admin/notifications": "admin",
