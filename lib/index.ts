@@ -44,6 +44,7 @@ export {
 } from "./services/alerts";
 export { compareLimits, getCrossTab, getDashboard, getGeographic, getTrend } from "./services/analysis";
 export type { ActorContext, PortfolioContext, PortfolioRef } from "./services/context";
+export { exportFirm, type FirmFund, type FirmView, getFirmExposures } from "./services/firm";
 export { createLimit, deleteLimit, type LimitDto, listLimits, updateLimit } from "./services/limits";
 export {
   createPortfolio,
@@ -52,6 +53,7 @@ export {
   listPortfolios,
   portfolioContext,
 } from "./services/portfolios";
+export { archivePortfolio, renamePortfolio, unarchivePortfolio } from "./services/portfolios-admin";
 export { exportPositions } from "./services/positions-export";
 export { listPositionFacets, type PositionFacets } from "./services/positions-facets";
 export {

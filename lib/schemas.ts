@@ -421,11 +421,36 @@ export const exportQuerySchema = runRefSchema.extend({
 
 export const PORTFOLIO_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+const portfolioName = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "is required")
+  .max(200, "at most 200 characters");
+
 export const portfolioCreateSchema = z.strictObject({
   slug: z.string().regex(PORTFOLIO_SLUG, "must be lower-case letters, digits and dashes"),
-  name: z.string().trim().min(1).max(200),
+  name: portfolioName,
 });
 export type PortfolioCreate = z.output<typeof portfolioCreateSchema>;
+
+/** A rename: only the display name; the slug stays, since URLs, cookies and API clients use it. */
+export const portfolioUpdateSchema = z.strictObject({
+  name: portfolioName,
+  slug: z
+    .never({ error: "cannot be changed: URLs, cookies and API clients use it; rename changes the name" })
+    .optional(),
+});
+export type PortfolioUpdate = z.output<typeof portfolioUpdateSchema>;
+
+/** GET /api/portfolios: `include=archived` lists archived portfolios too. */
+export const portfolioListSchema = z.object({
+  include: z.enum(["archived"], { error: "must be archived" }).optional(),
+});
+
+/** GET /api/exports/firm: the firm roll-up as CSV. */
+export const firmExportSchema = z.object({
+  format: z.enum(["csv"], { error: "must be csv" }).default("csv"),
+});
 
 export const userCreateSchema = z.strictObject({
   email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),

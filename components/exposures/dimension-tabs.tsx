@@ -2,8 +2,8 @@ import Link from "next/link";
 import { DIMENSION_LABELS, DIMENSIONS } from "@/lib/display/labels";
 import type { Dimension } from "@/lib/engine/types";
 
-/** One tab per dimension; plain links, so each dimension has its own shareable address. */
-export function DimensionTabs({ active }: { active: Dimension }) {
+/** One tab per dimension; plain links, so each dimension has its own shareable address (`base`/<dimension>). */
+export function DimensionTabs({ active, base = "/exposures" }: { active: Dimension; base?: string }) {
   return (
     <nav aria-label="Dimensions" className="mb-6 overflow-x-auto border-b border-border">
       <ul className="flex min-w-max gap-1">
@@ -12,7 +12,7 @@ export function DimensionTabs({ active }: { active: Dimension }) {
           return (
             <li key={dimension}>
               <Link
-                href={`/exposures/${dimension}`}
+                href={`${base}/${dimension}`}
                 aria-current={current ? "page" : undefined}
                 data-testid={`dimension-tab-${dimension}`}
                 className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium ${

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 const LINKS: Array<{ href: string; label: string; match?: string }> = [
   { href: "/", label: "Overview" },
   { href: "/exposures/strategy", label: "Exposures", match: "/exposures" },
+  { href: "/firm/strategy", label: "Firm", match: "/firm" },
   { href: "/trends", label: "Trends" },
   { href: "/limits", label: "Limits" },
   { href: "/scenarios", label: "Scenarios" },

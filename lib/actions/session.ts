@@ -30,7 +30,7 @@ export const selectPortfolioAction = action(
   "viewer",
   z.object({ portfolio: z.string().max(100) }),
   async (input) => {
-    const portfolio = await getPortfolioOrThrow(input.portfolio);
+    const portfolio = await getPortfolioOrThrow(input.portfolio, { active: true });
     (await cookies()).set(PORTFOLIO_COOKIE, portfolio.slug, {
       path: "/",
       sameSite: "lax",

@@ -16,6 +16,14 @@ export {
   topValues,
 } from "./exposures";
 export {
+  computeFirmExposures,
+  type FirmExposure,
+  type FirmRollup,
+  type FundExposures,
+  type FundHolding,
+  type FundShare,
+} from "./firm";
+export {
   basisBuckets,
   compactMoney,
   defaultBandPp,

@@ -10,6 +10,7 @@ export {
   exposuresToJson,
   exposuresToXlsx,
 } from "./exposures";
+export { firmToCsv } from "./firm";
 export { type PositionRecord, positionsToCsv, positionsToJson, positionsToXlsx } from "./positions";
 
 export type ExportFormat = "csv" | "json" | "xlsx";

@@ -30,7 +30,10 @@ async function cookieSlug(): Promise<string | undefined> {
   return (await cookies()).get(PORTFOLIO_COOKIE)?.value;
 }
 
-/** Reads the cookie's portfolio; one that no longer exists falls back to the default instead of breaking every page. */
+/**
+ * Reads the cookie's portfolio; one that no longer exists, or that an admin archived (it has left
+ * the picker), falls back to the default instead of breaking every page.
+ */
 async function withDefaultFallback<T>(read: (slug: string) => Promise<T>): Promise<T> {
   const slug = await cookieSlug();
   try {
@@ -42,7 +45,9 @@ async function withDefaultFallback<T>(read: (slug: string) => Promise<T>): Promi
 }
 
 /** The portfolio chosen in the nav (server actions: they write, so they carry no data version). */
-export const cookiePortfolio = cache(async () => withDefaultFallback((slug) => getPortfolioOrThrow(slug)));
+export const cookiePortfolio = cache(async () =>
+  withDefaultFallback((slug) => getPortfolioOrThrow(slug, { active: true })),
+);
 
 /**
  * What a page's sections are handed: the signed-in viewer (at least) and the chosen portfolio,
@@ -51,5 +56,5 @@ export const cookiePortfolio = cache(async () => withDefaultFallback((slug) => g
  */
 export const pageContext = cache(async (): Promise<PortfolioContext & { actor: Actor }> => {
   const actor = await requirePageActor("viewer");
-  return { ...(await withDefaultFallback((slug) => readOnlyPortfolioContext(slug, actor))), actor };
+  return { ...(await withDefaultFallback((slug) => readOnlyPortfolioContext(slug, actor, { active: true }))), actor };
 });

@@ -57,6 +57,7 @@ async function writeDigest(tx: Tx, userId: string, today: string, now: Date): Pr
   const alerts = await tx.alert.findMany({
     where: {
       status: { in: DIGEST_STATUSES },
+      portfolio: { archivedAt: null },
       ...(subscription.portfolioIds.length > 0 ? { portfolioId: { in: subscription.portfolioIds } } : {}),
     },
     include: { ...LIMIT_NOTES, portfolio: { select: { slug: true, name: true } } },

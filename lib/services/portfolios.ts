@@ -3,12 +3,23 @@ import { getDb, getPrisma } from "../db/client";
 import type { Tx } from "../db/tx";
 import { AppError } from "../errors";
 import { PORTFOLIO_SLUG, type PortfolioCreate } from "../schemas";
-import type { PortfolioContext, PortfolioRef } from "./context";
+import { audit } from "./audit";
+import type { ActorContext, PortfolioContext, PortfolioRef } from "./context";
 
 /** Created by the migrations; every request without `?portfolio=` works on it. */
 export const DEFAULT_PORTFOLIO = "default";
 
 const SELECT = { id: true, slug: true, name: true } as const;
+
+/** A portfolio as the list and the admin's changes answer it: archivedAt null while it is active. */
+export interface PortfolioDto extends PortfolioRef {
+  archivedAt: string | null;
+}
+
+/** `active`: the nav's choice, where an archived portfolio has left the picker (the API still reads it). */
+export interface LookupOptions {
+  active?: boolean;
+}
 
 /** Every request resolves one (kept between writes on the embedded database: lib/db/memo.ts). */
 async function findPortfolioWithVersion(slug: string) {
@@ -16,21 +27,29 @@ async function findPortfolioWithVersion(slug: string) {
   const db = await getDb();
   return db.memo.get(
     `portfolio:${slug}`,
-    () => db.prisma.portfolio.findUnique({ where: { slug }, select: { ...SELECT, dataVersion: true } }),
+    () =>
+      db.prisma.portfolio.findUnique({ where: { slug }, select: { ...SELECT, dataVersion: true, archivedAt: true } }),
     (found) => found !== null,
   );
 }
 
-function unknownPortfolio(slug: string): AppError {
-  return new AppError("not_found", `Portfolio "${slug}" does not exist`, [
-    { field: "portfolio", message: "unknown portfolio" },
-  ]);
+async function findOrThrow(slug: string, options: LookupOptions) {
+  const found = await findPortfolioWithVersion(slug);
+  if (!found)
+    throw new AppError("not_found", `Portfolio "${slug}" does not exist`, [
+      { field: "portfolio", message: "unknown portfolio" },
+    ]);
+  if (options.active && found.archivedAt)
+    throw new AppError("not_found", `Portfolio "${slug}" is archived`, [{ field: "portfolio", message: "archived" }]);
+  return found;
 }
 
 /** The portfolio named by `?portfolio=` (default: the default one). A read: it never creates one. */
-export async function getPortfolioOrThrow(slug: string = DEFAULT_PORTFOLIO): Promise<PortfolioRef> {
-  const found = await findPortfolioWithVersion(slug);
-  if (!found) throw unknownPortfolio(slug);
+export async function getPortfolioOrThrow(
+  slug: string = DEFAULT_PORTFOLIO,
+  options: LookupOptions = {},
+): Promise<PortfolioRef> {
+  const found = await findOrThrow(slug, options);
   return { id: found.id, slug: found.slug, name: found.name };
 }
 
@@ -46,30 +65,49 @@ export async function portfolioContext(slug?: string, actor: Actor | null = null
 export async function readOnlyPortfolioContext(
   slug: string = DEFAULT_PORTFOLIO,
   actor: Actor | null = null,
+  options: LookupOptions = {},
 ): Promise<PortfolioContext> {
-  const found = await findPortfolioWithVersion(slug);
-  if (!found) throw unknownPortfolio(slug);
-  const { dataVersion, ...portfolio } = found;
+  const { dataVersion, archivedAt: _archivedAt, ...portfolio } = await findOrThrow(slug, options);
   return { actor, portfolio, readVersion: dataVersion };
 }
 
-/** Every page's nav lists them (kept between writes on the embedded database). */
-export async function listPortfolios(): Promise<PortfolioRef[]> {
+/**
+ * The active portfolios (the nav's picker, the firm view), or with `archived` every one; kept
+ * between writes on the embedded database.
+ */
+export async function listPortfolios(options: { archived?: boolean } = {}): Promise<PortfolioDto[]> {
   const db = await getDb();
   const list = await db.memo.get("portfolios", () =>
-    db.prisma.portfolio.findMany({ select: SELECT, orderBy: { slug: "asc" } }),
+    db.prisma.portfolio.findMany({ select: { ...SELECT, archivedAt: true }, orderBy: { slug: "asc" } }),
   );
-  return list.map((portfolio) => ({ ...portfolio }));
+  return list
+    .filter((p) => options.archived || p.archivedAt === null)
+    .map((p) => ({ ...p, archivedAt: p.archivedAt?.toISOString() ?? null }));
 }
 
-export async function createPortfolio(input: PortfolioCreate): Promise<PortfolioRef> {
+/**
+ * Audited (as "system" without an actor). The context comes second, unlike other services, so the many
+ * test fixtures that create a portfolio as "system" keep their one-argument call.
+ */
+export async function createPortfolio(
+  input: PortfolioCreate,
+  ctx: ActorContext = { actor: null },
+): Promise<PortfolioRef> {
   const prisma = await getPrisma();
   const existing = await prisma.portfolio.findUnique({ where: { slug: input.slug } });
   if (existing)
     throw new AppError("conflict", `Portfolio "${input.slug}" already exists`, [
       { field: "slug", message: "already exists" },
     ]);
-  return prisma.portfolio.create({ data: input, select: SELECT });
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.portfolio.create({ data: input, select: SELECT });
+    await audit(tx, ctx, "portfolio.created", {
+      portfolioId: created.id,
+      target: created.slug,
+      details: { name: created.name },
+    });
+    return created;
+  });
 }
 
 /**

@@ -89,7 +89,8 @@ export async function setSchedule(ctx: PortfolioContext, input: ScheduleInput, n
 export async function runDueSchedules(now = new Date()): Promise<string[]> {
   const prisma = await getPrisma();
   const due = await prisma.portfolio.findMany({
-    where: { scheduleCron: { not: null }, nextRunAt: { lte: now } },
+    // An archived portfolio keeps its schedule but does not run it (unarchiving resumes it).
+    where: { scheduleCron: { not: null }, nextRunAt: { lte: now }, archivedAt: null },
     select: { id: true, slug: true, scheduleCron: true, nextRunAt: true },
   });
   const ran: string[] = [];
@@ -117,10 +118,10 @@ export async function runDueSchedules(now = new Date()): Promise<string[]> {
   return ran;
 }
 
-/** Every portfolio's stale-data alert brought up to date (the scheduler does this hourly). */
+/** Every active portfolio's stale-data alert brought up to date (the scheduler does this hourly). */
 export async function checkAllFreshness(now = new Date()): Promise<void> {
   const prisma = await getPrisma();
-  for (const p of await prisma.portfolio.findMany({ select: { slug: true } }))
+  for (const p of await prisma.portfolio.findMany({ where: { archivedAt: null }, select: { slug: true } }))
     await syncFreshness(await portfolioContext(p.slug, null), now);
 }
 

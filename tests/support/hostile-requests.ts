@@ -219,6 +219,11 @@ export function getRequests(h: Harness) {
     ["/api/alerts", ["status", "severity", "dimensionType", "limit", "cursor"]],
     ["/api/alerts/summary", []],
     ["/api/exports/exposures", ["runId", "format"]],
+    // Issue 12: a portfolio by slug, the list with archived ones, the firm roll-up and its CSV.
+    [`/api/portfolios/${h.slug}`, []],
+    ["/api/portfolios", ["include"]],
+    ["/api/firm", []],
+    ["/api/exports/firm", ["format"]],
     ["/api/alerts/:alert", []],
     ["/api/exposures/runs/:run", []],
     [`/api/portfolios/${h.slug}/schedule`, []],

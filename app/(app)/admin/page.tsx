@@ -1,8 +1,15 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { AdminHeader, AuditSkeleton, TokensSkeleton, UsersSkeleton } from "@/components/admin/admin-skeletons";
+import {
+  AdminHeader,
+  AuditSkeleton,
+  PortfoliosSkeleton,
+  TokensSkeleton,
+  UsersSkeleton,
+} from "@/components/admin/admin-skeletons";
 import { parseAuditState } from "@/components/admin/audit-params";
 import { AuditSection } from "@/components/admin/audit-section";
+import { PortfoliosSection } from "@/components/admin/portfolios-section";
 import { TokensSection } from "@/components/admin/tokens-section";
 import { UsersSection } from "@/components/admin/users-section";
 import { SectionBoundary } from "@/components/ui/section-boundary";
@@ -24,6 +31,11 @@ export default async function AdminPage({
         <SectionBoundary what="The users">
           <Suspense fallback={<UsersSkeleton />}>
             <UsersSection actorId={actor.id} />
+          </Suspense>
+        </SectionBoundary>
+        <SectionBoundary what="The portfolios">
+          <Suspense fallback={<PortfoliosSkeleton />}>
+            <PortfoliosSection />
           </Suspense>
         </SectionBoundary>
         <SectionBoundary what="The API tokens">
