@@ -32,6 +32,9 @@ export async function SiteNav({ ctx }: { ctx: PortfolioContext & { actor: Actor 
           <span data-testid="nav-as-of">
             As of <strong className="font-semibold text-text">{asOf ? formatDate(asOf) : "no run yet"}</strong>
           </span>
+          <Link href="/docs/api" className="text-text underline-offset-2 hover:underline">
+            API
+          </Link>
           <span data-testid="nav-user" title={actor.email}>
             <Link href="/profile" className="text-text underline-offset-2 hover:underline">
               {actor.name}

@@ -9,6 +9,7 @@ import { authHeaders, base } from "@/tests/support/api-client";
 type Need = "public" | "viewer" | "manager" | "admin";
 const API: Record<string, Need> = {
   "GET /api/health": "public",
+  "GET /api/openapi.json": "public",
   "GET /api/portfolios": "viewer",
   "POST /api/portfolios": "manager",
   "GET /api/portfolios/[slug]/schedule": "viewer",
@@ -71,7 +72,7 @@ const API: Record<string, Need> = {
   "GET /api/notifications/subscription": "viewer",
   "PUT /api/notifications/subscription": "viewer",
 };
-const PAGES: Record<string, Exclude<Need, "public">> = {
+const PAGES: Record<string, Need> = {
   "/": "viewer",
   "/exposures/state": "viewer",
   "/firm/state": "viewer",
@@ -84,6 +85,7 @@ const PAGES: Record<string, Exclude<Need, "public">> = {
   "/admin": "admin",
   "/profile": "viewer",
   "/admin/notifications": "admin",
+  "/docs/api": "public",
 };
 const ROLES = ["viewer", "manager", "admin"] as const;
 const RANK: Record<Need, number> = { public: -1, viewer: 0, manager: 1, admin: 2 };
@@ -136,17 +138,23 @@ describe("access control", () => {
     }
   });
 
-  test.each(Object.entries(PAGES))("page %s: sign-in first, then the role decides", async (page, need) => {
-    checked += 1;
-    const anonymous = await fetch(`${base}${page}`, { redirect: "manual" });
-    expect(anonymous.status).toBe(307);
-    expect(anonymous.headers.get("location")).toMatch(/\/sign-in$/);
-    for (const role of ROLES) {
+  test.each(Object.entries(PAGES))(
+    "page %s: sign-in first (unless public), then the role decides",
+    async (page, need) => {
       checked += 1;
-      const status = (await fetch(`${base}${page}`, { headers: authHeaders[role], redirect: "manual" })).status;
-      expect(status, `${page} as ${role}`).toBe(RANK[role] < RANK[need] ? 403 : 200);
-    }
-  });
+      const anonymous = await fetch(`${base}${page}`, { redirect: "manual" });
+      if (need === "public") expect(anonymous.status, `${page} without a session`).toBe(200);
+      else {
+        expect(anonymous.status).toBe(307);
+        expect(anonymous.headers.get("location")).toMatch(/\/sign-in$/);
+      }
+      for (const role of ROLES) {
+        checked += 1;
+        const status = (await fetch(`${base}${page}`, { headers: authHeaders[role], redirect: "manual" })).status;
+        expect(status, `${page} as ${role}`).toBe(RANK[role] < RANK[need] ? 403 : 200);
+      }
+    },
+  );
 
   test("a revoked or made-up token is a 401", async () => {
     checked += 1;
