@@ -79,6 +79,13 @@ test("a semicolon CSV with decimal commas, saved by Excel in Windows-1252: read 
     .check();
   await page.getByTestId("import-button").click();
   await expect(page.getByTestId("import-outcome")).toContainText(/Imported 4 positions/, { timeout: 60_000 });
-  const latest = (await (await api("/api/exposures/latest")).json()) as { totalPortfolioValue: number };
-  expect(latest.totalPortfolioValue).toBe(16_595_679.65);
+  const stored = (await (await api("/api/positions")).json()) as {
+    items: Array<{ assetId: string; positionValue: number }>;
+  };
+  expect(stored.items.map((p) => [p.assetId, p.positionValue])).toEqual([
+    ["Café Lofts", 1_000_000.5],
+    ["Zürich Court", 2_500_000],
+    ["Peña Flats", 750_000.25],
+    ["Lake View", 12_345_678.9],
+  ]);
 });
