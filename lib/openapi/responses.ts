@@ -48,7 +48,16 @@ export const health = open({ status: z.literal("ok"), database: z.enum(["postgre
 export const openApiDocument = loose("This document.", ["openapi", "info", "paths", "components"]);
 
 export const portfolio = open({ id: uuid, slug: z.string(), name: z.string() }).meta({ id: "Portfolio" });
-export const portfolioList = open({ items: z.array(portfolio) });
+export const portfolioDetail = open({
+  id: uuid,
+  slug: z.string(),
+  name: z.string(),
+  archivedAt: timestamp.nullable(),
+}).meta({
+  id: "PortfolioDetail",
+  description: "A portfolio with its archive time (null: active).",
+});
+export const portfolioList = open({ items: z.array(portfolioDetail) });
 
 export const rowError = open({ row: z.int(), field: z.string(), message: z.string() }).meta({ id: "RowError" });
 
@@ -400,3 +409,34 @@ export const dashboard = loose(
   "One dial per dimension, chart series, open alert counts and the five newest alerts; its fields follow the overview page.",
   [],
 );
+
+const fundHolding = open({ slug: z.string(), name: z.string(), exposureValue: z.number() });
+
+export const firm = open({
+  totalValue: z.number(),
+  positionCount: z.int(),
+  funds: z.array(
+    open({
+      slug: z.string(),
+      name: z.string(),
+      runId: uuid.nullable(),
+      asOfDate: z.string().nullable(),
+      totalPortfolioValue: z.number().nullable(),
+      positionCount: z.int().nullable(),
+      sharePct: z.number().nullable(),
+    }),
+  ),
+  exposures: z.array(
+    open({
+      dimensionType: dimension,
+      dimensionValue: z.string(),
+      exposureValue: z.number(),
+      exposurePct: z.number(),
+      positionCount: z.int(),
+      funds: z.array(fundHolding),
+    }),
+  ),
+}).meta({
+  id: "Firm",
+  description: "Every active portfolio's latest run added up (funds without a run: nulls, left out of the totals).",
+});

@@ -134,6 +134,21 @@ describe("the OpenAPI document, served and honoured", () => {
     await call(api, "GET", `/api/portfolios/${api.portfolio}/schedule`, 200);
     await call(api, "PUT", `/api/portfolios/${api.portfolio}/schedule`, 200, { json: { cron: "0 6 * * *" } });
     await call(api, "GET", "/api/reference/msas", 200, { query: { q: "phoenix" } });
+    // A fund of its own to rename and archive, then the firm roll-up and its file.
+    const fund = await call<{ slug: string }>(admin, "POST", "/api/portfolios", 201, {
+      json: { slug: `openapi-${randomUUID().slice(0, 8)}`, name: "Doc Fund" },
+    });
+    await call(api, "GET", `/api/portfolios/${fund.slug}`, 200);
+    await call(admin, "PATCH", `/api/portfolios/${fund.slug}`, 200, { json: { name: "Doc Fund II" } });
+    await call(admin, "PATCH", `/api/portfolios/${fund.slug}`, 400, { json: { slug: "other" } });
+    await call(admin, "POST", `/api/portfolios/${fund.slug}/archive`, 200);
+    await call(admin, "POST", `/api/portfolios/${fund.slug}/archive`, 409);
+    await call(api, "GET", "/api/portfolios", 200, { query: { include: "archived" } });
+    await call(admin, "POST", `/api/portfolios/${fund.slug}/unarchive`, 200);
+    await call(admin, "POST", `/api/portfolios/${fund.slug}/archive`, 200);
+    await call(api, "GET", "/api/firm", 200);
+    await call(api, "GET", "/api/exports/firm", 200, { query: { format: "csv" } });
+    await call(api, "GET", "/api/exports/firm", 400, { query: { format: "xlsx" } });
     const viewer = api.as("viewer");
     await call(viewer, "GET", "/api/notifications/subscription", 200);
     await call(viewer, "PUT", "/api/notifications/subscription", 200, { json: { mode: "digest", digestHour: 7 } });
