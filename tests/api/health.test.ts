@@ -22,6 +22,7 @@ describe("the default portfolio", () => {
       id: expect.stringMatching(UUID),
       slug: "default",
       name: expect.any(String),
+      archivedAt: null,
     });
   });
 
