@@ -8,8 +8,10 @@ import {
   type RowError,
 } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
-import { type DecimalMark, parseText } from "@/lib/engine/values";
+import { type DecimalMark, describeValue, parseText } from "@/lib/engine/values";
 import { AppError } from "@/lib/errors";
+import type { MsaMatch } from "@/lib/reference/cbsa";
+import { resolveMsaName } from "@/lib/reference/msa-names";
 
 import { FirstRows } from "./first-rows";
 import type { Interpretation, ReadOptions } from "./interpretation";
@@ -136,6 +138,26 @@ function blankOutBlankLikes(raw: RawPosition): void {
   for (const column of OPTIONAL_COLUMNS) if (isBlankLike(raw[column])) raw[column] = null;
 }
 
+// A cell with a letter in it is a name, not a (possibly malformed) code: "Dallas, TX", "Springfield".
+const HAS_LETTER = /\p{L}/u;
+const NAMES_CACHED = 10_000;
+
+const listed = (areas: MsaMatch[]) => areas.map((m) => `${JSON.stringify(m.title)} (${m.code})`).join(", ");
+
+/** The code an MSA name stands for, or the row's error on msa_id. */
+function msaCodeFor(name: string): string | { message: string } {
+  const found = resolveMsaName(name);
+  if ("code" in found) return found.code;
+  const shown = describeValue(name.trim());
+  const areas = found.candidates;
+  if (found.problem === "ambiguous")
+    return {
+      message: `msa_id ${shown} is ambiguous: ${listed(areas)}; give the CBSA code, the title or the city with its state`,
+    };
+  const closest = areas.length > 0 ? `; closest: ${listed(areas)}` : "";
+  return { message: `msa_id ${shown} is not a CBSA code, title or principal city${closest}` };
+}
+
 /** Collects rows in file order: normalises, flags duplicate position_ids, enforces maxRows. */
 export class PositionCollector {
   private received = 0;
@@ -143,6 +165,8 @@ export class PositionCollector {
   private readonly rejected: RowError[] = [];
   private readonly firstRows = new FirstRows();
   private readonly currentYear: number;
+  /** MSA names seen in this file (names repeat row after row) → code or error. */
+  private readonly msaNames = new Map<string, string | { message: string }>();
 
   /** `decimal`: how the file writes numbers as text (a point unless a CSV's separator says otherwise). */
   constructor(
@@ -166,8 +190,11 @@ export class PositionCollector {
   add(raw: RawPosition, row: number): void {
     this.count();
     blankOutBlankLikes(raw);
+    const msa = this.msaCode(raw.msa_id);
+    if (msa !== undefined) raw.msa_id = typeof msa === "string" ? msa : null;
     const result = normalizePosition(raw, row, { currentYear: this.currentYear, decimal: this.decimal });
     const errors = result.ok ? [] : result.errors;
+    if (typeof msa === "object") errors.unshift({ row, field: "msa_id", message: msa.message });
     const id = result.ok ? result.position.positionId : parseText(raw.position_id);
     if (typeof id === "string") {
       const first = this.firstRows.firstOrAdd(id, row);
@@ -177,6 +204,18 @@ export class PositionCollector {
     if (!result.ok || errors.length > 0) this.rejected.push(...errors);
     else if (this.opts.onRow) this.opts.onRow(row, result.position);
     else this.rows.push({ row, position: result.position });
+  }
+
+  /** A name's code or error; undefined for anything else (codes, numbers, blanks), which normalisation checks. */
+  private msaCode(value: unknown): string | { message: string } | undefined {
+    if (typeof value !== "string" || !HAS_LETTER.test(value)) return undefined;
+    let found = this.msaNames.get(value);
+    if (found === undefined) {
+      found = msaCodeFor(value);
+      if (this.msaNames.size >= NAMES_CACHED) this.msaNames.clear();
+      this.msaNames.set(value, found);
+    }
+    return found;
   }
 
   reject(row: number, field: string, message: string): void {

@@ -3,7 +3,7 @@ import cbsa from "./cbsa.json";
 // CBSA code → title: every metro and micro area of the OMB 2017 delineation (929 codes, from the
 // NBER CBSA-to-county crosswalk). Codes of newer delineations are still valid positions; they
 // simply have no name here.
-const TITLES = cbsa as Record<string, { title: string; kind: "metro" | "micro" }>;
+export const TITLES = cbsa as Record<string, { title: string; kind: "metro" | "micro" }>;
 
 export function msaName(code: string): string | null {
   return TITLES[code]?.title ?? null;
@@ -16,7 +16,7 @@ export interface MsaMatch {
 }
 
 /** Lower case without accents, so "mayaguez" finds "Mayagüez, PR". */
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+export const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const WORDS = /[^a-z0-9]+/;
 
 let index: Array<MsaMatch & { folded: string; words: string[] }> | null = null;

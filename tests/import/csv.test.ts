@@ -167,6 +167,75 @@ describe("parsePositions (CSV)", () => {
     expect(result.rejected[2]?.message).toBe('position_value must be a number greater than 0 (got "-5")');
   });
 
+  test("an MSA given by title or principal city is stored as its CBSA code", async () => {
+    const result = await parse(
+      csv(
+        "position_id,msa_id,position_value",
+        "P1,19100,100",
+        'P2,"Dallas-Fort Worth-Arlington, TX",100',
+        'P3,"  dallas - fort worth-arlington ,tx msa ",100',
+        'P4,"Fort Worth, TX",100',
+        'P5,"Newark, NJ",100',
+        "P6,Dallas,100",
+        'P7,"Dallas, TX",100',
+      ),
+    );
+    expect(result.rejected).toEqual([]);
+    expect(result.rows.map((r) => [r.position.positionId, r.position.msaId])).toEqual([
+      ["P1", "19100"],
+      ["P2", "19100"],
+      ["P3", "19100"],
+      ["P4", "19100"],
+      ["P5", "35620"],
+      ["P6", "19100"],
+      ["P7", "19100"],
+    ]);
+  });
+
+  test("an unknown or ambiguous MSA name is the row's error on msa_id, with the closest titles", async () => {
+    const result = await parse(
+      csv(
+        "position_id,msa_id,state,position_value",
+        'P1,"Dalas, TX",TX,100',
+        "P2,Springfield,ZZ,100",
+        "P3,Dalas,TX,100",
+        'P4,"Dalas, TX",TX,100',
+        "P5,1242,TX,100",
+      ),
+    );
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([
+      {
+        row: 2,
+        field: "msa_id",
+        message:
+          'msa_id "Dalas, TX" is not a CBSA code, title or principal city; closest: "Dallas-Fort Worth-Arlington, TX" (19100), "Dumas, TX" (20300), "Paris, TX" (37580)',
+      },
+      {
+        row: 3,
+        field: "msa_id",
+        message:
+          'msa_id "Springfield" is ambiguous: "Springfield, IL" (44100), "Springfield, MA" (44140), "Springfield, MO" (44180), "Springfield, OH" (44220); give the CBSA code, the title or the city with its state',
+      },
+      { row: 3, field: "state", message: 'state "ZZ" is not a US state, DC or PR code' },
+      {
+        row: 4,
+        field: "msa_id",
+        message: expect.stringMatching(
+          /^msa_id "Dalas" is not a CBSA code, title or principal city; closest: "Dallas-/,
+        ),
+      },
+      // The same name again: resolved once per file, the same error on every row.
+      {
+        row: 5,
+        field: "msa_id",
+        message:
+          'msa_id "Dalas, TX" is not a CBSA code, title or principal city; closest: "Dallas-Fort Worth-Arlington, TX" (19100), "Dumas, TX" (20300), "Paris, TX" (37580)',
+      },
+      { row: 6, field: "msa_id", message: 'msa_id must be a 5-digit CBSA code (got "1242")' },
+    ]);
+  });
+
   test("blank rows are skipped without shifting the row numbers", async () => {
     const result = await parse(csv("position_id,position_value", "P1,100", "", " , ", "P2,-1"));
     expect(result.received).toBe(2);

@@ -33,6 +33,23 @@ describe("parsePositions (JSON)", () => {
     expect(result.rows).toEqual([{ row: 1, position: expect.objectContaining(position) }]);
   });
 
+  test("an MSA by name is stored as its code; an ambiguous one is the row's error", async () => {
+    const result = await parse([
+      { msaId: "Austin-Round Rock, TX", position_value: 100 },
+      { msaId: "Round Rock, TX", position_value: 100 },
+      { msaId: "Portland", position_value: 100 },
+    ]);
+    expect(result.rows.map((r) => r.position.msaId)).toEqual(["12420", "12420"]);
+    expect(result.rejected).toEqual([
+      {
+        row: 3,
+        field: "msa_id",
+        message:
+          'msa_id "Portland" is ambiguous: "Portland-South Portland, ME" (38860), "Portland-Vancouver-Hillsboro, OR-WA" (38900); give the CBSA code, the title or the city with its state',
+      },
+    ]);
+  });
+
   test("rows are numbered by their 1-based index and every error is kept", async () => {
     const result = await parse([
       { position_id: "P1", position_value: 100 },
