@@ -1,3 +1,5 @@
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Transaction } from "@electric-sql/pglite";
@@ -16,11 +18,17 @@ import type { Tx } from "./tx";
 // between them: readers answered from memory (the snapshot cache, lib/db/memo.ts) are served in
 // the pauses, while the transaction keeps the database to itself until it commits.
 
+/** COPY text in memory, or the file it was written to. */
+export type CopyText = readonly Uint8Array<ArrayBuffer>[] | { file: string };
+
 /** A transaction on the driver: plain SQL and COPY, committed when `fn` returns, rolled back if it throws. */
 export interface RawTx {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** `COPY <target> FROM STDIN` in the text format: tab-separated UTF-8 lines, `\N` for null. */
-  copyFrom(target: string, text: readonly Uint8Array<ArrayBuffer>[]): Promise<void>;
+  /**
+   * `COPY <target> FROM STDIN` in the text format: tab-separated UTF-8 lines, `\N` for null, in
+   * chunks or in a file (an import's, read a slice at a time).
+   */
+  copyFrom(target: string, text: CopyText): Promise<void>;
   /**
    * `statement(slice)` over all of `table`: once with `slice` = `true` on Postgres; on PGlite once
    * per few pages of the table, `slice` a range of its ctids, in the table's physical order.
@@ -60,8 +68,11 @@ function pgTx(client: pg.PoolClient): RawTx {
   return {
     query,
     copyFrom: async (target, text) => {
-      const chunks = text.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      await pipeline(Readable.from(chunks), client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
+      const source =
+        "file" in text
+          ? createReadStream(text.file, { highWaterMark: 1 << 20 })
+          : Readable.from(text.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+      await pipeline(source, client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
     },
     sliced: async (_table, statement, params) => {
       await query(statement("true"), params);
@@ -112,6 +123,31 @@ export function* lineSlices(
   }
 }
 
+/** A file of lines read a slice of whole lines at a time, each at least `size()` bytes where it can be. */
+export async function* fileLineSlices(file: string, size: () => number): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  const handle = await open(file, "r");
+  try {
+    let carry = new Uint8Array(0);
+    for (;;) {
+      const buffer = new Uint8Array(carry.length + size());
+      buffer.set(carry);
+      const { bytesRead } = await handle.read(buffer, carry.length, buffer.length - carry.length, null);
+      const filled = carry.length + bytesRead;
+      if (bytesRead === 0) {
+        // The last line without its newline.
+        if (filled > 0) yield buffer.subarray(0, filled);
+        return;
+      }
+      const end = buffer.lastIndexOf(10, filled - 1) + 1;
+      // No line end yet: a line longer than the slice, read on.
+      if (end > 0) yield buffer.subarray(0, end);
+      carry = buffer.slice(end, filled);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 function pgliteTx(tx: Transaction): RawTx {
   const query = async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows;
   return {
@@ -120,11 +156,13 @@ function pgliteTx(tx: Transaction): RawTx {
     // whole lines.
     copyFrom: async (target, text) => {
       const pacer = new Pacer(64 * 1024, 4 * 1024, 4 * 1024 * 1024);
-      for (const chunk of text) {
-        for (const lines of lineSlices(chunk, () => pacer.size)) {
-          await pacer.slice(() => tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([lines]) }));
-        }
+      const copy = (lines: Uint8Array<ArrayBuffer>) =>
+        pacer.slice(() => tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([lines]) }));
+      if ("file" in text) {
+        for await (const lines of fileLineSlices(text.file, () => pacer.size)) await copy(lines);
+        return;
       }
+      for (const chunk of text) for (const lines of lineSlices(chunk, () => pacer.size)) await copy(lines);
     },
     sliced: async (table, statement, params) => {
       const [relation] = await query<{ pages: number }>(

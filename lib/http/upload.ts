@@ -1,8 +1,10 @@
+import Busboy from "busboy";
+
 import { AppError } from "../errors";
 import type { ImportFormat } from "../import";
 import { maxUploadBytes } from "../request-caps";
 import type { ImportSource } from "../services/positions-import";
-import { readBodyBytes } from "./body";
+import { ByteCollector, bodyChunks, declaredLength, readBodyBytes } from "./body";
 
 // How an uploaded positions file arrives over HTTP; shared by the import and the preview routes
 // so both read a request the same way.
@@ -18,16 +20,62 @@ function formatOf(contentType: string, filename?: string): ImportFormat | undefi
   return undefined;
 }
 
-async function formOf(bytes: Uint8Array, contentType: string): Promise<FormData> {
+const unreadable = () =>
+  new AppError(
+    "invalid_input",
+    'The multipart body cannot be read: send the file in a multipart/form-data field named "file"',
+    [{ field: "file", message: "unreadable multipart body" }],
+  );
+
+interface FilePart {
+  name: string;
+  type: string;
+  data: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The part named "file" of a multipart body, streamed (busboy) into one buffer as the body arrives:
+ * the upload's bytes are held once, never as the body, a parsed form and a copy of its file.
+ * Undefined when there is no such file part (a text field of that name does not count).
+ */
+async function readFilePart(request: Request, header: string): Promise<FilePart | undefined> {
+  let parser: Busboy.Busboy;
   try {
-    return await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
+    parser = Busboy({ headers: { "content-type": header } });
   } catch {
-    throw new AppError(
-      "invalid_input",
-      'The multipart body cannot be read: send the file in a multipart/form-data field named "file"',
-      [{ field: "file", message: "unreadable multipart body" }],
-    );
+    throw unreadable();
   }
+  let part: { name: string; type: string; bytes: ByteCollector } | undefined;
+  let failure: unknown;
+  const finished = new Promise<void>((resolve) => {
+    parser.on("file", (field, stream, info) => {
+      // A body cut off inside a part fails the part's stream as well as the parser.
+      stream.on("error", (error) => {
+        failure ??= error;
+      });
+      if (field !== "file" || part !== undefined) {
+        stream.resume();
+        return;
+      }
+      // The body's length bounds the file's: room for all of it, filled as it comes.
+      const bytes = new ByteCollector(declaredLength(request));
+      part = { name: info.filename ?? "", type: info.mimeType, bytes };
+      stream.on("data", (chunk: Buffer) => bytes.add(chunk));
+    });
+    parser.on("error", (error) => {
+      failure ??= error;
+      resolve();
+    });
+    parser.on("close", resolve);
+  });
+  for await (const chunk of bodyChunks(request, maxUploadBytes(), "The upload")) {
+    if (failure !== undefined) break;
+    if (!parser.write(chunk)) await new Promise((resolve) => parser.once("drain", resolve));
+  }
+  parser.end();
+  await finished;
+  if (failure !== undefined) throw unreadable();
+  return part && { name: part.name, type: part.type, data: part.bytes.finish() };
 }
 
 /**
@@ -50,11 +98,8 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
     return { format, data: await readBodyBytes(request, maxUploadBytes(), "The file"), owned: true };
   }
   // The original header: the multipart boundary is case-sensitive.
-  const form = await formOf(await readBodyBytes(request, maxUploadBytes(), "The upload"), header);
-  const file = form.get("file");
-  // A string is a plain text field; checked by type rather than `instanceof File`, which fails for
-  // a File made by another realm's FormData (another copy of undici, a test's jsdom).
-  if (file === null || typeof file === "string")
+  const file = await readFilePart(request, header);
+  if (file === undefined)
     throw new AppError("invalid_input", 'Multipart upload needs the file in a field named "file"', [
       { field: "file", message: "is required" },
     ]);
@@ -65,5 +110,5 @@ export async function readImportSource(request: Request, forced?: ImportFormat):
       `Cannot tell the format of "${file.name}": use a .csv, .tsv, .txt, .json or .xlsx file`,
       [{ field: "file", message: "unsupported file type" }],
     );
-  return { format, data: new Uint8Array(await file.arrayBuffer()), sourceName: file.name, owned: true };
+  return { format, data: file.data, sourceName: file.name, owned: true };
 }

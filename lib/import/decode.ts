@@ -26,10 +26,14 @@ function decodeAs(encoding: TextEncodingName, parts: readonly Uint8Array[], fata
   // The decoder drops a byte-order mark of its own encoding (ignoreBOM: false).
   const decoder = new TextDecoder(encoding, { fatal });
   // One part (an upload handed over whole) decodes straight into one string: pieces joined
-  // would hold the text twice at the end of the decode. Still with `stream`: Node 20's one-shot
-  // decode reads windows-1252 as Latin-1 (0x97 became U+0097, not an em dash).
-  if (parts.length === 1 && parts[0] !== undefined)
-    return decoder.decode(parts[0], { stream: true }) + decoder.decode();
+  // would hold the text twice at the end of the decode. One-shot, Node 20 makes ASCII text a
+  // string of one byte a character (76 MB for a 76 MB file, not 152); but its one-shot decode
+  // reads windows-1252 as Latin-1 (0x97 became U+0097, not an em dash), so that one streams.
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined)
+    return encoding === "windows-1252"
+      ? decoder.decode(only, { stream: true }) + decoder.decode()
+      : decoder.decode(only);
   const pieces: string[] = [];
   for (const part of parts) pieces.push(decoder.decode(part, { stream: true }));
   pieces.push(decoder.decode());

@@ -91,18 +91,12 @@ async function runWorker(input: UploadedFile, options: PrepareOptions): Promise<
 }
 
 /**
- * An upload's own bytes, spanning their whole buffer, go to the worker as they are: no copy, so a
- * 70 MB file is held once, not twice, while it is parsed (the caller's view is emptied).
+ * An upload's own bytes go to the worker as they are: no copy, so a 70 MB file is held once, not
+ * twice, while it is parsed. Their whole buffer goes (the caller's view is emptied), which is why
+ * `owned` promises that all of it is this import's, as the body readers' buffers are (lib/http/body.ts).
  */
 function takeable(input: UploadedFile): input is UploadedFile & { data: Uint8Array<ArrayBuffer> } {
-  const { data } = input;
-  return (
-    input.owned === true &&
-    data instanceof Uint8Array &&
-    data.buffer instanceof ArrayBuffer &&
-    data.byteOffset === 0 &&
-    data.byteLength === data.buffer.byteLength
-  );
+  return input.owned === true && input.data instanceof Uint8Array && input.data.buffer instanceof ArrayBuffer;
 }
 
 // Otherwise the worker gets its own copy of the file, handed over rather than copied into a message. Made

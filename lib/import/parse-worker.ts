@@ -1,5 +1,5 @@
 // The import worker (started by off-thread.ts, one per file): parses and validates off the
-// request thread and answers with the prepared import, its COPY text handed over, not copied.
+// request thread and answers with the prepared import; its COPY text is in the file the caller named.
 
 import { parentPort, workerData } from "node:worker_threads";
 
@@ -35,10 +35,7 @@ async function answer(request: WorkerRequest): Promise<void> {
   let reply: WorkerReply;
   try {
     const prepared = await prepareImport({ format, data: takeFile(request) }, options);
-    parentPort?.postMessage(
-      { ok: true, prepared } satisfies WorkerReply,
-      prepared.copyText.map((chunk) => chunk.buffer),
-    );
+    parentPort?.postMessage({ ok: true, prepared } satisfies WorkerReply);
     return;
   } catch (error) {
     reply =

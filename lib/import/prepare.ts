@@ -1,3 +1,5 @@
+import fs from "node:fs";
+
 import type { RowError } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
 
@@ -11,8 +13,8 @@ export interface PrepareInput {
   format: ImportFormat;
   data: string | Uint8Array | DecodedText;
   /**
-   * The bytes belong to this import alone (an HTTP upload's body): the import worker may take them
-   * over rather than copy them, which empties `data` for the caller.
+   * The bytes, and the whole buffer under them, belong to this import alone (an HTTP upload's):
+   * the import worker may take them over rather than copy them, which empties `data` for the caller.
    */
   owned?: boolean;
 }
@@ -21,8 +23,11 @@ export interface PrepareInput {
 export interface PrepareOptions extends ReadOptions {
   /** Upsert matches on position_id, so there a row without one is a bad row. */
   mode: "replace" | "upsert";
-  /** Build the COPY text of the rows to store (an import); a preview needs only the counts. */
-  copyText: boolean;
+  /**
+   * Where to write the COPY text of the rows to store (an import; the caller removes the file);
+   * unset for a preview, which needs only the counts.
+   */
+  copyTo?: string;
   maxRows?: number;
   currentYear?: number;
 }
@@ -42,8 +47,8 @@ export interface PreparedImport {
   interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
   sample: Array<Position & { row: number }>;
-  /** The valid rows as COPY text in UTF-8 chunks (copy-text.ts); empty unless `copyText`. */
-  copyText: Uint8Array<ArrayBuffer>[];
+  /** Bytes of COPY text (copy-text.ts) written to `copyTo`; 0 without one. */
+  copyBytes: number;
 }
 
 export const SAMPLE_ROWS = 10;
@@ -54,9 +59,22 @@ export const SAMPLE_ROWS = 10;
  * the same on the request thread or in the import worker (off-thread.ts).
  */
 export async function prepareImport(input: PrepareInput, opts: PrepareOptions): Promise<PreparedImport> {
+  // The COPY text goes to its file as it is made: a million rows of it never sit in memory.
+  const fd = opts.copyTo === undefined ? undefined : fs.openSync(opts.copyTo, "w", 0o600);
+  try {
+    return await prepareRows(input, opts, fd === undefined ? null : new CopyTextWriter(fd));
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+async function prepareRows(
+  input: PrepareInput,
+  opts: PrepareOptions,
+  text: CopyTextWriter | null,
+): Promise<PreparedImport> {
   const missingIds: RowError[] = [];
   const sample: PreparedImport["sample"] = [];
-  const text = opts.copyText ? new CopyTextWriter() : null;
   let valid = 0;
   const onRow = (row: number, position: Position) => {
     if (opts.mode === "upsert" && position.positionId === null) {
@@ -71,6 +89,7 @@ export async function prepareImport(input: PrepareInput, opts: PrepareOptions): 
   const parsed = await parsePositions(input, { maxRows, currentYear, delimiter, decimal, sheet, onRow });
   // An importer that kept its rows rather than handing them over one by one.
   for (const { row, position } of parsed.rows) onRow(row, position);
+  text?.finish();
 
   let rejected = parsed.rejected;
   if (missingIds.length > 0) rejected = [...rejected, ...missingIds].sort((a, b) => a.row - b.row);
@@ -82,6 +101,6 @@ export async function prepareImport(input: PrepareInput, opts: PrepareOptions): 
     ignoredColumns: parsed.ignoredColumns,
     interpretation: parsed.interpretation,
     sample,
-    copyText: text?.finish() ?? [],
+    copyBytes: text?.bytes ?? 0,
   };
 }

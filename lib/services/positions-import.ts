@@ -1,3 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { getPrisma } from "../db/client";
 import { type RawTx, rawTransaction } from "../db/copy";
 import { POSITION_COLUMNS } from "../engine/normalize";
@@ -37,11 +41,11 @@ export interface ImportSource {
 export type PreviewOptions = Pick<ImportOptions, "mode" | "delimiter" | "decimal" | "sheet">;
 
 /** Parse and validate for a mode, in the import worker: the one path both the preview and the import take. */
-function validateImport(source: ImportSource, options: PreviewOptions, copyText: boolean): Promise<PreparedImport> {
+function validateImport(source: ImportSource, options: PreviewOptions, copyTo?: string): Promise<PreparedImport> {
   const { mode, delimiter, decimal, sheet } = options;
   return prepareImportOffThread(
     { format: source.format, data: source.data, owned: source.owned },
-    { mode, copyText, maxRows: maxImportRows(), delimiter, decimal, sheet },
+    { mode, copyTo, maxRows: maxImportRows(), delimiter, decimal, sheet },
   );
 }
 
@@ -68,7 +72,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const { portfolio } = ctx;
   const { mode } = options;
-  const checked = await validateImport(source, options, false);
+  const checked = await validateImport(source, options);
   const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
   logger.info(
     {
@@ -104,8 +108,23 @@ export async function importPositions(
   source: ImportSource,
   options: Pick<ImportOptions, "mode" | "onError"> & Partial<PreviewOptions>,
 ): Promise<ImportResult> {
+  // The rows to store go to a file as COPY text, not into memory; it is removed however this ends.
+  const copyFile = path.join(os.tmpdir(), `aker-import-${randomUUID()}.copy`);
+  try {
+    return await validateAndStore(ctx, source, options, copyFile);
+  } finally {
+    await rm(copyFile, { force: true });
+  }
+}
+
+async function validateAndStore(
+  ctx: PortfolioContext,
+  source: ImportSource,
+  options: Pick<ImportOptions, "mode" | "onError"> & Partial<PreviewOptions>,
+  copyFile: string,
+): Promise<ImportResult> {
   const { portfolio } = ctx;
-  const prepared = await validateImport(source, options, true);
+  const prepared = await validateImport(source, options, copyFile);
   const { received, valid, rejected, badRows, ignoredColumns, interpretation } = prepared;
   const log = {
     event: "positions.import",
@@ -134,7 +153,7 @@ export async function importPositions(
     );
   }
 
-  const batchId = await rawTransaction((tx) => storeImport(tx, ctx, source, options, prepared));
+  const batchId = await rawTransaction((tx) => storeImport(tx, ctx, source, options, prepared, copyFile));
   logger.info({ ...log, batchId, imported: valid, rejectedRows: badRows }, "import stored");
   // New data: a stale-data alert, if one is open, resolves.
   await syncFreshness(ctx);
@@ -154,7 +173,8 @@ async function storeImport(
   ctx: PortfolioContext,
   source: ImportSource,
   options: Pick<ImportOptions, "mode" | "onError">,
-  { received, valid, rejected, badRows, copyText }: PreparedImport,
+  { received, valid, rejected, badRows }: PreparedImport,
+  copyFile: string,
 ): Promise<string> {
   const portfolioId = ctx.portfolio.id;
   await lockPortfolio(tx.executeRaw, portfolioId);
@@ -175,7 +195,7 @@ async function storeImport(
     `CREATE TEMP TABLE ${STAGE} (position_id text, asset_id text, msa_id text, strategy text, state text, vintage int,
        construction_type text, rent_band text, position_value numeric(20, 2), units int, ownership_pct numeric(7, 4)) ON COMMIT DROP`,
   );
-  await tx.copyFrom(`${STAGE} (${COLUMNS})`, copyText);
+  await tx.copyFrom(`${STAGE} (${COLUMNS})`, { file: copyFile });
   // The staging table is read in its physical order, so positions get their ids in file order.
   const conflict =
     options.mode === "upsert"

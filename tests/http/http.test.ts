@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { readBodyBytes } from "@/lib/http/body";
+import { ByteCollector, readBodyBytes } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { errorResponse } from "@/lib/http/respond";
+import { readImportSource } from "@/lib/http/upload";
 import { compareSchema, limitCreateSchema, limitUpdateSchema, MAX_COMPARE_LIMITS } from "@/lib/schemas";
 
 // How any thrown value becomes the one error shape; the database-error shapes are the ones
@@ -76,6 +77,82 @@ describe("readBodyBytes: never more than the limit in memory", () => {
 
   test("a body within the limit comes back whole", async () => {
     expect(new TextDecoder().decode(await readBodyBytes(post("a,b\n1,2\n"), 8, "The file"))).toBe("a,b\n1,2\n");
+  });
+
+  test("with its Content-Length declared, the bytes fill one buffer of exactly that size", async () => {
+    const bytes = await readBodyBytes(post(stream(["a,b\n", "1,2\n"]), { "content-length": "8" }), 100, "The file");
+    expect(new TextDecoder().decode(bytes)).toBe("a,b\n1,2\n");
+    expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, 8]);
+  });
+});
+
+// Chunks as a network delivers them, so a collector sees more than one.
+function stream(chunks: string[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+      controller.close();
+    },
+  });
+}
+
+describe("ByteCollector", () => {
+  const collect = (expected: number | null, chunks: string[]) => {
+    const bytes = new ByteCollector(expected);
+    for (const chunk of chunks) bytes.add(new TextEncoder().encode(chunk));
+    return new TextDecoder().decode(bytes.finish());
+  };
+  test.each<[string, number | null]>([
+    ["no size given", null],
+    ["the right size", 9],
+    ["too small a size", 4],
+    ["too large a size (a multipart body around the file)", 100],
+  ])("%s: the bytes in order", (_label, expected) => {
+    expect(collect(expected, ["abc", "def", "ghi"])).toBe("abcdefghi");
+    expect(collect(expected, [])).toBe("");
+  });
+});
+
+describe("readImportSource: a multipart upload's file part, streamed into one buffer", () => {
+  const upload = async (form: FormData) => {
+    const request = new Request("http://test/", { method: "POST", body: form });
+    // A network request declares its length: the file part is read into a buffer of that size.
+    const body = new Uint8Array(await request.arrayBuffer());
+    return new Request("http://test/", {
+      method: "POST",
+      body: stream([new TextDecoder("latin1").decode(body)]),
+      headers: { "content-type": request.headers.get("content-type") ?? "", "content-length": String(body.byteLength) },
+      duplex: "half",
+    } as RequestInit);
+  };
+
+  test("the file's bytes, name and format, owned by the import", async () => {
+    const form = new FormData();
+    form.append("note", "ignored");
+    form.append("file", new Blob(["position_value\n1\n"], { type: "text/csv" }), "book.csv");
+    const source = await readImportSource(await upload(form));
+    expect(source).toMatchObject({ format: "csv", sourceName: "book.csv", owned: true });
+    expect(new TextDecoder().decode(source.data as Uint8Array)).toBe("position_value\n1\n");
+  });
+
+  test("a text field named file is not a file; a body that is not multipart cannot be read", async () => {
+    const form = new FormData();
+    form.append("file", "position_value\n1\n");
+    await expect(readImportSource(await upload(form))).rejects.toMatchObject({
+      message: 'Multipart upload needs the file in a field named "file"',
+    });
+    const broken = new Request("http://test/", {
+      method: "POST",
+      body: '--x\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\nposition_value',
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    await expect(readImportSource(broken)).rejects.toMatchObject({ code: "invalid_input", message: /cannot be read/ });
+    const noBoundary = new Request("http://test/", {
+      method: "POST",
+      body: "x",
+      headers: { "content-type": "multipart/form-data" },
+    });
+    await expect(readImportSource(noBoundary)).rejects.toMatchObject({ message: /cannot be read/ });
   });
 });
 

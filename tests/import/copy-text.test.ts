@@ -1,3 +1,6 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 
 import type { Position } from "@/lib/engine/types";
@@ -67,5 +70,26 @@ describe("positionCopyLine", () => {
     const chunks = writer.finish();
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.map((c) => new TextDecoder().decode(c)).join("")).toBe(lines.join(""));
+  });
+
+  test("given a file, the writer writes the lines to it, a chunk at a time, and keeps none", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aker-copy-text-"));
+    try {
+      const file = path.join(dir, "rows.copy");
+      const fd = openSync(file, "w");
+      const writer = new CopyTextWriter(fd);
+      // Long enough to fill several chunks, with text of more than one byte a character.
+      const lines = Array.from({ length: 30_000 }, (_, i) =>
+        positionCopyLine({ ...position, positionId: `P${i}`, assetId: "Zürich 東京" }),
+      );
+      for (const line of lines) writer.add(line);
+      expect(writer.finish()).toEqual([]);
+      closeSync(fd);
+      const written = readFileSync(file);
+      expect(written.toString("utf8")).toBe(lines.join(""));
+      expect(writer.bytes).toBe(written.byteLength);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

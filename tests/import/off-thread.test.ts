@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, type MockInstance, test, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, type MockInstance, test, vi } from "vitest";
 
 import { AppError } from "@/lib/errors";
 import { parsePositions } from "@/lib/import";
@@ -31,22 +34,41 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-async function both(input: UploadedFile, options: PrepareOptions): Promise<[unknown, unknown]> {
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "aker-off-thread-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Copied = PreparedImport & { copied: string };
+
+/** The worker's answer and the request thread's; with `copy`, each with the COPY text it wrote. */
+async function both(
+  input: UploadedFile,
+  { copy = false, ...options }: Omit<PrepareOptions, "copyTo"> & { copy?: boolean },
+): Promise<[unknown, unknown]> {
   const run = async (workers: "0" | "1") => {
     vi.stubEnv("AKER_IMPORT_WORKERS", workers);
-    return prepareImportOffThread(input, { currentYear: 2026, ...options }).catch((error: unknown) => error);
+    const copyTo = copy ? path.join(tmp, `${workers}-${Math.random()}.copy`) : undefined;
+    const result = await prepareImportOffThread(input, { currentYear: 2026, ...options, copyTo }).catch(
+      (error: unknown) => error,
+    );
+    if (copyTo === undefined || result instanceof Error) return result;
+    const bytes = readFileSync(copyTo);
+    expect((result as PreparedImport).copyBytes).toBe(bytes.byteLength);
+    return { ...(result as PreparedImport), copied: bytes.toString("utf8") };
   };
   return [await run("1"), await run("0")];
 }
 
-const text = (prepared: PreparedImport) => prepared.copyText.map((c) => new TextDecoder().decode(c)).join("");
+const text = (prepared: PreparedImport) => (prepared as Copied).copied;
 
 // Each worker run from source compiles its modules with tsx first: most of a second.
 describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the same answer", {
   timeout: 60_000,
 }, () => {
   test.each(["replace", "upsert"] as const)("CSV with bad rows, %s", async (mode) => {
-    const [worker, inThread] = await both({ format: "csv", data: CSV }, { mode, copyText: true });
+    const [worker, inThread] = await both({ format: "csv", data: CSV }, { mode, copy: true });
     expect(worker).toEqual(inThread);
     const prepared = worker as PreparedImport;
     expect(prepared).toMatchObject({ received: 5, ignoredColumns: ["note"] });
@@ -83,7 +105,7 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
       { format: "xlsx", data: new Uint8Array(await workbook.xlsx.writeBuffer()) },
     ];
     for (const input of inputs) {
-      const [worker, inThread] = await both(input, { mode: "replace", copyText: true });
+      const [worker, inThread] = await both(input, { mode: "replace", copy: true });
       expect(worker).toEqual(inThread);
       expect((worker as PreparedImport).valid).toBeGreaterThan(0);
     }
@@ -93,7 +115,7 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
     const latin = new Uint8Array(
       Buffer.from("position_id;asset_id;position_value\r\nP1;Café Lofts;1.000,5\r\n", "latin1"),
     );
-    const [worker, inThread] = await both({ format: "csv", data: latin }, { mode: "replace", copyText: false });
+    const [worker, inThread] = await both({ format: "csv", data: latin }, { mode: "replace" });
     expect(worker).toEqual(inThread);
     expect(worker).toMatchObject({
       valid: 1,
@@ -105,17 +127,14 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
         description: "semicolon-separated, decimal comma, Windows-1252",
       },
     });
-    const [overridden] = await both({ format: "csv", data: latin }, { mode: "replace", copyText: false, decimal: "." });
+    const [overridden] = await both({ format: "csv", data: latin }, { mode: "replace", decimal: "." });
     expect(overridden).toMatchObject({ valid: 0, rejected: [{ row: 2, field: "position_value" }] });
 
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Notes").addRows([["hello"]]);
     workbook.addWorksheet("Book").addRows([["position_value"], ["7"]]);
     const data = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const [second, secondInThread] = await both(
-      { format: "xlsx", data },
-      { mode: "replace", copyText: false, sheet: "2" },
-    );
+    const [second, secondInThread] = await both({ format: "xlsx", data }, { mode: "replace", sheet: "2" });
     expect(second).toEqual(secondInThread);
     expect(second).toMatchObject({ valid: 1, interpretation: { sheet: "Book", sheets: ["Notes", "Book"] } });
   });
@@ -129,26 +148,23 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
       { format: "xlsx", data: "not bytes" },
     ];
     for (const input of cases) {
-      const [worker, inThread] = await both(input, { mode: "replace", copyText: false });
+      const [worker, inThread] = await both(input, { mode: "replace" });
       expect(worker).toBeInstanceOf(AppError);
       expect(inThread).toBeInstanceOf(AppError);
       const shape = (e: unknown) => ({ ...(e as AppError), message: (e as AppError).message });
       expect(shape(worker)).toEqual(shape(inThread));
     }
-    const [tooMany] = await both(
-      { format: "csv", data: "position_value\n1\n2\n3" },
-      { mode: "replace", copyText: false, maxRows: 2 },
-    );
+    const [tooMany] = await both({ format: "csv", data: "position_value\n1\n2\n3" }, { mode: "replace", maxRows: 2 });
     expect(tooMany).toMatchObject({ code: "too_large" });
   });
 
   test("a preview builds no COPY text", async () => {
-    const [worker] = await both({ format: "csv", data: CSV }, { mode: "replace", copyText: false });
-    expect((worker as PreparedImport).copyText).toEqual([]);
+    const [worker] = await both({ format: "csv", data: CSV }, { mode: "replace" });
+    expect((worker as PreparedImport).copyBytes).toBe(0);
   });
   test("an upload's own bytes are handed to the worker, not copied; other bytes are left as they were", async () => {
     vi.stubEnv("AKER_IMPORT_WORKERS", "1");
-    const options = { mode: "replace", copyText: true, currentYear: 2026 } as const;
+    const options = { mode: "replace", copyTo: path.join(tmp, "owned.copy"), currentYear: 2026 } as const;
     const expected = await prepareImportOffThread({ format: "csv", data: CSV }, options);
     const kept = new TextEncoder().encode(CSV);
     expect(await prepareImportOffThread({ format: "csv", data: kept }, options)).toEqual(expected);
@@ -156,11 +172,13 @@ describe("prepareImportOffThread: the worker and AKER_IMPORT_WORKERS=0 give the 
     const owned = new TextEncoder().encode(CSV);
     expect(await prepareImportOffThread({ format: "csv", data: owned, owned: true }, options)).toEqual(expected);
     expect(owned.byteLength).toBe(0);
-    // A view of part of a buffer cannot be handed over without taking the rest: it is copied.
+    // A view of part of a buffer the import owns (a multipart upload's file, in a buffer sized by
+    // the whole body) is handed over with its buffer, and read from where it starts.
     const bytes = new TextEncoder().encode(CSV);
-    const view = new Uint8Array(bytes.byteLength + 1).subarray(0, bytes.byteLength);
+    const buffer = new Uint8Array(bytes.byteLength + 7);
+    const view = buffer.subarray(3, 3 + bytes.byteLength);
     view.set(bytes);
     expect(await prepareImportOffThread({ format: "csv", data: view, owned: true }, options)).toEqual(expected);
-    expect(view.byteLength).toBe(bytes.byteLength);
+    expect(buffer.byteLength).toBe(0);
   });
 });
