@@ -101,6 +101,15 @@ function StatusBar(props: BarShapeProps) {
   return <Rectangle {...props} fill={fill} radius={[0, 3, 3, 0]} />;
 }
 
+/** What a screen reader hears for the chart: its title and the largest values with their status, in words. */
+export function barSummary(label: string, points: readonly BarPoint[], shown = 5): string {
+  const values = points
+    .slice(0, shown)
+    .map((p) => `${p.title} ${formatPct(p.pct)} (${STATUS_WORD[p.status].toLowerCase()})`);
+  const more = points.length > shown ? `, and ${points.length - shown} more` : "";
+  return `${label}: ${values.join(", ")}${more}. Every value is in the table below.`;
+}
+
 /** Horizontal bars, largest first, coloured by limit status; the flat limit as a dashed line. */
 export function ExposureBarChart({
   points,
@@ -117,7 +126,7 @@ export function ExposureBarChart({
   const statuses = LEGEND_ORDER.filter((s) => present.has(s));
   const labelWidth = Math.min(MAX_LABEL, Math.max(4, ...points.map((p) => p.label.length))) * CHAR_WIDTH + 10;
   return (
-    <figure data-testid="exposure-bar-chart">
+    <figure data-testid="exposure-bar-chart" aria-label={barSummary(label, points)}>
       <ResponsiveContainer width="100%" height={barChartHeight(points.length)}>
         <BarChart
           layout="vertical"

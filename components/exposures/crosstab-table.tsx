@@ -3,8 +3,11 @@ import { DIMENSION_LABELS, labelValue } from "@/lib/display/labels";
 import type { CrossTab } from "@/lib/engine/crosstab";
 import { type Dimension, UNKNOWN } from "@/lib/engine/types";
 
-// Past this share of the darkest cell the text turns white, so it stays readable on the fill.
-const DARK_FROM = 0.55;
+/**
+ * The fill of the largest cell, as a share of --map-high: the darkest the text colour still reads on
+ * at 4.5:1 (tests/display/palette.test.ts). White text on the darker fills failed AA on the middle ones.
+ */
+export const HEAT_FILL_MAX = 0.62;
 
 /** Where the folded "other" row/column sits: just before `unknown` (see computeCrossTab); -1 if none. */
 function otherIndex(values: readonly string[], folded: number): number {
@@ -32,8 +35,10 @@ function HeatCell({ value, total, max, title }: { value: number; total: number; 
   const intensity = max > 0 ? Math.min(1, value / max) : 0;
   return (
     <td
-      className={`whitespace-nowrap px-2 py-1.5 text-right tabular-nums ${intensity > DARK_FROM ? "text-white" : "text-text"}`}
-      style={{ background: `color-mix(in srgb, var(--map-high) ${Math.round(intensity * 100)}%, transparent)` }}
+      className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-text"
+      style={{
+        background: `color-mix(in srgb, var(--map-high) ${Math.round(intensity * HEAT_FILL_MAX * 100)}%, transparent)`,
+      }}
       title={`${title}: ${formatPctExact((value / total) * 100)} · ${formatMoneyExact(value)}`}
     >
       {formatPct((value / total) * 100)}

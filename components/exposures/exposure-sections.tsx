@@ -29,7 +29,7 @@ function BasisSwitch({ basis, params }: { basis: Basis; params: SearchParams }) 
           href={withParams(params, { basis: b === "value" ? undefined : b, sort: undefined, dir: undefined })}
           aria-current={b === basis ? "page" : undefined}
           scroll={false}
-          className={`rounded-md px-2 py-1 ${b === basis ? "bg-accent text-white" : "text-accent hover:bg-surface-2"}`}
+          className={`rounded-md px-2 py-1 ${b === basis ? "bg-accent text-accent-fg" : "text-accent hover:bg-surface-2"}`}
         >
           {BASIS_WORDS[b]}
         </Link>

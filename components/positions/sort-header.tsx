@@ -31,7 +31,7 @@ export function SortHeader({
         className={`inline-flex items-center gap-1 hover:text-accent ${active ? "text-text" : ""}`}
       >
         {label}
-        <span aria-hidden="true" className={active ? "text-accent" : "text-muted/60"}>
+        <span aria-hidden="true" className={active ? "text-accent" : "text-muted"}>
           {arrow}
         </span>
         <span className="sr-only">, sort {next.dir === "asc" ? "ascending" : "descending"}</span>

@@ -60,7 +60,7 @@ export function SubscriptionForm({
       <fieldset {...errorProps("subscription-mode", errors.mode)}>
         <legend className="mb-1 text-xs font-medium text-muted">Email me</legend>
         {MODES.map((m) => (
-          <label key={m.value} className="flex items-center gap-2 text-sm">
+          <label key={m.value} className="flex items-center gap-2 py-1 text-sm">
             <input
               type="radio"
               name="mode"

@@ -6,6 +6,19 @@ import { ShareSparkline } from "../charts/share-sparkline";
 const nameOf = (t: ReportTrend) =>
   `${DIMENSION_LABELS[t.dimensionType]}: ${labelValue(t.dimensionType, t.dimensionValue)}`;
 
+/** The sparkline's accessible name: what it shows, from where to where; every point is in the table below. */
+function summaryOf(t: ReportTrend): string {
+  const first = t.points[0];
+  const last = t.points.at(-1);
+  const span =
+    first && last && t.points.length > 1
+      ? `: ${formatPct(first.exposurePct)} on ${formatDate(first.asOfDate)} to ${formatPct(last.exposurePct)} on ${formatDate(last.asOfDate)}`
+      : last
+        ? `: ${formatPct(last.exposurePct)} on ${formatDate(last.asOfDate)}`
+        : "";
+  return `${nameOf(t)}, share of portfolio value over time${span}; each run is in the table below`;
+}
+
 /**
  * Each dimension's largest value, its share over the runs up to the report's: a small chart each,
  * then the same figures as a table (one row per as-of date), which is also what a screen reader reads.
@@ -26,7 +39,7 @@ export function ReportTrends({ trends }: { trends: readonly ReportTrend[] }) {
             <p className="truncate text-xs font-semibold" title={nameOf(t)}>
               {nameOf(t)}
             </p>
-            <ShareSparkline points={t.points} label={`${nameOf(t)}, share of portfolio value over time`} />
+            <ShareSparkline points={t.points} label={summaryOf(t)} />
           </li>
         ))}
       </ul>

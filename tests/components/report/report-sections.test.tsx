@@ -109,7 +109,17 @@ describe("ReportTrends", () => {
       />,
     );
     expect(screen.getAllByTestId("report-trend-chart")).toHaveLength(2);
-    expect(screen.getByRole("img", { name: "State: CA, share of portfolio value over time" })).toBeTruthy();
+    // Each chart's name says what it shows and where it went; the table has every point.
+    expect(
+      screen.getByRole("img", {
+        name: "State: CA, share of portfolio value over time: 40.0 % on Jun 30, 2026 to 50.0 % on Aug 31, 2026; each run is in the table below",
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("img", {
+        name: "Strategy: Core, share of portfolio value over time: 50.0 % on Aug 31, 2026; each run is in the table below",
+      }),
+    ).toBeTruthy();
     const rows = within(screen.getByTestId("report-trends-table")).getAllByRole("row");
     expect(rows.map((r) => r.textContent)).toEqual([
       "As ofStateCAStrategyCore",
