@@ -9,6 +9,7 @@ import { type DatabaseConfig, databaseConfigFromEnv, describeDatabase } from "./
 import { PrismaClient } from "./generated/client";
 import { CHANGES_CHANNEL, changeNoticeMemo, type Memo, passThroughMemo } from "./memo";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrate";
+import { initialiseInWorker, isInitialised } from "./pglite-init";
 import { acquirePgliteLock } from "./pglite-lock";
 import { LONG_TX } from "./tx";
 
@@ -58,6 +59,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   // PGlite creates its data folder but not the folders above it.
   await mkdir(config.dataDir, { recursive: true });
   const release = await acquirePgliteLock(config.dataDir);
+  // A new folder is made in a worker thread, which takes initdb's memory with it (pglite-init.ts).
+  if (!isInitialised(config.dataDir)) await initialiseInWorker(config.dataDir);
   const lite = await PGlite.create(config.dataDir).catch(async (error: unknown) => {
     await release();
     throw error;

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, describe, expect, test } from "vitest";
+
+import { initialiseInWorker, isInitialised } from "@/lib/db/pglite-init";
+
+describe("a new PGlite folder is made in a worker thread", { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "aker-pglite-init-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("the folder the worker made opens here, as a database", async () => {
+    const dataDir = path.join(dir, "pglite");
+    expect(isInitialised(dataDir)).toBe(false);
+    expect(await initialiseInWorker(dataDir)).toBe(true);
+    expect(isInitialised(dataDir)).toBe(true);
+    const lite = await PGlite.create(dataDir);
+    try {
+      expect((await lite.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await lite.close();
+    }
+  });
+
+  test("a folder the worker cannot make is reported, not thrown", async () => {
+    const blocked = path.join(dir, "a-file");
+    writeFileSync(blocked, "not a folder");
+    expect(await initialiseInWorker(path.join(blocked, "pglite"))).toBe(false);
+  });
+});
