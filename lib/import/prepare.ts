@@ -1,6 +1,7 @@
 import type { RowError } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
 
+import type { ResolvedColumn } from "./columns";
 import { CopyTextWriter, positionCopyLine } from "./copy-text";
 import type { DecodedText } from "./decode";
 import { parsePositions } from "./index";
@@ -17,7 +18,7 @@ export interface PrepareInput {
   owned?: boolean;
 }
 
-/** The caller's delimiter, decimal and sheet (ReadOptions), and what to make of the file. */
+/** The caller's delimiter, decimal, sheet and column mapping (ReadOptions), and what to make of the file. */
 export interface PrepareOptions extends ReadOptions {
   /** Upsert matches on position_id, so there a row without one is a bad row. */
   mode: "replace" | "upsert";
@@ -38,6 +39,8 @@ export interface PreparedImport {
   /** Distinct bad rows (a row can have several errors). */
   badRows: number;
   ignoredColumns: string[];
+  /** Every column of the file: the column it maps to and why. */
+  columns: ResolvedColumn[];
   /** How the file was read: encoding, separator, decimal mark, sheet. */
   interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
@@ -67,8 +70,17 @@ export async function prepareImport(input: PrepareInput, opts: PrepareOptions): 
     if (sample.length < SAMPLE_ROWS) sample.push({ row, ...position });
     text?.add(positionCopyLine(position));
   };
-  const { maxRows, currentYear, delimiter, decimal, sheet } = opts;
-  const parsed = await parsePositions(input, { maxRows, currentYear, delimiter, decimal, sheet, onRow });
+  const { maxRows, currentYear, delimiter, decimal, sheet, mapping, remembered } = opts;
+  const parsed = await parsePositions(input, {
+    maxRows,
+    currentYear,
+    delimiter,
+    decimal,
+    sheet,
+    mapping,
+    remembered,
+    onRow,
+  });
   // An importer that kept its rows rather than handing them over one by one.
   for (const { row, position } of parsed.rows) onRow(row, position);
 
@@ -80,6 +92,7 @@ export async function prepareImport(input: PrepareInput, opts: PrepareOptions): 
     rejected,
     badRows: new Set(rejected.map((r) => r.row)).size,
     ignoredColumns: parsed.ignoredColumns,
+    columns: parsed.columns,
     interpretation: parsed.interpretation,
     sample,
     copyText: text?.finish() ?? [],
