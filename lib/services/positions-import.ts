@@ -3,7 +3,7 @@ import { type RawTx, rawTransaction } from "../db/copy";
 import { POSITION_COLUMNS } from "../engine/normalize";
 import type { Position } from "../engine/types";
 import { AppError } from "../errors";
-import type { ImportFormat, Interpretation, RowError } from "../import";
+import type { ImportFormat, Interpretation, ResolvedColumn, RowError } from "../import";
 import { copyField } from "../import/copy-text";
 import { prepareImportOffThread } from "../import/off-thread";
 import type { PreparedImport } from "../import/prepare";
@@ -11,6 +11,7 @@ import { logger } from "../logger";
 import { maxImportRows } from "../request-caps";
 import type { ImportOptions } from "../schemas";
 import { auditRow } from "./audit";
+import { getRememberedMapping, rememberMapping } from "./column-mappings";
 import type { PortfolioContext } from "./context";
 import { syncFreshness } from "./freshness";
 import { lockPortfolio } from "./portfolios";
@@ -21,6 +22,8 @@ export interface ImportResult {
   imported: number;
   rejected: Array<{ row: number; field: string; message: string }>;
   ignoredColumns: string[];
+  /** Every column of the file: the column it was imported as (null: ignored) and why. */
+  columns: ResolvedColumn[];
   /** How the file was read: encoding, separator, decimal mark, sheet. */
   interpretation: Interpretation;
 }
@@ -34,14 +37,23 @@ export interface ImportSource {
 }
 
 /** How to read the file and what to do with it; the reading options are detected when unset. */
-export type PreviewOptions = Pick<ImportOptions, "mode" | "delimiter" | "decimal" | "sheet">;
+export type PreviewOptions = Pick<ImportOptions, "mode" | "delimiter" | "decimal" | "sheet" | "mapping">;
 
-/** Parse and validate for a mode, in the import worker: the one path both the preview and the import take. */
-function validateImport(source: ImportSource, options: PreviewOptions, copyText: boolean): Promise<PreparedImport> {
-  const { mode, delimiter, decimal, sheet } = options;
+/**
+ * Parse and validate for a mode, in the import worker: the one path both the preview and the
+ * import take. The portfolio's remembered mapping applies under the caller's.
+ */
+async function validateImport(
+  ctx: PortfolioContext,
+  source: ImportSource,
+  options: PreviewOptions,
+  copyText: boolean,
+): Promise<PreparedImport> {
+  const { mode, delimiter, decimal, sheet, mapping } = options;
+  const remembered = await getRememberedMapping(ctx);
   return prepareImportOffThread(
     { format: source.format, data: source.data, owned: source.owned },
-    { mode, copyText, maxRows: maxImportRows(), delimiter, decimal, sheet },
+    { mode, copyText, maxRows: maxImportRows(), delimiter, decimal, sheet, mapping, remembered },
   );
 }
 
@@ -52,6 +64,11 @@ export interface ImportPreview {
   rejected: RowError[];
   rejectedRows: number;
   ignoredColumns: string[];
+  /**
+   * Every column of the file, in file order: the column it maps to (null: ignored) and how
+   * (`mapping`, `remembered`, `name`, `synonym`; null: not recognised).
+   */
+  columns: ResolvedColumn[];
   /** How the file was read: encoding, separator, decimal mark, sheet (and the workbook's sheets). */
   interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
@@ -68,7 +85,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const { portfolio } = ctx;
   const { mode } = options;
-  const checked = await validateImport(source, options, false);
+  const checked = await validateImport(ctx, source, options, false);
   const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
   logger.info(
     {
@@ -88,6 +105,7 @@ export async function previewImport(
     rejected: checked.rejected,
     rejectedRows: checked.badRows,
     ignoredColumns: checked.ignoredColumns,
+    columns: checked.columns,
     interpretation: checked.interpretation,
     sample: checked.sample,
     stored,
@@ -97,7 +115,8 @@ export async function previewImport(
 /**
  * Parses, validates and stores a positions file as one transaction. With onError=reject any bad
  * row refuses the whole file (422 listing every bad row) and nothing is written; with skip the
- * valid rows are stored and the bad ones recorded on the batch.
+ * valid rows are stored and the bad ones recorded on the batch. A stored import's `mapping` is
+ * remembered for the portfolio's next uploads.
  */
 export async function importPositions(
   ctx: PortfolioContext,
@@ -105,8 +124,8 @@ export async function importPositions(
   options: Pick<ImportOptions, "mode" | "onError"> & Partial<PreviewOptions>,
 ): Promise<ImportResult> {
   const { portfolio } = ctx;
-  const prepared = await validateImport(source, options, true);
-  const { received, valid, rejected, badRows, ignoredColumns, interpretation } = prepared;
+  const prepared = await validateImport(ctx, source, options, true);
+  const { received, valid, rejected, badRows, ignoredColumns, columns, interpretation } = prepared;
   const log = {
     event: "positions.import",
     portfolio: portfolio.slug,
@@ -138,7 +157,7 @@ export async function importPositions(
   logger.info({ ...log, batchId, imported: valid, rejectedRows: badRows }, "import stored");
   // New data: a stale-data alert, if one is open, resolves.
   await syncFreshness(ctx);
-  return { batchId, received, imported: valid, rejected, ignoredColumns, interpretation };
+  return { batchId, received, imported: valid, rejected, ignoredColumns, columns, interpretation };
 }
 
 const STAGE = "positions_import_stage";
@@ -153,7 +172,7 @@ async function storeImport(
   tx: RawTx,
   ctx: PortfolioContext,
   source: ImportSource,
-  options: Pick<ImportOptions, "mode" | "onError">,
+  options: Pick<ImportOptions, "mode" | "onError" | "mapping">,
   { received, valid, rejected, badRows, copyText }: PreparedImport,
 ): Promise<string> {
   const portfolioId = ctx.portfolio.id;
@@ -193,6 +212,8 @@ async function storeImport(
     [portfolioId, batch.id],
   );
 
+  if (options.mapping !== undefined) await rememberMapping(tx, portfolioId, options.mapping);
+
   // audit()'s row (audit.ts), on this transaction rather than Prisma's. Timestamps are taken now,
   // as Prisma takes them, not when the transaction began (perhaps queued for the lock).
   const row = auditRow(ctx, "positions.imported", {
@@ -205,6 +226,7 @@ async function storeImport(
       received,
       imported: valid,
       rejectedRows: badRows,
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     },
   });
   await tx.query(
