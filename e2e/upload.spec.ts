@@ -93,7 +93,7 @@ test("a semicolon CSV with decimal commas, saved by Excel in Windows-1252: read 
 test("a workbook with other headers: synonyms read, a select maps Deal Code, the next upload remembers it", async ({
   page,
   api,
-}) => {
+}, testInfo) => {
   const workbook = {
     name: "unusual.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -115,6 +115,7 @@ test("a workbook with other headers: synonyms read, a select maps Deal Code, the
   await columns.getByLabel("Deal Code").selectOption("position_id");
   await expect(page.getByTestId("preview-sample")).toContainText("D-101");
   await expect(columns.getByTestId("column-row").first()).toContainText("your choice");
+  await snapshot(page, testInfo, "positions-columns");
 
   await page.getByTestId("import-button").click();
   await expect(page.getByTestId("import-outcome")).toContainText(/Imported 5 positions/, { timeout: 60_000 });
