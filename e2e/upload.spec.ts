@@ -89,3 +89,50 @@ test("a semicolon CSV with decimal commas, saved by Excel in Windows-1252: read 
     ["Lake View", 12_345_678.9],
   ]);
 });
+
+test("a workbook with other headers: synonyms read, a select maps Deal Code, the next upload remembers it", async ({
+  page,
+  api,
+}, testInfo) => {
+  const workbook = {
+    name: "unusual.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(fixture("unusual-headers.xlsx")),
+  };
+  await page.goto("/positions");
+  await page.getByTestId("upload-input").setInputFiles(workbook);
+
+  // Market Value, Metro, Year Built and Unit Count were recognised, so the columns are open to check.
+  const columns = page.getByTestId("column-mapping");
+  await expect(columns.getByLabel("Market Value")).toHaveValue("position_value");
+  await expect(columns.getByLabel("Metro")).toHaveValue("msa_id");
+  await expect(columns.getByLabel("Year Built")).toHaveValue("vintage");
+  await expect(columns.getByLabel("Unit Count")).toHaveValue("units");
+  await expect(columns.getByLabel("Deal Code")).toHaveValue("");
+
+  // By keyboard: focus the select and pick position_id.
+  await columns.getByLabel("Deal Code").focus();
+  await columns.getByLabel("Deal Code").selectOption("position_id");
+  await expect(page.getByTestId("preview-sample")).toContainText("D-101");
+  await expect(columns.getByTestId("column-row").first()).toContainText("your choice");
+  await snapshot(page, testInfo, "positions-columns");
+
+  await page.getByTestId("import-button").click();
+  await expect(page.getByTestId("import-outcome")).toContainText(/Imported 5 positions/, { timeout: 60_000 });
+  const stored = (await (await api("/api/positions")).json()) as {
+    items: Array<{ positionId: string; msaId: string; positionValue: number }>;
+  };
+  expect(stored.items.map((p) => [p.positionId, p.msaId, p.positionValue])).toEqual([
+    ["D-101", "19100", 12_500_000],
+    ["D-102", "16980", 48_250_000.5],
+    ["D-103", "12420", 9_800_000],
+    ["D-104", "33100", 21_000_000],
+    ["D-105", "38060", 7_350_000],
+  ]);
+
+  // The next upload: Deal Code is position_id again, remembered for this portfolio.
+  await page.getByTestId("upload-input").setInputFiles(workbook);
+  await expect(page.getByTestId("column-mapping").getByLabel("Deal Code")).toHaveValue("position_id");
+  await expect(page.getByTestId("column-mapping").getByTestId("column-row").first()).toContainText("remembered");
+  await expect(page.getByTestId("preview-sample")).toContainText("D-101");
+});

@@ -25,15 +25,23 @@ export interface FieldIssue {
   message: string;
 }
 
+/** What an error body may carry beside code, message and details, for a client to act on. */
+export interface ErrorExtra {
+  /** An import whose required column is not mapped: every column of the file and what it maps to. */
+  columns?: Array<{ header: string; column: string | null; source: string | null }>;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: FieldIssue[] | undefined;
+  readonly extra: ErrorExtra | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: FieldIssue[]) {
+  constructor(code: ErrorCode, message: string, details?: FieldIssue[], extra?: ErrorExtra) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.extra = extra;
   }
 
   get status(): number {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "./auth/roles";
 import { FIELDS_OF_KIND, type KindField, limitFieldIssues } from "./engine/limit-kinds";
+import { POSITION_COLUMNS, type PositionColumn } from "./engine/normalize";
 import { BASES, DIMENSIONS, LIMIT_KINDS, type LimitKind, MAX_TEXT_LENGTH } from "./engine/types";
 
 // Request schemas: the one place input is validated. Route handlers, server actions and the CLI
@@ -331,6 +332,50 @@ export const positionListSchema = z.object({
 /** How to read an uploaded file when the importer's guess is wrong; unset or blank: detected. */
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+const MAX_MAPPED_HEADERS = 500;
+const MAPPING_SHAPE = 'must be a JSON object of file header → column, e.g. {"Market Value":"position_value"}';
+const MAPPING_TARGETS = `${POSITION_COLUMNS.join(", ")}, or null or "" to ignore the column`;
+
+/** The checks a mapping's text can have without the file: JSON, known columns, one header per column. */
+function parseColumnMapping(text: string, ctx: z.RefinementCtx): Record<string, PositionColumn | null> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: MAPPING_SHAPE });
+    return {};
+  }
+  const entries = Object.entries(value);
+  if (entries.length > MAX_MAPPED_HEADERS)
+    ctx.addIssue({ code: "custom", message: `must map at most ${MAX_MAPPED_HEADERS} headers` });
+  const mapping: Record<string, PositionColumn | null> = {};
+  const headerOf = new Map<PositionColumn, string>();
+  for (const [header, target] of entries) {
+    const shown = JSON.stringify(header);
+    if (header.trim() === "") ctx.addIssue({ code: "custom", message: "a header must not be blank" });
+    else if (header.length > MAX_TEXT_LENGTH)
+      ctx.addIssue({ code: "custom", message: `header ${shown.slice(0, 40)}…: at most ${MAX_TEXT_LENGTH} characters` });
+    const column = target === "" ? null : target;
+    if (column !== null && !(POSITION_COLUMNS as readonly unknown[]).includes(column)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `header ${shown}: ${JSON.stringify(target)} is not a column; use ${MAPPING_TARGETS}`,
+      });
+      continue;
+    }
+    const known = column as PositionColumn | null;
+    const first = known === null ? undefined : headerOf.get(known);
+    if (known !== null && first !== undefined)
+      ctx.addIssue({ code: "custom", message: `headers ${JSON.stringify(first)} and ${shown} both map to ${known}` });
+    if (known !== null) headerOf.set(known, header);
+    mapping[header] = known;
+  }
+  return mapping;
+}
+
 export const importOptionsSchema = z.object({
   mode: z.enum(["replace", "upsert"], { error: "must be replace or upsert" }).default("replace"),
   onError: z.enum(["reject", "skip"], { error: "must be reject or skip" }).default("reject"),
@@ -350,6 +395,11 @@ export const importOptionsSchema = z.object({
     blankToUndefined,
     z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
   ),
+  /** JSON: file header → column (or null / "" to ignore it); over the remembered mapping, our names and synonyms. */
+  mapping: z.preprocess(blankToUndefined, z.string().transform(parseColumnMapping).optional()).meta({
+    description:
+      'JSON object, file header → column (`{"Market Value":"position_value","Notes":null}`): which column each header is, over the portfolio\'s remembered mapping, our own names and the synonyms; null or "" ignores the column. A successful import remembers it for the portfolio.',
+  }),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 

@@ -1,4 +1,6 @@
 import { formatCount } from "@/lib/display/format";
+import type { PositionColumn } from "@/lib/engine/normalize";
+import type { ColumnSource } from "@/lib/import";
 
 // The upload flow's wording and rules, kept pure so they can be tested without a browser.
 
@@ -140,3 +142,47 @@ export function readChoiceParams(choice: ReadChoice): Record<string, string> {
 export function delimiterChoice(delimiter: string | null): string {
   return delimiter === "\t" ? "tab" : (delimiter ?? ",");
 }
+
+/** The user's column choices: file header → column, null to ignore it (the API's `mapping`). */
+export type ColumnChoice = Record<string, PositionColumn | null>;
+
+/** A file column as the server resolved it (ImportPreview's `columns`). */
+export interface FileColumn {
+  header: string;
+  column: PositionColumn | null;
+  source: ColumnSource | null;
+}
+
+/** The mapping query parameter, for the preview and the import alike; none when nothing was chosen. */
+export function mappingParams(choice: ColumnChoice): Record<string, string> {
+  return Object.keys(choice).length === 0 ? {} : { mapping: JSON.stringify(choice) };
+}
+
+/**
+ * The choices with `header` set to `column`. A column goes to one header: another header the user
+ * had put on it goes back to what the server makes of it.
+ */
+export function chooseColumn(choice: ColumnChoice, header: string, column: PositionColumn | null): ColumnChoice {
+  const next: ColumnChoice = {};
+  for (const [other, chosen] of Object.entries(choice))
+    if (other !== header && (column === null || chosen !== column)) next[other] = chosen;
+  next[header] = column;
+  return next;
+}
+
+/** The required column, when no column of the file is it. */
+export function unmappedRequired(columns: readonly FileColumn[]): PositionColumn | null {
+  return columns.some((c) => c.column === "position_value") ? null : "position_value";
+}
+
+/** Open the columns at once when something needs a look: no value column, or a guess or a memory at work. */
+export function columnsNeedReview(columns: readonly FileColumn[]): boolean {
+  return unmappedRequired(columns) !== null || columns.some((c) => c.source === "synonym" || c.source === "remembered");
+}
+
+export const COLUMN_SOURCE_LABELS: Record<ColumnSource, string> = {
+  mapping: "your choice",
+  remembered: "remembered",
+  name: "same name",
+  synonym: "recognised",
+};

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { ColumnMapping } from "./column-mapping";
 import { DropZone } from "./drop-zone";
 import { FileReading } from "./file-reading";
 import { ImportOptions } from "./import-options";
@@ -78,6 +79,9 @@ export function UploadPanel({ portfolio }: { portfolio: string }) {
       {error && !preview && file && isTextFile(file.name) && (
         <FileReading interpretation={null} choice={flow.reading} busy={busy !== null} onRead={flow.setReading} />
       )}
+      {error?.columns && !preview && file && (
+        <ColumnMapping columns={error.columns} busy={busy !== null} onColumn={flow.setColumn} />
+      )}
       {outcome && <ImportOutcomeNotice outcome={outcome} onAgain={flow.reset} />}
       {preview && file && (
         <div className="space-y-4" aria-busy={busy !== null}>
@@ -85,13 +89,16 @@ export function UploadPanel({ portfolio }: { portfolio: string }) {
             preview={preview}
             file={file}
             reading={
-              <FileReading
-                key={preview.interpretation.description}
-                interpretation={preview.interpretation}
-                choice={flow.reading}
-                busy={busy !== null}
-                onRead={flow.setReading}
-              />
+              <>
+                <FileReading
+                  key={preview.interpretation.description}
+                  interpretation={preview.interpretation}
+                  choice={flow.reading}
+                  busy={busy !== null}
+                  onRead={flow.setReading}
+                />
+                <ColumnMapping columns={preview.columns} busy={busy !== null} onColumn={flow.setColumn} />
+              </>
             }
           />
           <RejectedRows rejected={preview.rejected} fileName={file.name} />

@@ -1,4 +1,4 @@
-import type { RowIssue } from "./upload-model";
+import type { FileColumn, RowIssue } from "./upload-model";
 
 // fetch() cannot report upload progress; XMLHttpRequest's upload.onprogress can.
 
@@ -7,6 +7,8 @@ export class UploadError extends Error {
     message: string,
     readonly status: number,
     readonly details: RowIssue[] = [],
+    /** A file without a column for position_value: its columns, to map one. */
+    readonly columns: FileColumn[] | null = null,
   ) {
     super(message);
     this.name = "UploadError";
@@ -25,7 +27,11 @@ export interface Upload<T> {
 }
 
 interface ErrorBody {
-  error?: { message?: string; details?: Array<{ row?: number; field: string; message: string }> };
+  error?: {
+    message?: string;
+    details?: Array<{ row?: number; field: string; message: string }>;
+    columns?: FileColumn[];
+  };
 }
 
 function errorOf(xhr: XMLHttpRequest): UploadError {
@@ -40,6 +46,7 @@ function errorOf(xhr: XMLHttpRequest): UploadError {
     body.error?.message ?? `The server answered ${xhr.status} ${xhr.statusText}`.trim(),
     xhr.status,
     details,
+    body.error?.columns ?? null,
   );
 }
 

@@ -8,10 +8,14 @@ import type { RunResult } from "@/lib/services/runs-compute";
 import { queryKeys } from "../query-keys";
 import {
   acceptedFile,
+  type ColumnChoice,
+  chooseColumn,
   estimateCsvRows,
+  type FileColumn,
   groupRejected,
   type ImportMode,
   isTextFile,
+  mappingParams,
   type ReadChoice,
   type RowIssue,
   readChoiceParams,
@@ -42,6 +46,8 @@ export interface ImportOutcome {
 export interface FlowError {
   message: string;
   details: RowIssue[];
+  /** The file has no column for position_value: its columns, to map one. */
+  columns: FileColumn[] | null;
 }
 
 const ESTIMATE_LIMIT = 256 * 1024 * 1024;
@@ -66,6 +72,7 @@ export function useImportFlow(portfolio: string) {
   const [mode, setModeState] = useState<ImportMode>("replace");
   const [validOnly, setValidOnly] = useState(false);
   const [reading, setReadingState] = useState<ReadChoice>({});
+  const [mapping, setMapping] = useState<ColumnChoice>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<FlowError | null>(null);
@@ -91,14 +98,19 @@ export function useImportFlow(portfolio: string) {
 
   const fail = useCallback((e: unknown) => {
     setBusy(null);
-    if (e instanceof UploadError) setError({ message: e.message, details: e.details });
-    else setError({ message: e instanceof Error ? e.message : String(e), details: [] });
+    if (e instanceof UploadError) setError({ message: e.message, details: e.details, columns: e.columns });
+    else setError({ message: e instanceof Error ? e.message : String(e), details: [], columns: null });
   }, []);
 
   const runPreview = useCallback(
-    async (target: File, chosenMode: ImportMode, rows: number | null, choice: ReadChoice) => {
+    async (target: File, chosenMode: ImportMode, rows: number | null, choice: ReadChoice, columns: ColumnChoice) => {
       setError(null);
-      const query = new URLSearchParams({ mode: chosenMode, portfolio, ...readChoiceParams(choice) });
+      const query = new URLSearchParams({
+        mode: chosenMode,
+        portfolio,
+        ...readChoiceParams(choice),
+        ...mappingParams(columns),
+      });
       try {
         const answer = await send<ImportPreview>(`/api/positions/preview?${query}`, target, "preview", rows, true);
         setPreview(answer);
@@ -117,16 +129,17 @@ export function useImportFlow(portfolio: string) {
       setPreview(null);
       setValidOnly(false);
       setReadingState({});
+      setMapping({});
       if (!acceptedFile(chosen.name)) {
         setFile(null);
-        setError({ message: `"${chosen.name}" is not a CSV, JSON or XLSX file.`, details: [] });
+        setError({ message: `"${chosen.name}" is not a CSV, JSON or XLSX file.`, details: [], columns: null });
         return;
       }
       setFile(chosen);
       const isCsv = isTextFile(chosen.name);
       const rows = isCsv && chosen.size <= ESTIMATE_LIMIT ? estimateCsvRows(await chosen.text()) : null;
       setRowEstimate(rows);
-      await runPreview(chosen, mode, rows, {});
+      await runPreview(chosen, mode, rows, {}, {});
     },
     [mode, runPreview],
   );
@@ -134,20 +147,32 @@ export function useImportFlow(portfolio: string) {
   const setMode = useCallback(
     (next: ImportMode) => {
       setModeState(next);
-      if (file) void runPreview(file, next, preview?.received ?? rowEstimate, reading);
+      if (file) void runPreview(file, next, preview?.received ?? rowEstimate, reading, mapping);
     },
-    [file, preview, reading, rowEstimate, runPreview],
+    [file, mapping, preview, reading, rowEstimate, runPreview],
   );
 
-  /** Reads the file again with the user's separator, decimal mark or sheet. */
+  /** Reads the file again with the user's separator, decimal mark or sheet (other headers: the column choices go). */
   const setReading = useCallback(
     (choice: ReadChoice) => {
       const next = { ...reading, ...choice };
       setReadingState(next);
+      setMapping({});
       setValidOnly(false);
-      if (file) void runPreview(file, mode, preview?.received ?? rowEstimate, next);
+      if (file) void runPreview(file, mode, preview?.received ?? rowEstimate, next, {});
     },
     [file, mode, preview, reading, rowEstimate, runPreview],
+  );
+
+  /** Reads the file again with a file column taken as one of ours (null: ignored). */
+  const setColumn = useCallback(
+    (header: string, column: FileColumn["column"]) => {
+      const next = chooseColumn(mapping, header, column);
+      setMapping(next);
+      setValidOnly(false);
+      if (file) void runPreview(file, mode, preview?.received ?? rowEstimate, reading, next);
+    },
+    [file, mapping, mode, preview, reading, rowEstimate, runPreview],
   );
 
   const runImport = useCallback(async () => {
@@ -158,6 +183,7 @@ export function useImportFlow(portfolio: string) {
       onError: validOnly ? "skip" : "reject",
       portfolio,
       ...readChoiceParams(reading),
+      ...mappingParams(mapping),
     });
     let result: ImportResult;
     try {
@@ -191,7 +217,7 @@ export function useImportFlow(portfolio: string) {
     setOutcome(done);
     router.refresh();
     void queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary(portfolio) });
-  }, [fail, file, mode, portfolio, preview, queryClient, reading, router, send, validOnly]);
+  }, [fail, file, mapping, mode, portfolio, preview, queryClient, reading, router, send, validOnly]);
 
   const cancel = useCallback(() => current.current?.abort(), []);
 
@@ -204,12 +230,14 @@ export function useImportFlow(portfolio: string) {
     setOutcome(null);
     setValidOnly(false);
     setReadingState({});
+    setMapping({});
   }, []);
 
   return {
     file,
     mode,
     reading,
+    mapping,
     validOnly,
     preview,
     busy,
@@ -219,6 +247,7 @@ export function useImportFlow(portfolio: string) {
     setMode,
     setValidOnly,
     setReading,
+    setColumn,
     runImport,
     cancel,
     reset,

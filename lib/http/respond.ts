@@ -62,7 +62,8 @@ export function snapshotAttachment(request: Request, snapshot: Snapshot<ExportFi
 
 /** The one error shape; for an AppError built at the edge (an unknown path, a method not allowed). */
 export function appErrorResponse(error: AppError, headers?: HeadersInit): Response {
-  return json({ error: { code: error.code, message: error.message, details: error.details } }, error.status, headers);
+  const body = { ...error.extra, code: error.code, message: error.message, details: error.details };
+  return json({ error: body }, error.status, headers);
 }
 
 /** Any thrown value as the standard error response; an unknown one is a 500 that reveals nothing. */

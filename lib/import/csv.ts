@@ -6,6 +6,7 @@ import { type DecodedText, detectDelimiter } from "./decode";
 import { defaultDecimal, describeInterpretation } from "./interpretation";
 import {
   type ColumnIndexes,
+  type ColumnMap,
   type ImportOptions,
   mapHeaders,
   type ParsedImport,
@@ -33,7 +34,7 @@ export function parseCsv({ text, encoding }: DecodedText, opts: ImportOptions): 
   const decimal = opts.decimal ?? defaultDecimal(delimiter);
   const collector = new PositionCollector(opts, decimal);
   let indexes: ColumnIndexes | undefined;
-  let ignoredColumns: string[] = [];
+  let columnMap: ColumnMap | undefined;
   let index = -1;
   let quoteError: AppError | undefined;
   let failure: { error: unknown } | undefined;
@@ -52,7 +53,11 @@ export function parseCsv({ text, encoding }: DecodedText, opts: ImportOptions): 
       if (failure !== undefined || isBlank(record)) return;
       try {
         if (indexes === undefined) {
-          ({ indexes, ignoredColumns } = mapHeaders(record.map((name, at) => ({ name: name.trim(), index: at }))));
+          columnMap = mapHeaders(
+            record.map((name, at) => ({ name: name.trim(), index: at })),
+            opts,
+          );
+          indexes = columnMap.indexes;
         } else {
           collector.add(
             readRow(indexes, (at) => record[at]),
@@ -66,7 +71,7 @@ export function parseCsv({ text, encoding }: DecodedText, opts: ImportOptions): 
   });
   if (quoteError !== undefined) throw quoteError;
   if (failure !== undefined) throw failure.error;
-  if (indexes === undefined) throw new AppError("invalid_data", "the file is empty: expected a header row");
+  if (columnMap === undefined) throw new AppError("invalid_data", "the file is empty: expected a header row");
   const interpretation = describeInterpretation("csv", {
     encoding,
     delimiter,
@@ -74,5 +79,5 @@ export function parseCsv({ text, encoding }: DecodedText, opts: ImportOptions): 
     sheet: null,
     sheets: [],
   });
-  return collector.result("csv", ignoredColumns, interpretation);
+  return collector.result("csv", columnMap, interpretation);
 }

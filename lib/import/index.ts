@@ -7,6 +7,7 @@ import type { ImportFormat, ImportOptions, ParsedImport } from "./records";
 import { parseXlsx } from "./xlsx";
 
 export type { RowError } from "@/lib/engine/normalize";
+export type { ColumnMapping, ColumnSource, ResolvedColumn } from "./columns";
 export { type DecodedText, decodeTextParts } from "./decode";
 export type { Delimiter, Interpretation, ReadOptions, TextEncodingName } from "./interpretation";
 export type { ImportFormat, ImportOptions, ParsedImport } from "./records";

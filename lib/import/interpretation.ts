@@ -2,6 +2,8 @@
 
 import type { DecimalMark } from "@/lib/engine/values";
 
+import type { MappingSources } from "./columns";
+
 export type { DecimalMark } from "@/lib/engine/values";
 
 export const TEXT_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252"] as const;
@@ -10,8 +12,11 @@ export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 export const DELIMITERS = [",", ";", "\t", "|"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-/** What the caller may say about a file instead of letting the importer guess. */
-export interface ReadOptions {
+/**
+ * What the caller may say about a file instead of letting the importer guess; `mapping` (file
+ * header → column) and `remembered` (the portfolio's) say which column is which (columns.ts).
+ */
+export interface ReadOptions extends MappingSources {
   /** CSV only; detected from the header line when unset. */
   delimiter?: Delimiter;
   /** CSV and a workbook's text cells; unset: a decimal comma in ";" and tab files, else a point. */

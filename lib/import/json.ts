@@ -1,17 +1,11 @@
-import type { PositionColumn, RawPosition } from "@/lib/engine/normalize";
+import type { RawPosition } from "@/lib/engine/normalize";
 import { AppError } from "@/lib/errors";
-
+import { checkMappingHeaders, type ResolvedColumn, resolveColumns } from "./columns";
 import type { DecodedText } from "./decode";
 import { describeInterpretation, type TextEncodingName } from "./interpretation";
+import { type ImportOptions, missingColumnError, type ParsedImport, PositionCollector } from "./records";
 
-import {
-  columnFor,
-  duplicateColumnError,
-  type ImportOptions,
-  missingColumnError,
-  type ParsedImport,
-  PositionCollector,
-} from "./records";
+const KEY_SETS_CACHED = 1_000;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -43,9 +37,9 @@ export function parseJsonDocument(
 ): ParsedImport {
   const items = positionsOf(document);
 
-  const columnByKey = new Map<string, PositionColumn | null>();
-  const ignored = new Set<string>();
-  const keysSeen = new Set<string>();
+  // Objects usually share their keys: each set of keys is resolved once (columns.ts).
+  const byKeys = new Map<string, ResolvedColumn[]>();
+  const firstResolved = new Map<string, ResolvedColumn>();
   let hasRequired = false;
   let hasObject = false;
   const collector = new PositionCollector(opts);
@@ -56,29 +50,31 @@ export function parseJsonDocument(
       continue;
     }
     hasObject = true;
-    const raw: RawPosition = {};
-    const keyOf = new Map<PositionColumn, string>();
-    for (const key of Object.keys(item)) {
-      keysSeen.add(key);
-      let column = columnByKey.get(key);
-      if (column === undefined) {
-        column = columnFor(key) ?? null;
-        columnByKey.set(key, column);
-      }
-      if (column === null) {
-        ignored.add(key);
-        continue;
-      }
-      const first = keyOf.get(column);
-      if (first !== undefined) throw duplicateColumnError(column, first, key);
-      keyOf.set(column, key);
-      raw[column] = item[key];
+    const keys = Object.keys(item);
+    const signature = keys.join("\u0000");
+    let resolved = byKeys.get(signature);
+    if (resolved === undefined) {
+      resolved = resolveColumns(
+        keys.filter((key) => key.trim() !== ""),
+        opts,
+      );
+      if (byKeys.size >= KEY_SETS_CACHED) byKeys.clear();
+      byKeys.set(signature, resolved);
+      for (const entry of resolved) if (!firstResolved.has(entry.header)) firstResolved.set(entry.header, entry);
     }
-    if (keyOf.has("position_value")) hasRequired = true;
+    const raw: RawPosition = {};
+    for (const { header, column } of resolved) if (column !== null) raw[column] = item[header];
+    if (!hasRequired && resolved.some((entry) => entry.column === "position_value")) hasRequired = true;
     collector.add(raw, row);
   }
+  const columns = [...firstResolved.values()];
+  checkMappingHeaders(opts.mapping, firstResolved.keys());
   // One position without a value is a bad row; none having one means the file's shape is wrong.
-  if (hasObject && !hasRequired) throw missingColumnError([...keysSeen]);
+  if (hasObject && !hasRequired)
+    throw missingColumnError(
+      columns.map((entry) => entry.header),
+      columns,
+    );
   const interpretation = describeInterpretation("json", {
     encoding,
     delimiter: null,
@@ -86,5 +82,6 @@ export function parseJsonDocument(
     sheet: null,
     sheets: [],
   });
-  return collector.result("json", [...ignored], interpretation);
+  const ignoredColumns = columns.filter((entry) => entry.column === null).map((entry) => entry.header);
+  return collector.result("json", { ignoredColumns, columns }, interpretation);
 }

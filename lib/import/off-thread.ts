@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
-import { AppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
+import { AppError, type ErrorCode, type ErrorExtra, type FieldIssue } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 import { type PreparedImport, type PrepareInput, type PrepareOptions, prepareImport } from "./prepare";
@@ -18,7 +18,10 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { ok: true; prepared: PreparedImport }
-  | { ok: false; appError: { code: ErrorCode; message: string; details: FieldIssue[] | undefined } }
+  | {
+      ok: false;
+      appError: { code: ErrorCode; message: string; details: FieldIssue[] | undefined; extra: ErrorExtra | undefined };
+    }
   | { ok: false; error: string };
 
 // Starting a worker costs tens of milliseconds; a smaller file parses in less than that.
@@ -56,7 +59,10 @@ export async function prepareImportOffThread(input: UploadedFile, options: Prepa
   }
   logger.debug({ event: "import.worker", bytes, ms: Math.round(performance.now() - start) }, "import worker answered");
   if (reply.ok) return reply.prepared;
-  if ("appError" in reply) throw new AppError(reply.appError.code, reply.appError.message, reply.appError.details);
+  if ("appError" in reply) {
+    const { code, message, details, extra } = reply.appError;
+    throw new AppError(code, message, details, extra);
+  }
   throw new Error(`import worker: ${reply.error}`);
 }
 

@@ -40,7 +40,10 @@ async function answer(request: WorkerRequest): Promise<void> {
   } catch (error) {
     reply =
       error instanceof AppError
-        ? { ok: false, appError: { code: error.code, message: error.message, details: error.details } }
+        ? {
+            ok: false,
+            appError: { code: error.code, message: error.message, details: error.details, extra: error.extra },
+          }
         : { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort?.postMessage(reply);

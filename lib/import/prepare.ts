@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type { RowError } from "@/lib/engine/normalize";
 import type { Position } from "@/lib/engine/types";
 
+import type { ResolvedColumn } from "./columns";
 import { CopyTextWriter, positionCopyLine } from "./copy-text";
 import type { DecodedText } from "./decode";
 import { parsePositions } from "./index";
@@ -19,7 +20,7 @@ export interface PrepareInput {
   owned?: boolean;
 }
 
-/** The caller's delimiter, decimal and sheet (ReadOptions), and what to make of the file. */
+/** The caller's delimiter, decimal, sheet and column mapping (ReadOptions), and what to make of the file. */
 export interface PrepareOptions extends ReadOptions {
   /** Upsert matches on position_id, so there a row without one is a bad row. */
   mode: "replace" | "upsert";
@@ -43,6 +44,8 @@ export interface PreparedImport {
   /** Distinct bad rows (a row can have several errors). */
   badRows: number;
   ignoredColumns: string[];
+  /** Every column of the file: the column it maps to and why. */
+  columns: ResolvedColumn[];
   /** How the file was read: encoding, separator, decimal mark, sheet. */
   interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
@@ -85,8 +88,17 @@ async function prepareRows(
     if (sample.length < SAMPLE_ROWS) sample.push({ row, ...position });
     text?.add(positionCopyLine(position));
   };
-  const { maxRows, currentYear, delimiter, decimal, sheet } = opts;
-  const parsed = await parsePositions(input, { maxRows, currentYear, delimiter, decimal, sheet, onRow });
+  const { maxRows, currentYear, delimiter, decimal, sheet, mapping, remembered } = opts;
+  const parsed = await parsePositions(input, {
+    maxRows,
+    currentYear,
+    delimiter,
+    decimal,
+    sheet,
+    mapping,
+    remembered,
+    onRow,
+  });
   // An importer that kept its rows rather than handing them over one by one.
   for (const { row, position } of parsed.rows) onRow(row, position);
   text?.finish();
@@ -99,6 +111,7 @@ async function prepareRows(
     rejected,
     badRows: new Set(rejected.map((r) => r.row)).size,
     ignoredColumns: parsed.ignoredColumns,
+    columns: parsed.columns,
     interpretation: parsed.interpretation,
     sample,
     copyBytes: text?.bytes ?? 0,

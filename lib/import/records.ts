@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import type { MsaMatch } from "@/lib/reference/cbsa";
 import { resolveMsaName } from "@/lib/reference/msa-names";
 
+import { checkMappingHeaders, type MappingSources, type ResolvedColumn, resolveColumns } from "./columns";
 import { FirstRows } from "./first-rows";
 import type { Interpretation, ReadOptions } from "./interpretation";
 
@@ -35,34 +36,20 @@ export interface ParsedImport {
   rejected: RowError[];
   /** Unknown columns, as spelled in the file. */
   ignoredColumns: string[];
+  /** Every column of the file, in file order: the column it maps to and why (columns.ts). */
+  columns: ResolvedColumn[];
   /** How the file was read (encoding, separator, decimal mark, sheet). */
   interpretation: Interpretation;
 }
 
 const REQUIRED: PositionColumn = "position_value";
 
-const COLUMN_BY_KEY = new Map<string, PositionColumn>(POSITION_COLUMNS.map((c) => [normalizeHeader(c), c]));
-
-/** "Position Value", "positionValue" and "POSITION_VALUE" all become "positionvalue". */
-export function normalizeHeader(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
-export function columnFor(name: string): PositionColumn | undefined {
-  return COLUMN_BY_KEY.get(normalizeHeader(name));
-}
-
-export function duplicateColumnError(column: PositionColumn, first: string, second: string): AppError {
-  return new AppError(
-    "invalid_data",
-    `duplicate column "${column}": headers ${JSON.stringify(first)} and ${JSON.stringify(second)} both map to it`,
-  );
-}
-
-export function missingColumnError(found: readonly string[]): AppError {
+export function missingColumnError(found: readonly string[], columns: ResolvedColumn[]): AppError {
   const names = found.filter((name) => name.trim() !== "");
   const list = names.length === 0 ? "(none)" : names.map((name) => JSON.stringify(name)).join(", ");
-  return new AppError("invalid_data", `missing required column "${REQUIRED}"; found columns: ${list}`);
+  return new AppError("invalid_data", `missing required column "${REQUIRED}"; found columns: ${list}`, undefined, {
+    columns,
+  });
 }
 
 /** Where each known column sits in a row (array index or sheet column number). */
@@ -71,26 +58,37 @@ export type ColumnIndexes = Partial<Record<PositionColumn, number>>;
 export interface ColumnMap {
   indexes: ColumnIndexes;
   ignoredColumns: string[];
+  /** Every non-blank header, in file order, with the column it maps to and why. */
+  columns: ResolvedColumn[];
 }
 
 /** Maps a header row; blank headers are neither columns nor reported as ignored. */
-export function mapHeaders(headers: ReadonlyArray<{ name: string; index: number }>): ColumnMap {
+export function mapHeaders(
+  headers: ReadonlyArray<{ name: string; index: number }>,
+  sources: MappingSources,
+): ColumnMap {
+  const named = headers.filter((h) => h.name.trim() !== "");
+  checkMappingHeaders(
+    sources.mapping,
+    named.map((h) => h.name),
+  );
+  const columns = resolveColumns(
+    named.map((h) => h.name),
+    sources,
+  );
   const indexes: ColumnIndexes = {};
   const ignoredColumns: string[] = [];
-  const seen = new Map<PositionColumn, string>();
-  for (const { name, index } of headers) {
-    const column = columnFor(name);
-    if (column === undefined) {
-      if (name.trim() !== "") ignoredColumns.push(name);
-      continue;
-    }
-    const first = seen.get(column);
-    if (first !== undefined) throw duplicateColumnError(column, first, name);
-    seen.set(column, name);
-    indexes[column] = index;
+  for (const [i, { column, header }] of columns.entries()) {
+    const at = named[i];
+    if (column === null || at === undefined) ignoredColumns.push(header);
+    else indexes[column] = at.index;
   }
-  if (!seen.has(REQUIRED)) throw missingColumnError(headers.map((h) => h.name));
-  return { indexes, ignoredColumns };
+  if (indexes[REQUIRED] === undefined)
+    throw missingColumnError(
+      named.map((h) => h.name),
+      columns,
+    );
+  return { indexes, ignoredColumns, columns };
 }
 
 // A spreadsheet export guards text that looks like a formula with a leading quote
@@ -223,8 +221,12 @@ export class PositionCollector {
     this.rejected.push({ row, field, message });
   }
 
-  result(format: ImportFormat, ignoredColumns: string[], interpretation: Interpretation): ParsedImport {
+  result(
+    format: ImportFormat,
+    { ignoredColumns, columns }: Pick<ColumnMap, "ignoredColumns" | "columns">,
+    interpretation: Interpretation,
+  ): ParsedImport {
     const rejected = this.rejected.slice().sort((a, b) => a.row - b.row);
-    return { format, received: this.received, rows: this.rows, rejected, ignoredColumns, interpretation };
+    return { format, received: this.received, rows: this.rows, rejected, ignoredColumns, columns, interpretation };
   }
 }

@@ -5,9 +5,11 @@ import yauzl from "yauzl";
 import { AppError } from "@/lib/errors";
 import { formatMegabytes, formatSize, maxXlsxCells, maxXlsxUnpackedBytes } from "@/lib/request-caps";
 
+import type { MappingSources } from "./columns";
 import { describeInterpretation } from "./interpretation";
 import {
   type ColumnIndexes,
+  type ColumnMap,
   type ImportOptions,
   mapHeaders,
   type ParsedImport,
@@ -214,7 +216,7 @@ class SheetReader implements XmlHandler {
   private readonly header: Array<{ name: string; index: number }> = [];
   private indexes: ColumnIndexes | null = null;
   private wanted = new Set<number>();
-  ignoredColumns: string[] = [];
+  columnMap: Pick<ColumnMap, "ignoredColumns" | "columns"> = { ignoredColumns: [], columns: [] };
   private cells = 0;
   // The cell being read.
   private column = 0;
@@ -227,6 +229,7 @@ class SheetReader implements XmlHandler {
 
   constructor(
     private readonly collector: PositionCollector,
+    private readonly sources: MappingSources,
     private readonly strings: readonly string[],
     private readonly dateStyles: readonly boolean[],
     private readonly date1904: boolean,
@@ -296,9 +299,9 @@ class SheetReader implements XmlHandler {
   private closeRow(): void {
     if (this.indexes === null) {
       if (this.header.every((header) => header.name === "")) throw emptySheetError();
-      const { indexes, ignoredColumns } = mapHeaders(this.header);
+      const { indexes, ignoredColumns, columns } = mapHeaders(this.header, this.sources);
       this.indexes = indexes;
-      this.ignoredColumns = ignoredColumns;
+      this.columnMap = { ignoredColumns, columns };
       this.wanted = new Set(Object.values(indexes));
     } else if (!this.blank) {
       this.collector.add(
@@ -370,7 +373,7 @@ async function readRows(
     if (!(error instanceof AppError) || workbook.names.length < 2 || !reader.beforeHeader()) throw error;
     const others = workbook.names.filter((name) => name !== workbook.name).map((name) => JSON.stringify(name));
     const where = `in sheet ${JSON.stringify(workbook.name)}; the workbook's other sheets: ${others.join(", ")} (choose one with sheet=)`;
-    throw new AppError(error.code, `${error.message} (${where})`, error.details);
+    throw new AppError(error.code, `${error.message} (${where})`, error.details, error.extra);
   }
 }
 
@@ -394,7 +397,7 @@ async function readSheet(data: Uint8Array, opts: ImportOptions): Promise<ParsedI
     const dateStyles = await readDateStyles(zip, parts.get(workbook.styles));
     const decimal = opts.decimal ?? ".";
     const collector = new PositionCollector(opts, decimal);
-    const reader = new SheetReader(collector, strings, dateStyles, workbook.date1904, maxXlsxCells());
+    const reader = new SheetReader(collector, opts, strings, dateStyles, workbook.date1904, maxXlsxCells());
     await readRows(zip, sheet, reader, workbook);
     const interpretation = describeInterpretation("xlsx", {
       encoding: null,
@@ -403,7 +406,7 @@ async function readSheet(data: Uint8Array, opts: ImportOptions): Promise<ParsedI
       sheet: workbook.name,
       sheets: workbook.names,
     });
-    return collector.result("xlsx", reader.ignoredColumns, interpretation);
+    return collector.result("xlsx", reader.columnMap, interpretation);
   } finally {
     zip.close();
   }

@@ -155,13 +155,14 @@ export const OPERATIONS: Record<string, { role: Access } & Operation> = {
     tag: "Positions",
     summary: "Import positions",
     description:
-      "Replace or upsert the book from a CSV, JSON or XLSX file. Nothing is stored when a row is rejected (`onError=reject`).",
+      "Replace or upsert the book from a CSV, JSON or XLSX file. Nothing is stored when a row is rejected (`onError=reject`). Each column of the file is one of ours by `mapping`, else the portfolio's remembered mapping, else its name, else a synonym (`Market Value`, `Metro`, `Year Built`, `Unit Count`…); a stored import with a `mapping` remembers it for the portfolio.",
     portfolio: true,
     query: s.importOptionsSchema,
     body: upload,
     ok: { 201: r.importResult },
     errors: {
-      invalid_data: "rows were rejected (the details name each row and column)",
+      invalid_data:
+        "rows were rejected (the details name each row and column); or no column is mapped to position_value (`columns` lists the file's columns); or `mapping` names a header the file does not have",
       too_large: "over the upload or row limit",
     },
   },
@@ -169,12 +170,17 @@ export const OPERATIONS: Record<string, { role: Access } & Operation> = {
     role: "manager",
     tag: "Positions",
     summary: "Preview an import",
-    description: "Parses and validates an upload exactly as the import would, and stores nothing.",
+    description:
+      "Parses and validates an upload exactly as the import would, and stores nothing. `columns` says which of our columns each column of the file is, and why; when none is position_value the answer is the import's 422, whose `error.columns` lists the file's columns so that a `mapping` can be sent.",
     portfolio: true,
-    query: s.importOptionsSchema.pick({ mode: true, format: true }),
+    query: s.importOptionsSchema.omit({ onError: true }),
     body: upload,
     ok: { 200: r.importPreview },
-    errors: { too_large: "over the upload or row limit" },
+    errors: {
+      invalid_data:
+        "the file cannot be read, no column is mapped to position_value (`columns` lists the file's columns), or `mapping` names a header the file does not have",
+      too_large: "over the upload or row limit",
+    },
   },
   "GET /api/positions/export": {
     role: "viewer",

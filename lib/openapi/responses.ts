@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
+import { POSITION_COLUMNS } from "../engine/normalize";
 import { BASES, DIMENSIONS, LIMIT_KINDS } from "../engine/types";
 import { ERROR_STATUS } from "../errors";
 import { ALERT_STATUSES, CHANNEL_KINDS, SUBSCRIPTION_MODES } from "../schemas";
@@ -31,12 +32,25 @@ export const fieldIssue = z
   })
   .meta({ id: "FieldIssue" });
 
+export const resolvedColumn = open({
+  header: z.string().meta({ description: "the file's header, as spelled there" }),
+  column: z.enum(POSITION_COLUMNS).nullable().meta({ description: "the column it is imported as; null: ignored" }),
+  source: z.enum(["mapping", "remembered", "name", "synonym"]).nullable().meta({
+    description:
+      "why: the request's `mapping`, the portfolio's remembered mapping, our own column name, a synonym (README); null: not recognised",
+  }),
+}).meta({ id: "ImportColumn" });
+
 export const errorBody = z
   .strictObject({
     error: z.strictObject({
       code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]),
       message: z.string().min(1).meta({ description: "for people: what was wrong, naming the field or row" }),
       details: z.array(fieldIssue).optional(),
+      columns: z.array(resolvedColumn).optional().meta({
+        description:
+          "only on an import or preview whose file has no column mapped to position_value (422): every column of the file and what it maps to, so a client can send a `mapping`",
+      }),
     }),
   })
   .meta({ id: "Error", description: "The one error shape of every endpoint (lib/http/respond.ts)." });
@@ -67,6 +81,7 @@ export const importResult = open({
   imported: z.int(),
   rejected: z.array(rowError),
   ignoredColumns: z.array(z.string()),
+  columns: z.array(resolvedColumn),
 }).meta({ id: "ImportResult" });
 
 export const importPreview = open({
@@ -75,6 +90,7 @@ export const importPreview = open({
   rejected: z.array(rowError),
   rejectedRows: z.int(),
   ignoredColumns: z.array(z.string()),
+  columns: z.array(resolvedColumn).meta({ description: "every column of the file, in file order" }),
   sample: z.array(open({ row: z.int() })).meta({ description: "the first 10 valid rows, normalised" }),
   stored: z.int().meta({ description: "positions stored now: what replace would remove" }),
 }).meta({ id: "ImportPreview" });

@@ -7,7 +7,7 @@ import { type RawTx, rawTransaction } from "../db/copy";
 import { POSITION_COLUMNS } from "../engine/normalize";
 import type { Position } from "../engine/types";
 import { AppError } from "../errors";
-import type { ImportFormat, Interpretation, RowError } from "../import";
+import type { ImportFormat, Interpretation, ResolvedColumn, RowError } from "../import";
 import { copyField } from "../import/copy-text";
 import { prepareImportOffThread } from "../import/off-thread";
 import type { PreparedImport } from "../import/prepare";
@@ -15,6 +15,7 @@ import { logger } from "../logger";
 import { maxImportRows } from "../request-caps";
 import type { ImportOptions } from "../schemas";
 import { auditRow } from "./audit";
+import { getRememberedMapping, rememberMapping } from "./column-mappings";
 import type { PortfolioContext } from "./context";
 import { syncFreshness } from "./freshness";
 import { lockPortfolio } from "./portfolios";
@@ -25,6 +26,8 @@ export interface ImportResult {
   imported: number;
   rejected: Array<{ row: number; field: string; message: string }>;
   ignoredColumns: string[];
+  /** Every column of the file: the column it was imported as (null: ignored) and why. */
+  columns: ResolvedColumn[];
   /** How the file was read: encoding, separator, decimal mark, sheet. */
   interpretation: Interpretation;
 }
@@ -38,14 +41,23 @@ export interface ImportSource {
 }
 
 /** How to read the file and what to do with it; the reading options are detected when unset. */
-export type PreviewOptions = Pick<ImportOptions, "mode" | "delimiter" | "decimal" | "sheet">;
+export type PreviewOptions = Pick<ImportOptions, "mode" | "delimiter" | "decimal" | "sheet" | "mapping">;
 
-/** Parse and validate for a mode, in the import worker: the one path both the preview and the import take. */
-function validateImport(source: ImportSource, options: PreviewOptions, copyTo?: string): Promise<PreparedImport> {
-  const { mode, delimiter, decimal, sheet } = options;
+/**
+ * Parse and validate for a mode, in the import worker: the one path both the preview and the
+ * import take. The portfolio's remembered mapping applies under the caller's.
+ */
+async function validateImport(
+  ctx: PortfolioContext,
+  source: ImportSource,
+  options: PreviewOptions,
+  copyTo?: string,
+): Promise<PreparedImport> {
+  const { mode, delimiter, decimal, sheet, mapping } = options;
+  const remembered = await getRememberedMapping(ctx);
   return prepareImportOffThread(
     { format: source.format, data: source.data, owned: source.owned },
-    { mode, copyTo, maxRows: maxImportRows(), delimiter, decimal, sheet },
+    { mode, copyTo, maxRows: maxImportRows(), delimiter, decimal, sheet, mapping, remembered },
   );
 }
 
@@ -56,6 +68,11 @@ export interface ImportPreview {
   rejected: RowError[];
   rejectedRows: number;
   ignoredColumns: string[];
+  /**
+   * Every column of the file, in file order: the column it maps to (null: ignored) and how
+   * (`mapping`, `remembered`, `name`, `synonym`; null: not recognised).
+   */
+  columns: ResolvedColumn[];
   /** How the file was read: encoding, separator, decimal mark, sheet (and the workbook's sheets). */
   interpretation: Interpretation;
   /** The first valid rows, normalised as they would be stored. */
@@ -72,7 +89,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const { portfolio } = ctx;
   const { mode } = options;
-  const checked = await validateImport(source, options);
+  const checked = await validateImport(ctx, source, options);
   const stored = await (await getPrisma()).position.count({ where: { portfolioId: portfolio.id } });
   logger.info(
     {
@@ -92,6 +109,7 @@ export async function previewImport(
     rejected: checked.rejected,
     rejectedRows: checked.badRows,
     ignoredColumns: checked.ignoredColumns,
+    columns: checked.columns,
     interpretation: checked.interpretation,
     sample: checked.sample,
     stored,
@@ -101,7 +119,8 @@ export async function previewImport(
 /**
  * Parses, validates and stores a positions file as one transaction. With onError=reject any bad
  * row refuses the whole file (422 listing every bad row) and nothing is written; with skip the
- * valid rows are stored and the bad ones recorded on the batch.
+ * valid rows are stored and the bad ones recorded on the batch. A stored import's `mapping` is
+ * remembered for the portfolio's next uploads.
  */
 export async function importPositions(
   ctx: PortfolioContext,
@@ -124,8 +143,8 @@ async function validateAndStore(
   copyFile: string,
 ): Promise<ImportResult> {
   const { portfolio } = ctx;
-  const prepared = await validateImport(source, options, copyFile);
-  const { received, valid, rejected, badRows, ignoredColumns, interpretation } = prepared;
+  const prepared = await validateImport(ctx, source, options, copyFile);
+  const { received, valid, rejected, badRows, ignoredColumns, columns, interpretation } = prepared;
   const log = {
     event: "positions.import",
     portfolio: portfolio.slug,
@@ -157,7 +176,7 @@ async function validateAndStore(
   logger.info({ ...log, batchId, imported: valid, rejectedRows: badRows }, "import stored");
   // New data: a stale-data alert, if one is open, resolves.
   await syncFreshness(ctx);
-  return { batchId, received, imported: valid, rejected, ignoredColumns, interpretation };
+  return { batchId, received, imported: valid, rejected, ignoredColumns, columns, interpretation };
 }
 
 const STAGE = "positions_import_stage";
@@ -172,7 +191,7 @@ async function storeImport(
   tx: RawTx,
   ctx: PortfolioContext,
   source: ImportSource,
-  options: Pick<ImportOptions, "mode" | "onError">,
+  options: Pick<ImportOptions, "mode" | "onError" | "mapping">,
   { received, valid, rejected, badRows }: PreparedImport,
   copyFile: string,
 ): Promise<string> {
@@ -213,6 +232,8 @@ async function storeImport(
     [portfolioId, batch.id],
   );
 
+  if (options.mapping !== undefined) await rememberMapping(tx, portfolioId, options.mapping);
+
   // audit()'s row (audit.ts), on this transaction rather than Prisma's. Timestamps are taken now,
   // as Prisma takes them, not when the transaction began (perhaps queued for the lock).
   const row = auditRow(ctx, "positions.imported", {
@@ -225,6 +246,7 @@ async function storeImport(
       received,
       imported: valid,
       rejectedRows: badRows,
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     },
   });
   await tx.query(

@@ -4,8 +4,11 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (every command
 
   import <file.csv|.json|.xlsx> [--mode replace|upsert] [--on-error reject|skip]
          [--delimiter ,|;|tab|"|"] [--decimal .|,] [--sheet name|number]
+         [--mapping '{"Market Value":"position_value","Notes":null}']
                                                     the separator, decimal mark and sheet are
-                                                    detected (the first sheet) unless given
+                                                    detected (the first sheet) unless given;
+                                                    --mapping says which column each header is
+                                                    (null: ignore it), remembered for the portfolio
   compute [--as-of YYYY-MM-DD] [--no-alerts]        compute and store a run
   latest                                            the latest run's exposures
   limits                                            list limits (with each one's reference and note)
@@ -52,6 +55,7 @@ export const { values: opts, positionals } = parseArgs({
     delimiter: { type: "string" },
     decimal: { type: "string" },
     sheet: { type: "string" },
+    mapping: { type: "string" },
     "as-of": { type: "string" },
     "no-alerts": { type: "boolean" },
     dimension: { type: "string" },

@@ -35,10 +35,10 @@ async function main(): Promise<void> {
       const format = extension === "xlsx" ? "xlsx" : extension === "json" ? "json" : "csv";
       // Bytes, whatever the format: the importer reads the encoding (UTF-8, UTF-16, Windows-1252).
       const data = new Uint8Array(await readFile(file));
-      const { delimiter, decimal, sheet } = opts;
+      const { delimiter, decimal, sheet, mapping } = opts;
       const options = parseOrThrow(
         lib.importOptionsSchema,
-        { mode: opts.mode, onError: opts["on-error"], delimiter, decimal, sheet },
+        { mode: opts.mode, onError: opts["on-error"], delimiter, decimal, sheet, mapping },
         "options",
       );
       return print(await lib.importPositions(await ctx(), { format, data, sourceName: path.basename(file) }, options));

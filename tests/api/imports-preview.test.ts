@@ -44,7 +44,7 @@ describe("POST /api/positions/preview", () => {
   test("a file it cannot read is the same 422 as the import's", async () => {
     const api = await newPortfolio("preview unreadable");
     const reply = await api.send<unknown>("POST", "/api/positions/preview", {
-      body: "position_id,value\nP1,100\n",
+      body: "position_id,amount\nP1,100\n",
       contentType: "text/csv",
     });
     expect(expectError(reply, 422, "invalid_data").message).toContain("position_value");

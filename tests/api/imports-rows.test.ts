@@ -39,9 +39,9 @@ describe("POST /api/positions/import", () => {
 
   test("a file without a position_value column is a 422 that names it", async () => {
     const api = await newPortfolio("missing column");
-    const error = expectError(await api.importCsv("position_id,strategy,value\nP1,core,100\n"), 422, "invalid_data");
+    const error = expectError(await api.importCsv("position_id,strategy,amount\nP1,core,100\n"), 422, "invalid_data");
     expect(error.message).toContain("position_value");
-    const json = expectError(await api.importJson([{ positionId: "P1", value: 100 }]), 422, "invalid_data");
+    const json = expectError(await api.importJson([{ positionId: "P1", amount: 100 }]), 422, "invalid_data");
     expect(json.message).toContain("position_value");
     expect(await api.positions()).toEqual([]);
   });

@@ -60,6 +60,13 @@ describe("the OpenAPI document, served and honoured", () => {
     await call(api, "POST", "/api/positions/import", 201, csv);
     const bad = "position_id,strategy,state,position_value\nP9,value_add,CA,lots";
     await call(api, "POST", "/api/positions/import", 422, { body: bad, contentType: "text/csv" });
+    // Column mapping: a file without position_value (the 422 lists its columns), then mapped.
+    const other = { body: "Ref,Gross,Metro\nR1,100,19100\n", contentType: "text/csv" };
+    await call(api, "POST", "/api/positions/preview", 422, other);
+    const mapping = JSON.stringify({ Ref: "position_id", Gross: "position_value" });
+    await call(api, "POST", "/api/positions/preview", 400, { ...other, query: { mapping: '{"Gross":"worth"}' } });
+    await call(api, "POST", "/api/positions/preview", 200, { ...other, query: { mapping, mode: "upsert" } });
+    await call(api, "POST", "/api/positions/import", 201, { ...other, query: { mapping, mode: "upsert" } });
     await call(api, "GET", "/api/positions", 200, { query: { sort: "value", dir: "desc", limit: 2 } });
     await call(api, "GET", "/api/positions/batches", 200);
     await call(api, "GET", "/api/positions/export", 200, { query: { format: "csv" } });

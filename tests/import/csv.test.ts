@@ -96,11 +96,11 @@ describe("parsePositions (CSV)", () => {
   test.each([
     {
       label: "missing position_value",
-      data: csv("position_id,value", "P1,100"),
+      data: csv("position_id,amount", "P1,100"),
       code: "invalid_data",
       text: '"position_value"',
     },
-    { label: "found columns named", data: csv("position_id,value", "P1,100"), code: "invalid_data", text: '"value"' },
+    { label: "found columns named", data: csv("position_id,amount", "P1,100"), code: "invalid_data", text: '"amount"' },
     { label: "empty file", data: "", code: "invalid_data", text: "empty" },
     { label: "only blank lines", data: "\n \n,,\n", code: "invalid_data", text: "empty" },
     {

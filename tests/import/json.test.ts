@@ -98,7 +98,7 @@ describe("parsePositions (JSON)", () => {
     { label: "a number", data: 42, text: "array" },
     {
       label: "no element has position_value",
-      data: [{ value: 1 }, { value: 2 }],
+      data: [{ amount: 1 }, { amount: 2 }],
       text: 'missing required column "position_value"',
     },
     {

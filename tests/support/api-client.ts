@@ -17,7 +17,13 @@ export const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** The one error body of the REST API (lib/http/respond.ts). */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: FieldIssue[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: FieldIssue[];
+    /** An import or preview without a column for position_value: the file's columns. */
+    columns?: Array<{ header: string; column: string | null; source: string | null }>;
+  };
 }
 
 /** Requests to the API server on behalf of one portfolio (`undefined`: the API's default). */
@@ -48,7 +54,8 @@ export function expectError(reply: Reply<unknown>, status: number, code: ErrorCo
   expect(body.error.code).toBe(code);
   expect(typeof body.error.message).toBe("string");
   expect(body.error.message.length).toBeGreaterThan(0);
-  for (const key of Object.keys(body.error)) expect(["code", "message", "details"]).toContain(key);
+  for (const key of Object.keys(body.error)) expect(["code", "message", "details", "columns"]).toContain(key);
+  if (body.error.columns !== undefined) expect(code).toBe("invalid_data");
   for (const issue of body.error.details ?? []) {
     expect(typeof issue.field).toBe("string");
     expect(typeof issue.message).toBe("string");

@@ -37,15 +37,19 @@ export function describeCase(c: Case): string {
 export function hasErrorShape(answer: Answer): boolean {
   if (!answer.contentType.startsWith("application/json")) return false;
   try {
-    const body = JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
+    const body = JSON.parse(answer.text) as {
+      error?: { code?: unknown; message?: unknown; details?: unknown; columns?: unknown };
+    };
     const error = body.error;
     return (
       Object.keys(body).join() === "error" &&
       typeof error?.code === "string" &&
       typeof error.message === "string" &&
       error.message.length > 0 &&
-      Object.keys(error).every((k) => ["code", "message", "details"].includes(k)) &&
-      (error.details === undefined || Array.isArray(error.details))
+      Object.keys(error).every((k) => ["code", "message", "details", "columns"].includes(k)) &&
+      (error.details === undefined || Array.isArray(error.details)) &&
+      // Only an import's 422 without a position_value column lists the file's columns.
+      (error.columns === undefined || (error.code === "invalid_data" && Array.isArray(error.columns)))
     );
   } catch {
     return false;

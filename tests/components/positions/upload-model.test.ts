@@ -1,10 +1,14 @@
 import { describe, expect, test } from "vitest";
 import {
   acceptedFile,
+  type ColumnChoice,
+  chooseColumn,
+  columnsNeedReview,
   estimateCsvRows,
   formatBytes,
   groupRejected,
   importBlockReason,
+  mappingParams,
   processingLabel,
   readChoiceParams,
   rejectedToCsv,
@@ -133,4 +137,64 @@ test.each([
   { label: "a sheet", choice: { sheet: "Fund III" }, params: { sheet: "Fund III" } },
 ])("readChoiceParams: $label", ({ choice, params }) => {
   expect(readChoiceParams(choice)).toEqual(params);
+});
+
+describe("column choices", () => {
+  test.each<{ label: string; choice: ColumnChoice; header: string; column: ColumnChoice[string]; want: ColumnChoice }>([
+    {
+      label: "a first choice",
+      choice: {},
+      header: "Gross",
+      column: "position_value",
+      want: { Gross: "position_value" },
+    },
+    {
+      label: "a column moves from the header that had it, which goes back to the server's reading",
+      choice: { Gross: "position_value", Ref: "position_id" },
+      header: "Net",
+      column: "position_value",
+      want: { Ref: "position_id", Net: "position_value" },
+    },
+    {
+      label: "ignoring a column leaves the others",
+      choice: { Gross: "position_value", Notes: null },
+      header: "Memo",
+      column: null,
+      want: { Gross: "position_value", Notes: null, Memo: null },
+    },
+  ])("chooseColumn: $label", ({ choice, header, column, want }) => {
+    expect(chooseColumn(choice, header, column)).toEqual(want);
+  });
+
+  test("mappingParams: none until something is chosen, then the JSON the API takes", () => {
+    expect(mappingParams({})).toEqual({});
+    expect(mappingParams({ Gross: "position_value", Notes: null })).toEqual({
+      mapping: '{"Gross":"position_value","Notes":null}',
+    });
+  });
+
+  test.each([
+    { label: "no value column", columns: [{ header: "Gross", column: null, source: null }], want: true },
+    {
+      label: "a synonym at work",
+      columns: [{ header: "Value", column: "position_value", source: "synonym" }],
+      want: true,
+    },
+    {
+      label: "a remembered choice at work",
+      columns: [{ header: "Gross", column: "position_value", source: "remembered" }],
+      want: true,
+    },
+    {
+      label: "our own names and the user's choices only",
+      columns: [
+        { header: "position_value", column: "position_value", source: "name" },
+        { header: "Notes", column: null, source: "mapping" },
+        { header: "Other", column: null, source: null },
+      ],
+      want: false,
+    },
+  ] as const)("columnsNeedReview: $label → $want", ({ columns, want }) => {
+    expect(columnsNeedReview(columns)).toBe(want);
+  });
 });

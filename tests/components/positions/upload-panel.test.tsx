@@ -163,4 +163,58 @@ describe("UploadPanel", () => {
     expect((await screen.findByRole("alert")).textContent).toContain('"book.pdf" is not a CSV, JSON or XLSX file.');
     expect(server.served.length).toBe(before);
   });
+
+  // Last: the mapping it confirms is remembered for this test file's portfolio.
+  test("a file without a value column: the columns open, a select maps one, the import remembers it", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const refs = "Ref,Gross,Metro\nR1,100,19100\nR2,300,12420\n";
+    const upload = () =>
+      user.upload(
+        screen.getByLabelText("Positions file (CSV, JSON or XLSX)"),
+        new File([refs], "refs.csv", { type: "text/csv" }),
+      );
+    await upload();
+    expect((await screen.findByRole("alert", {}, { timeout: 15_000 })).textContent).toContain(
+      'missing required column "position_value"',
+    );
+    const columns = screen.getByTestId("column-mapping");
+    expect(columns.hasAttribute("open")).toBe(true);
+    expect(within(columns).getByTestId("column-missing").textContent).toContain("position_value is not mapped");
+    expect((within(columns).getByLabelText("Metro") as HTMLSelectElement).value).toBe("msa_id");
+    expect((within(columns).getByLabelText("Gross") as HTMLSelectElement).value).toBe("");
+
+    await user.selectOptions(within(columns).getByLabelText("Gross"), "position_value");
+    const counts = await screen.findByTestId("preview-counts", {}, { timeout: 15_000 });
+    expect(within(counts).getByText("Valid").nextSibling?.textContent).toBe("2");
+    await user.selectOptions(within(screen.getByTestId("column-mapping")).getByLabelText("Ref"), "position_id");
+    await screen.findByText("3 of 3 columns imported", { exact: false }, { timeout: 15_000 });
+
+    await user.click(screen.getByRole("button", { name: "Import 2 positions" }));
+    await screen.findByTestId("import-outcome", {}, { timeout: 15_000 });
+    expect(await stored()).toEqual(["R1", "R2"]);
+    const sent = server.served.filter((s) => s.startsWith("POST /api/positions/import")).at(-1) ?? "";
+    expect(JSON.parse(new URLSearchParams(sent.split("?")[1]).get("mapping") ?? "null")).toEqual({
+      Gross: "position_value",
+      Ref: "position_id",
+    });
+
+    // The next upload of the same file: read at once, the choices remembered and shown.
+    await upload();
+    const again = await screen.findByTestId("column-mapping", {}, { timeout: 15_000 });
+    await screen.findByTestId("preview-counts", {}, { timeout: 15_000 });
+    expect(again.hasAttribute("open")).toBe(true);
+    const rows = within(screen.getByTestId("column-mapping")).getAllByTestId("column-row");
+    expect(
+      rows.map((r) => [
+        r.querySelector("code")?.textContent,
+        r.querySelector("select")?.value,
+        r.lastChild?.textContent,
+      ]),
+    ).toEqual([
+      ["Ref", "position_id", "remembered"],
+      ["Gross", "position_value", "remembered"],
+      ["Metro", "msa_id", "recognised"],
+    ]);
+  });
 });

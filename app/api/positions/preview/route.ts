@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 
 /** Parses and validates an upload exactly as the import would, and writes nothing. */
 export const POST = portfolioRoute("manager", async ({ request, ctx }) => {
-  const { format, mode, delimiter, decimal, sheet } = parseQuery(request, importOptionsSchema);
+  const { format, mode, delimiter, decimal, sheet, mapping } = parseQuery(request, importOptionsSchema);
   const source = await readImportSource(request, format);
-  return json(await previewImport(ctx, source, { mode, delimiter, decimal, sheet }));
+  return json(await previewImport(ctx, source, { mode, delimiter, decimal, sheet, mapping }));
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
