@@ -1,7 +1,7 @@
 import { AppError } from "../errors";
 import { formatMegabytes, formatSize } from "../request-caps";
 
-export function declaredLength(request: Request): number | null {
+function declaredLength(request: Request): number | null {
   const header = request.headers.get("content-length");
   if (header === null || !/^\d+$/.test(header.trim())) return null;
   return Number(header.trim());
@@ -83,9 +83,18 @@ export class ByteCollector {
   }
 }
 
+/**
+ * How many bytes to make room for before a body is read: its declared length, when within the
+ * limit (one over it is refused before anything is read, and must not be allocated either).
+ */
+export function expectedLength(request: Request, limit: number): number | null {
+  const declared = declaredLength(request);
+  return declared !== null && declared <= limit ? declared : null;
+}
+
 /** The body's bytes (bodyChunks' limits), in one buffer. */
 export async function readBodyBytes(request: Request, limit: number, what: string): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = new ByteCollector(declaredLength(request));
+  const bytes = new ByteCollector(expectedLength(request, limit));
   for await (const chunk of bodyChunks(request, limit, what)) bytes.add(chunk);
   return bytes.finish();
 }

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { ImportFormat } from "../import";
 import { maxUploadBytes } from "../request-caps";
 import type { ImportSource } from "../services/positions-import";
-import { ByteCollector, bodyChunks, declaredLength, readBodyBytes } from "./body";
+import { ByteCollector, bodyChunks, expectedLength, readBodyBytes } from "./body";
 
 // How an uploaded positions file arrives over HTTP; shared by the import and the preview routes
 // so both read a request the same way.
@@ -58,7 +58,7 @@ async function readFilePart(request: Request, header: string): Promise<FilePart 
         return;
       }
       // The body's length bounds the file's: room for all of it, filled as it comes.
-      const bytes = new ByteCollector(declaredLength(request));
+      const bytes = new ByteCollector(expectedLength(request, maxUploadBytes()));
       part = { name: info.filename ?? "", type: info.mimeType, bytes };
       stream.on("data", (chunk: Buffer) => bytes.add(chunk));
     });

@@ -79,6 +79,12 @@ describe("readBodyBytes: never more than the limit in memory", () => {
     expect(new TextDecoder().decode(await readBodyBytes(post("a,b\n1,2\n"), 8, "The file"))).toBe("a,b\n1,2\n");
   });
 
+  test("a Content-Length over the limit is refused before any room is made for it", async () => {
+    // Five gigabytes declared: allocating them first would fail (a 500), not refuse (a 413).
+    const request = post("a,b\n", { "content-length": String(5 * 1024 ** 3) });
+    await expect(readBodyBytes(request, 1024, "The file")).rejects.toMatchObject({ code: "too_large" });
+  });
+
   test("with its Content-Length declared, the bytes fill one buffer of exactly that size", async () => {
     const bytes = await readBodyBytes(post(stream(["a,b\n", "1,2\n"]), { "content-length": "8" }), 100, "The file");
     expect(new TextDecoder().decode(bytes)).toBe("a,b\n1,2\n");
