@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
+import { type AppServer, type Seeded, startAppServer } from "../tests/support/app-server";
 import { audit } from "../tests/support/e2e-axe";
 import { expect, test, USERS } from "../tests/support/e2e-fixtures";
 
@@ -286,6 +288,31 @@ test.describe("without a session", () => {
     await page.goto("/docs/api");
     await expect(page.getByRole("complementary", { name: /Sidebar for/ })).toBeVisible({ timeout: 60_000 });
     findings.push(...(await audit(page, "public /docs/api")));
+    expect(findings, findings.join("\n")).toEqual([]);
+  });
+});
+
+// /setup shows only while the app has no user, so it gets an app of its own: a new database, no one
+// seeded (the shared app's users would send /setup to sign-in).
+test.describe("first run", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  let app: AppServer | undefined;
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("/setup, empty and with its fields filled", async ({ page }) => {
+    test.setTimeout(180_000);
+    const nobody = { secret: randomBytes(32).toString("base64url"), users: {} } as unknown as Seeded;
+    app = await startAppServer("aker_e2e_setup", { seeded: nobody });
+    const findings: string[] = [];
+    await page.goto(`${app.baseUrl}/setup`);
+    await expect(page.getByTestId("setup-form")).toBeVisible();
+    findings.push(...(await audit(page, "first run /setup")));
+    await page.getByLabel("Your name").fill("Pat Manager");
+    await page.getByLabel("Email").fill("pat@fund.test");
+    await page.getByLabel("Password (at least 10 characters)").fill("correct-horse");
+    findings.push(...(await audit(page, "first run /setup filled")));
     expect(findings, findings.join("\n")).toEqual([]);
   });
 });
