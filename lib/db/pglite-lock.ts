@@ -1,7 +1,8 @@
 import { rmSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (ours or another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

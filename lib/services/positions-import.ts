@@ -1,7 +1,4 @@
-import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { getPrisma } from "../db/client";
 import { type RawTx, rawTransaction } from "../db/copy";
 import { POSITION_COLUMNS } from "../engine/normalize";
@@ -18,6 +15,7 @@ import { auditRow } from "./audit";
 import { getRememberedMapping, rememberMapping } from "./column-mappings";
 import type { PortfolioContext } from "./context";
 import { syncFreshness } from "./freshness";
+import { importCopyFile, removeOrphanCopyFiles } from "./import-files";
 import { lockPortfolio } from "./portfolios";
 
 export interface ImportResult {
@@ -127,8 +125,12 @@ export async function importPositions(
   source: ImportSource,
   options: Pick<ImportOptions, "mode" | "onError"> & Partial<PreviewOptions>,
 ): Promise<ImportResult> {
-  // The rows to store go to a file as COPY text, not into memory; it is removed however this ends.
-  const copyFile = path.join(os.tmpdir(), `aker-import-${randomUUID()}.copy`);
+  // The rows to store go to a file as COPY text, not into memory; it is removed however this ends
+  // (and, if this process is killed first, by a later import: import-files.ts).
+  void removeOrphanCopyFiles().catch((error: unknown) =>
+    logger.warn({ event: "import.orphans_failed", err: error }, "could not clear old COPY files"),
+  );
+  const copyFile = importCopyFile();
   try {
     return await validateAndStore(ctx, source, options, copyFile);
   } finally {
