@@ -2,9 +2,9 @@
 
 import { useId, useState } from "react";
 import { POSITION_COLUMNS, type PositionColumn } from "@/lib/engine/normalize";
+import { select } from "./file-reading";
 import { COLUMN_SOURCE_LABELS, columnsNeedReview, type FileColumn, unmappedRequired } from "./upload-model";
 
-const select = "rounded-md border border-border bg-surface px-2 py-1 text-sm text-text";
 const IGNORE = "";
 
 interface Props {

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import type { ImportPreview } from "@/lib/services/positions-import";
 import { DECIMAL_CHOICES, DELIMITER_CHOICES, delimiterChoice, type ReadChoice } from "./upload-model";
 
-const select = "rounded-md border border-border bg-surface px-2 py-1 text-sm text-text";
+/** A compact select, as the upload panel's controls are. */
+export const select = "rounded-md border border-border bg-surface px-2 py-1 text-sm text-text";
 
 interface Props {
   /** How the preview read the file; null when it could not (then only the form, to try another way). */

@@ -123,7 +123,7 @@ export function* lineSlices(
   }
 }
 
-/** A file of lines read a slice of whole lines at a time, each at least `size()` bytes where it can be. */
+/** A file of lines read a slice of whole lines at a time: one read of `size()` bytes, cut after its last line end. */
 export async function* fileLineSlices(file: string, size: () => number): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   const handle = await open(file, "r");
   try {

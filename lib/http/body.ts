@@ -25,15 +25,19 @@ export async function* bodyChunks(request: Request, limit: number, what: string)
   if (request.body === null) return;
   const reader = request.body.getReader();
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+  let ended = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) throw tooLarge();
+      yield value;
     }
-    yield value;
+    ended = true;
+  } finally {
+    // Over the limit, or the caller stopped early (an unreadable multipart body): read no more.
+    if (!ended) await reader.cancel().catch(() => undefined);
   }
   // A proxy in front (Next's own included) may pass on only the start of a large body.
   if (declared !== null && total !== declared) {

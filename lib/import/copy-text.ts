@@ -31,38 +31,33 @@ export function positionCopyLine(p: Position): string {
   );
 }
 
-// Lines are encoded straight into megabyte chunks: no joined string, no second copy of the text.
+// Lines are encoded straight into a megabyte chunk, written out and reused when full: no joined
+// string, and a million rows' COPY text (about 100 MB) never sits in memory.
 const CHUNK_BYTES = 1 << 20;
 
-/**
- * Collects lines as UTF-8 chunks, or, given a file, writes each full chunk to it and reuses the
- * chunk: a million rows' COPY text (about 100 MB) then never sits in memory.
- */
+/** Writes lines as UTF-8 to a file open for writing (`fd`, which the caller closes). */
 export class CopyTextWriter {
   private readonly encoder = new TextEncoder();
-  private readonly chunks: Uint8Array<ArrayBuffer>[] = [];
   private chunk = new Uint8Array(CHUNK_BYTES);
   private used = 0;
   private written = 0;
 
-  /** `fd`: a file open for writing, which the caller closes. */
-  constructor(private readonly fd?: number) {}
+  constructor(private readonly fd: number) {}
 
   add(line: string): void {
     // A UTF-16 code unit never takes more than three bytes of UTF-8.
     const most = line.length * 3;
     if (this.used + most > this.chunk.length) {
       this.flush();
-      if (most > this.chunk.length || this.fd === undefined) this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, most));
+      if (most > this.chunk.length) this.chunk = new Uint8Array(most);
     }
     this.used += this.encoder.encodeInto(line, this.chunk.subarray(this.used)).written;
   }
 
-  /** The chunks (none when writing to a file). */
-  finish(): Uint8Array<ArrayBuffer>[] {
+  /** Writes what is left; the file then holds every line added. */
+  finish(): void {
     this.flush();
     this.chunk = new Uint8Array(0);
-    return this.chunks;
   }
 
   /** Bytes written so far, flushed or not. */
@@ -72,8 +67,7 @@ export class CopyTextWriter {
 
   private flush(): void {
     if (this.used === 0) return;
-    if (this.fd === undefined) this.chunks.push(this.chunk.subarray(0, this.used));
-    else writeSync(this.fd, this.chunk, 0, this.used);
+    writeSync(this.fd, this.chunk, 0, this.used);
     this.written += this.used;
     this.used = 0;
   }
