@@ -78,22 +78,29 @@ export function AlertInbox({ portfolio, filters, initial, renderedAt, canAct, fo
     setPending({ kind, ids, messages: ids.map((id) => byId.get(id)?.alertMessage ?? id) });
   };
 
-  const finish = async (action: PendingAction, result: AlertActionOutcome) => {
-    setPending(null);
-    setSelection((prev) => new Set([...prev].filter((id) => !result.done.includes(id))));
-    const messages = new Map(action.ids.map((id, i) => [id, action.messages[i] ?? id]));
-    setToast({ id: Date.now(), ...summarizeResult(action.kind, result, messages) });
-    // Lists and each alert's history, and the nav badge, so its count follows at once.
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.alertsAll(portfolio) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary(portfolio) }),
-    ]);
+  /** The focus after an action: the acted-on row's Resolve button, else the row, else the list's heading. */
+  const refocus = () =>
     requestAnimationFrame(() => {
       const row = origin.current
         ? document.querySelector<HTMLElement>(`[data-alert-id="${CSS.escape(origin.current)}"]`)
         : null;
       (row?.querySelector<HTMLElement>("[data-testid=resolve-button]") ?? row ?? heading.current)?.focus();
     });
+
+  const finish = async (action: PendingAction, result: AlertActionOutcome) => {
+    setPending(null);
+    setSelection((prev) => new Set([...prev].filter((id) => !result.done.includes(id))));
+    const messages = new Map(action.ids.map((id, i) => [id, action.messages[i] ?? id]));
+    setToast({ id: Date.now(), ...summarizeResult(action.kind, result, messages) });
+    // At once, so the focus is never left on the page while the lists refetch (the button that
+    // opened the dialog may be gone), then again once the row shows its new buttons.
+    refocus();
+    // Lists and each alert's history, and the nav badge, so its count follows at once.
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.alertsAll(portfolio) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.alertSummary(portfolio) }),
+    ]);
+    refocus();
   };
 
   // A linked alert: brought into view and focused once, when the list first holds it.
