@@ -61,10 +61,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const release = await acquirePgliteLock(config.dataDir);
   // A new folder is made in a worker thread, which takes initdb's memory with it (pglite-init.ts).
   if (!isInitialised(config.dataDir)) await initialiseInWorker(config.dataDir);
-  const lite = await PGlite.create(config.dataDir).catch(async (error: unknown) => {
-    await release();
-    throw error;
-  });
+  const lite = await PGlite.create(config.dataDir, { startParams: PGLITE_START_PARAMS }).catch(
+    async (error: unknown) => {
+      await release();
+      throw error;
+    },
+  );
   const applied = await applyMigrations(pgliteSession(lite), migrations);
   if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
   const memo = changeNoticeMemo();
@@ -82,6 +84,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     },
   };
 }
+
+// The embedded database's page cache lives in the app's own memory, and Postgres's default
+// (128 MB) fills during a big import and stays resident for good. At 32 MB a 1,000,000-row import
+// peaked about 140 MB lower with the same speed (README, Speed); the operating system still caches
+// the data files beneath it.
+export const PGLITE_SHARED_BUFFERS = "32MB";
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
 
 function pgSession(client: pg.Client): SqlSession {
   return {

@@ -17,6 +17,7 @@ export interface ImportBenchmark {
   importSeconds: number;
   rowsPerSecond: number;
   /** Resident memory of this process: before the import, and its highest, sampled every 100 ms. */
+  /** MiB (2^20 bytes). */
   baselineRssMegabytes: number;
   peakRssMegabytes: number;
   /** The event loop's longest stall during the import: how long a request could wait for a turn. */
@@ -29,7 +30,8 @@ export interface ImportBenchmark {
 const run = promisify(execFile);
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), "write-synthetic-csv.ts");
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
-const megabytes = (bytes: number) => Math.round(bytes / 1e6);
+/** MiB (2^20 bytes), as the load test prints the app's memory. */
+const megabytes = (bytes: number) => Math.round(bytes / 1048576);
 
 const FLOOR_TABLE = `CREATE TABLE bench_copy_floor (position_id text, asset_id text, msa_id text, strategy text,
   state text, vintage int, construction_type text, rent_band text, position_value numeric(20, 2), units int)`;

@@ -36,7 +36,7 @@ export async function runBench(opts: ToolOptions): Promise<void> {
     const { import: imp, run } = database;
     console.log(
       `${imp.database}: import of ${imp.rows.toLocaleString("en-US")} rows (${imp.csvMegabytes} MB CSV): ${imp.importSeconds} s, ` +
-        `${imp.rowsPerSecond.toLocaleString("en-US")} rows/s, peak RSS ${imp.peakRssMegabytes} MB, longest event-loop stall ${imp.longestStallMs} ms` +
+        `${imp.rowsPerSecond.toLocaleString("en-US")} rows/s, peak RSS ${imp.peakRssMegabytes} MiB, longest event-loop stall ${imp.longestStallMs} ms` +
         (imp.psqlCopySeconds === undefined
           ? ""
           : `; psql \\copy ${imp.psqlCopySeconds} s (${imp.ratioToCopy}× the floor)`),
@@ -83,7 +83,7 @@ export async function runLoadTest(opts: ToolOptions): Promise<void> {
   }
   for (const d of report.duringUploads) {
     const rss = d.serverRssMegabytes
-      ? `, app RSS ${d.serverRssMegabytes.before} → ${d.serverRssMegabytes.peak} MB`
+      ? `, app RSS ${d.serverRssMegabytes.before} → ${d.serverRssMegabytes.peak} MiB`
       : "";
     console.log(`during the ${d.upload} (${d.uploadSeconds} s, answered ${d.uploadStatus}${rss}):`);
     for (const r of d.reads)

@@ -41,7 +41,7 @@ export interface DuringUploadResult {
   upload: string;
   uploadSeconds: number;
   uploadStatus: number;
-  /** The app process's resident memory: when the upload started, and its highest during it (Linux). */
+  /** The app process's resident memory in MiB: when the upload started, and its highest during it (Linux). */
   serverRssMegabytes?: { before: number; peak: number };
   reads: Array<{
     path: string;
@@ -254,16 +254,16 @@ async function readsDuringUpload(
     rssBefore !== undefined && rssPeak !== undefined ? { before: rssBefore, peak: rssPeak } : undefined;
   if (serverRssMegabytes)
     progress(
-      `load: the app's resident memory: ${serverRssMegabytes.before} MB before, ${serverRssMegabytes.peak} MB at most`,
+      `load: the app's resident memory: ${serverRssMegabytes.before} MiB before, ${serverRssMegabytes.peak} MiB at most`,
     );
   return { upload, uploadSeconds, uploadStatus: response.status, serverRssMegabytes, reads };
 }
 
-/** A process's resident memory in MB, from /proc (Linux); undefined elsewhere. */
+/** A process's resident memory in MiB (2^20 bytes), from /proc (Linux); undefined elsewhere. */
 async function serverRss(pid: number): Promise<number | undefined> {
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
   const kb = status.match(/^VmRSS:\s+(\d+) kB/m)?.[1];
-  return kb === undefined ? undefined : Math.round(Number(kb) / 1000);
+  return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
 }
 
 /** A workbook of `rows` synthetic positions, written as it streams (the in-memory writer is slow at this size). */
