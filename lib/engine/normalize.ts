@@ -157,6 +157,8 @@ const PERCENT = /^(\d+(?:\.\d+)?)\s*%?$/;
 
 /** Four decimals of a percent: a third of an asset is 33.3333. */
 function roundOwnership(pct: number): number {
+  // A whole percent (100, 50: most files) is its own rounding; the string round trip is the slow part.
+  if (Number.isInteger(pct)) return pct;
   return Math.round(Number((pct * 1e4).toPrecision(15))) / 1e4;
 }
 

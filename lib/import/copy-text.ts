@@ -37,8 +37,7 @@ const CHUNK_BYTES = 1 << 20;
 
 /** Writes lines as UTF-8 to a file open for writing (`fd`, which the caller closes). */
 export class CopyTextWriter {
-  private readonly encoder = new TextEncoder();
-  private chunk = new Uint8Array(CHUNK_BYTES);
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private written = 0;
 
@@ -49,15 +48,16 @@ export class CopyTextWriter {
     const most = line.length * 3;
     if (this.used + most > this.chunk.length) {
       this.flush();
-      if (most > this.chunk.length) this.chunk = new Uint8Array(most);
+      if (most > this.chunk.length) this.chunk = Buffer.allocUnsafe(most);
     }
-    this.used += this.encoder.encodeInto(line, this.chunk.subarray(this.used)).written;
+    // Buffer's own UTF-8 write: no view made per line, as encodeInto needs (a lone surrogate is U+FFFD either way).
+    this.used += this.chunk.write(line, this.used, "utf8");
   }
 
   /** Writes what is left; the file then holds every line added. */
   finish(): void {
     this.flush();
-    this.chunk = new Uint8Array(0);
+    this.chunk = Buffer.alloc(0);
   }
 
   /** Bytes written so far, flushed or not. */

@@ -27,7 +27,7 @@ export class FirstRows {
     const start = this.starts[this.count] ?? 0;
     // Encoded at the end of the buffer: kept there if the id is new, overwritten by the next if not.
     if (start + id.length * 3 > this.bytes.length) this.bytes = grown(this.bytes, start + id.length * 3);
-    const end = start + this.encoder.encodeInto(id, this.bytes.subarray(start)).written;
+    const end = start + this.encode(id, start);
     const hash = fnv1a(this.bytes, start, end);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -38,6 +38,17 @@ export class FirstRows {
       }
       if (this.hashes[entry] === hash && this.sameBytes(entry, start, end)) return this.rows[entry];
     }
+  }
+
+  /** Writes `id` as UTF-8 at `start` and returns its length: ASCII (most ids) by hand, which is faster than a call to encodeInto per id. */
+  private encode(id: string, start: number): number {
+    const bytes = this.bytes;
+    for (let i = 0; i < id.length; i++) {
+      const code = id.charCodeAt(i);
+      if (code >= 0x80) return this.encoder.encodeInto(id, bytes.subarray(start)).written;
+      bytes[start + i] = code;
+    }
+    return id.length;
   }
 
   private sameBytes(entry: number, start: number, end: number): boolean {

@@ -128,8 +128,16 @@ function readCell(index: number | undefined, cell: (index: number) => unknown): 
 const BLANK_LIKE: ReadonlySet<string> = new Set(["n/a", "#n/a", "null", "-", "–", "—"]);
 const OPTIONAL_COLUMNS = POSITION_COLUMNS.filter((column) => column !== REQUIRED);
 
+/** The first character any of them can start with, after blanks: most cells fail this test without a copy made. */
+const BLANK_LIKE_START = /^\s*[n#\-–—]/i;
+
 export function isBlankLike(value: unknown): boolean {
-  return typeof value === "string" && value.length <= 8 && BLANK_LIKE.has(value.trim().toLowerCase());
+  return (
+    typeof value === "string" &&
+    value.length <= 8 &&
+    BLANK_LIKE_START.test(value) &&
+    BLANK_LIKE.has(value.trim().toLowerCase())
+  );
 }
 
 function blankOutBlankLikes(raw: RawPosition): void {
