@@ -86,9 +86,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 // The embedded database's page cache lives in the app's own memory, and Postgres's default
-// (128 MB) fills during a big import and stays resident for good. At 32 MB a 1,000,000-row import
-// peaked about 140 MB lower with the same speed (README, Speed); the operating system still caches
-// the data files beneath it.
+// (128 MB) fills during a big import and stays resident for good. At 32 MB the app grew about half
+// as much during a 1,000,000-row import, which took as long (README, Speed); the operating system
+// still caches the data files beneath it.
 export const PGLITE_SHARED_BUFFERS = "32MB";
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
 

@@ -16,8 +16,7 @@ export interface ImportBenchmark {
   csvMegabytes: number;
   importSeconds: number;
   rowsPerSecond: number;
-  /** Resident memory of this process: before the import, and its highest, sampled every 100 ms. */
-  /** MiB (2^20 bytes). */
+  /** Resident memory of this process in MiB (2^20 bytes): before the import, and its highest, sampled every 100 ms. */
   baselineRssMegabytes: number;
   peakRssMegabytes: number;
   /** The event loop's longest stall during the import: how long a request could wait for a turn. */
