@@ -37,11 +37,13 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
   // embedded database: lib/db/memo.ts; an unknown token is never kept).
   const load = async () =>
     (
-      await db.prisma.$queryRaw<TokenRow[]>`
-        SELECT t.id, t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
-               u.id AS "userId", u.email, u.name, u.role
-          FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = ${tokenHash}`
+      await db.lookup<TokenRow>(
+        `SELECT t.id, t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
+                u.id AS "userId", u.email, u.name, u.role
+           FROM api_tokens t JOIN users u ON u.id = t.user_id
+          WHERE t.token_hash = $1`,
+        [tokenHash],
+      )
     )[0];
   const row = await db.memo.get(`token:${tokenHash}`, load, (found) => found !== undefined);
   if (!row || row.revokedAt || !isRole(row.role)) return null;

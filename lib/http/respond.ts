@@ -45,7 +45,7 @@ function notModifiedResponse(etag: string): Response {
 /** A cached read as JSON with its ETag, or 304 when the client already has it. */
 export function snapshotJson(request: Request, snapshot: Snapshot<unknown>): Response {
   if (notModified(request, snapshot.etag)) return notModifiedResponse(snapshot.etag);
-  return new Response(snapshot.json(), {
+  return new Response(snapshot.bytes() as BodyInit, {
     headers: { "Content-Type": "application/json", ETag: snapshot.etag, "Cache-Control": REVALIDATE },
   });
 }

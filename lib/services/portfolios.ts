@@ -25,12 +25,15 @@ export interface LookupOptions {
 async function findPortfolioWithVersion(slug: string) {
   if (!PORTFOLIO_SLUG.test(slug)) return null;
   const db = await getDb();
-  return db.memo.get(
-    `portfolio:${slug}`,
-    () =>
-      db.prisma.portfolio.findUnique({ where: { slug }, select: { ...SELECT, dataVersion: true, archivedAt: true } }),
-    (found) => found !== null,
-  );
+  const load = async () =>
+    (
+      await db.lookup<PortfolioRef & { dataVersion: number; archivedAt: Date | null }>(
+        `SELECT id, slug, name, data_version AS "dataVersion", archived_at AS "archivedAt"
+           FROM portfolios WHERE slug = $1`,
+        [slug],
+      )
+    )[0] ?? null;
+  return db.memo.get(`portfolio:${slug}`, load, (found) => found !== null);
 }
 
 async function findOrThrow(slug: string, options: LookupOptions) {

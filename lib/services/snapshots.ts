@@ -22,6 +22,8 @@ export interface Snapshot<T> {
   readonly etag: string;
   /** The value as JSON text, serialised on first use and kept. */
   json(): string;
+  /** That text as UTF-8, encoded on first use and kept: a response body sent as it is. */
+  bytes(): Uint8Array;
 }
 
 interface Entry {
@@ -62,10 +64,12 @@ export function snapshotCacheStats(): { hits: number; misses: number } {
 /** The portfolio's data version now, or -1 when the portfolio is gone (nothing is cached then). */
 export async function dataVersion(portfolioId: string): Promise<number> {
   const db = await getDb();
-  const row = await db.memo.get(`version:${portfolioId}`, () =>
-    db.prisma.portfolio.findUnique({ where: { id: portfolioId }, select: { dataVersion: true } }),
+  const rows = await db.memo.get(`version:${portfolioId}`, () =>
+    db.lookup<{ dataVersion: number }>(`SELECT data_version AS "dataVersion" FROM portfolios WHERE id = $1`, [
+      portfolioId,
+    ]),
   );
-  return row?.dataVersion ?? -1;
+  return rows[0]?.dataVersion ?? -1;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -84,12 +88,18 @@ function etagOf(portfolioId: string, version: number, key: string): string {
 
 function makeSnapshot<T>(value: T, etag: string): Snapshot<T> {
   let text: string | undefined;
+  let bytes: Uint8Array | undefined;
+  const json = () => {
+    text ??= JSON.stringify(value);
+    return text;
+  };
   return {
     value: deepFreeze(value),
     etag,
-    json: () => {
-      text ??= JSON.stringify(value);
-      return text;
+    json,
+    bytes: () => {
+      bytes ??= Buffer.from(json());
+      return bytes;
     },
   };
 }
