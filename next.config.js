@@ -13,6 +13,9 @@ const nextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // proxy.ts sees requests as they arrive: a client-side navigation keeps its RSC headers and
+  // `_rsc` query there, so the page cache (lib/http/page-cache.ts) can tell it from a document.
+  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   // forbidden(): a real 403 page for signed-in users whose role does not reach a page.
   experimental: { authInterrupts: true },

@@ -1,15 +1,23 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { cachedPage, FILL_HEADERS, fillNonce } from "@/lib/http/page-cache";
 import { pageSecurityHeaders } from "@/lib/http/security-headers";
 
-// Before every page render: the Content-Security-Policy with a fresh nonce. Before any request
-// whose path holds a "%": a 400 when it cannot be decoded. Never before the other API requests:
-// a proxy that runs makes Next buffer the request body (see lib/security-headers.ts).
-export function proxy(request: NextRequest): NextResponse | Response {
+// Before every page render: the Content-Security-Policy with a fresh nonce, and the overview
+// answered from the page cache when its data have not changed (lib/http/page-cache.ts). Before any
+// request whose path holds a "%": a 400 when it cannot be decoded. Never before the other API
+// requests: a proxy that runs makes Next buffer the request body (see lib/security-headers.ts).
+export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   const refused = malformedPathResponse(new URL(request.url).pathname);
   if (refused) return refused;
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
-  const { requestHeaders, policy } = pageSecurityHeaders(request);
+  const fill = fillNonce(request.headers);
+  const { requestHeaders, policy, nonce } = pageSecurityHeaders(request, fill ?? undefined);
+  if (fill === null) {
+    const cached = await cachedPage(request, nonce, policy);
+    if (cached) return cached;
+  }
+  for (const name of FILL_HEADERS) requestHeaders.delete(name);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getAuth } from "../auth/server";
 import { action } from "../http/action";
-import { PORTFOLIO_COOKIE } from "../http/page";
+import { PORTFOLIO_COOKIE } from "../http/portfolio-cookie";
 import { firstAdminSchema } from "../schemas";
 import { getPortfolioOrThrow } from "../services/portfolios";
 import { createFirstAdmin } from "../services/users";

@@ -7,12 +7,10 @@ import { type Actor, hasRole, type Role } from "../auth/roles";
 import { isAppError } from "../errors";
 import type { PortfolioContext } from "../services/context";
 import { DEFAULT_PORTFOLIO, getPortfolioOrThrow, readOnlyPortfolioContext } from "../services/portfolios";
+import { PORTFOLIO_COOKIE } from "./portfolio-cookie";
 
 // The way into a page: who is signed in, and which portfolio the UI works on. Both are resolved
 // once per request (React's cache) however many layouts and sections ask.
-
-/** The cookie that remembers the portfolio chosen in the nav. */
-export const PORTFOLIO_COOKIE = "aker-portfolio";
 
 /** The signed-in user of this request, or null. */
 export const getActor = cache(async (): Promise<Actor | null> => authenticate(await headers()));

@@ -45,9 +45,12 @@ interface RequestLike {
 /**
  * The request headers a page render should see (the CSP carries the nonce Next applies) and the
  * CSP header for the response. The caller passes the first to NextResponse.next and sets the second.
+ * `nonce`: the page cache's own render of a page passes the nonce of the request it renders for.
  */
-export function pageSecurityHeaders(request: RequestLike): { requestHeaders: Headers; policy: string } {
-  const nonce = newNonce();
+export function pageSecurityHeaders(
+  request: RequestLike,
+  nonce: string = newNonce(),
+): { requestHeaders: Headers; policy: string; nonce: string } {
   const https =
     request.nextUrl.protocol === "https:" ||
     request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
@@ -55,5 +58,5 @@ export function pageSecurityHeaders(request: RequestLike): { requestHeaders: Hea
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  return { requestHeaders, policy };
+  return { requestHeaders, policy, nonce };
 }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
+import { PAGE_CACHE_HEADER } from "@/lib/http/page-cache";
 import type { RunDetail } from "@/lib/services/runs";
 import { type AppServer, startAppServer } from "@/tests/support/app-server";
 import { HttpClient } from "@/tests/support/http-client";
@@ -9,7 +10,8 @@ import { createPortfolio, makeBook } from "@/tests/support/reliability";
 // Two app instances on one Postgres, as behind any load balancer: each keeps its own snapshot
 // cache, yet a write through one is seen on the very next read through the other (the cache is
 // keyed by the portfolio's data version, read from the database on every request), an ETag from
-// one is good at the other, and writers through both still serialise on the portfolio's lock.
+// one is good at the other, a kept overview page is rendered afresh, and writers through both still
+// serialise on the portfolio's lock.
 // Postgres only: the embedded database belongs to one process.
 
 const BASE_URL = process.env.DATABASE_URL?.trim() || process.env.AKER_DATABASE_URL?.trim();
@@ -97,6 +99,23 @@ describe.skipIf(!BASE_URL)("two app instances on one Postgres", () => {
     const latest = await viaA.ok(viaA.get<RunDetail>("/api/exposures/latest"), "latest via A after");
     expect(latest.computedAt).toBe(rerun.computedAt);
     expect(latest.computedAt > cached.computedAt).toBe(true);
+  });
+
+  test("A's kept overview page is rendered afresh after a limit added through B", async () => {
+    const rentBandDial = async (server: AppServer) => {
+      const response = await fetch(`${server.baseUrl}/`, {
+        headers: { ...server.headers("viewer"), cookie: "aker-portfolio=instances" },
+      });
+      const html = await response.text();
+      return {
+        cache: response.headers.get(PAGE_CACHE_HEADER),
+        status: /data-testid="dial-rent_band" data-status="([a-z]+)"/.exec(html)?.[1],
+      };
+    };
+    await rentBandDial(a);
+    expect(await rentBandDial(a)).toEqual({ cache: "hit", status: "none" });
+    await viaB.ok(viaB.post("/api/thresholds", { dimensionType: "rent_band", thresholdPct: 90 }), "limit via B");
+    expect(await rentBandDial(a)).toEqual({ cache: "miss", status: "within" });
   });
 
   test("writers through both instances at once serialise: each write bumps the version once, one run per date", async () => {
