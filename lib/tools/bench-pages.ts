@@ -20,7 +20,9 @@ export async function benchmarkPages(
   repeat = 5,
   progress: (line: string) => void = () => {},
 ): Promise<{ rows: number; pages: PageTiming[] }> {
-  const server = await startAppServer("aker_bench_pages");
+  // Each page is timed as it renders: the overview's page cache (lib/http/page-cache.ts) would
+  // answer all but the first fetch from memory.
+  const server = await startAppServer("aker_bench_pages", { env: { AKER_PAGE_CACHE: "0" } });
   try {
     await seedServedApp(server, rows, [{ dimensionType: "state", thresholdPct: 10 }], progress);
     const pages: PageTiming[] = [];
