@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { authenticate } from "../auth/authenticate";
 import { isAppError } from "../errors";
+import { logger } from "../logger";
 import { DEFAULT_PORTFOLIO, listPortfolios, readOnlyPortfolioContext } from "../services/portfolios";
 import { PORTFOLIO_COOKIE } from "./portfolio-cookie";
 
@@ -59,6 +60,8 @@ interface RenderedPage {
 interface PageCacheState {
   secret: string;
   pages: Map<string, Promise<RenderedPage>>;
+  /** Whether a failed render was logged. */
+  warned: boolean;
 }
 
 // Shared by proxy.ts's bundle and the app's, like the database (lib/db/client.ts).
@@ -66,6 +69,7 @@ const globalForPages = globalThis as unknown as { akerPageCache?: PageCacheState
 globalForPages.akerPageCache ??= {
   secret: Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join(""),
   pages: new Map(),
+  warned: false,
 };
 const state = globalForPages.akerPageCache;
 
@@ -139,10 +143,11 @@ async function render(request: NextRequest, origin: string, nonce: string): Prom
  * and `policy` are this request's, from pageSecurityHeaders.
  */
 export async function cachedPage(request: NextRequest, nonce: string, policy: string): Promise<Response | null> {
-  // Set by `next start` (and `next dev`) to the address it listens on. AKER_PAGE_CACHE=0 turns
-  // the cache off (every page rendered per request, as before).
+  // Set by `next start` to the address it listens on. Off under `next dev` (an edited component
+  // must show on reload) and with AKER_PAGE_CACHE=0 (every page rendered per request, as before).
   const origin = process.env.__NEXT_PRIVATE_ORIGIN;
-  if (!origin || process.env.AKER_PAGE_CACHE === "0" || !cacheable(request)) return null;
+  if (!origin || process.env.NODE_ENV !== "production" || process.env.AKER_PAGE_CACHE === "0") return null;
+  if (!cacheable(request)) return null;
   // Anything unexpected (the database away, say): render as usual, which reports it properly.
   const key = await pageKey(request).catch(() => null);
   if (key === null) return null;
@@ -152,7 +157,13 @@ export async function cachedPage(request: NextRequest, nonce: string, policy: st
     state.pages.delete(key);
     state.pages.set(key, pending);
   } else {
-    const rendering = render(request, origin, nonce);
+    const rendering = render(request, origin, nonce).catch((error: unknown) => {
+      // Say so once: every page is then rendered per request, as without the cache.
+      if (!state.warned)
+        logger.warn({ event: "page_cache.render_failed", err: error }, "page cache cannot reach this server");
+      state.warned = true;
+      throw error;
+    });
     pending = rendering;
     state.pages.set(key, rendering);
     while (state.pages.size > MAX_PAGES) state.pages.delete(state.pages.keys().next().value ?? "");
