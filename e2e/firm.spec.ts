@@ -40,6 +40,9 @@ test("a second portfolio created in the browser joins the firm roll-up", async (
   // Picks it in the nav and uploads its book on /positions (the upload computes today's run).
   await page.locator("#portfolio-select").selectOption(secondSlug);
   await expect(page.locator("#portfolio-select")).toHaveValue(secondSlug);
+  // The switch is a server action (it sets the cookie): its page comes back with the new fund's
+  // nav, which has no run yet. Navigating before then would cancel it.
+  await expect(page.getByTestId("nav-as-of")).toContainText("no run yet");
   await page.goto("/positions");
   await expect(page.locator("#portfolio-select")).toHaveValue(secondSlug);
   const secondCsv = `position_id,strategy,state,position_value\nS1,${probe},TX,2500000\nS2,${probe},FL,250000.25\n`;
