@@ -164,6 +164,14 @@ function msaCodeFor(name: string): string | { message: string } {
   return { message: `msa_id ${shown} is not a CBSA code, title or principal city${closest}` };
 }
 
+/**
+ * msa_id given by name ("Dallas, TX", a CBSA title) → its code, or the row's error on msa_id;
+ * undefined for anything else (codes, numbers, blanks), which normalisation checks.
+ */
+export function msaCodeOfName(value: unknown): string | { message: string } | undefined {
+  return typeof value === "string" && HAS_LETTER.test(value) ? msaCodeFor(value) : undefined;
+}
+
 /** Collects rows in file order: normalises, flags duplicate position_ids, enforces maxRows. */
 export class PositionCollector {
   private received = 0;

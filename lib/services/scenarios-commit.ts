@@ -1,6 +1,6 @@
 import { getPrisma } from "../db/client";
 import { LONG_TX } from "../db/tx";
-import { applyScenario, namedPositionIds, parseTrades } from "../engine/scenario";
+import { applyScenario, namedPositionIds } from "../engine/scenario";
 import type { Position } from "../engine/types";
 import { AppError, type FieldIssue } from "../errors";
 import { logger } from "../logger";
@@ -10,7 +10,7 @@ import { lockPortfolio } from "./portfolios";
 import { loadPositions } from "./positions-list";
 import { todayUtc } from "./runs";
 import { computeRunIn, type RunResult } from "./runs-compute";
-import { type ScenarioBasis, type ScenarioDto, toScenarioDto } from "./scenarios";
+import { checkTrades, type ScenarioBasis, type ScenarioDto, toScenarioDto } from "./scenarios";
 
 export interface ScenarioCommit {
   scenario: ScenarioDto;
@@ -65,7 +65,7 @@ export async function commitScenario(ctx: PortfolioContext, id: string): Promise
         "conflict",
         `Scenario "${row.name}" was already committed on ${row.committedAt.toISOString()}; nothing was changed.`,
       );
-    const parsed = parseTrades(row.trades as unknown[]);
+    const parsed = checkTrades(row.trades as unknown[]);
     if (!parsed.ok)
       throw new AppError("conflict", `Scenario "${row.name}" no longer applies; nothing was changed.`, parsed.issues);
     const trades = parsed.value;

@@ -11,6 +11,7 @@ import {
   maxAcquisition,
   movedByShocks,
   namedPositionIds,
+  type Parsed,
   parseShocks,
   parseTrades,
   type ScenarioEvaluation,
@@ -21,6 +22,7 @@ import {
 } from "../engine/scenario";
 import { type Dimension, type Limit, type Position, UNKNOWN } from "../engine/types";
 import { AppError } from "../errors";
+import { msaCodeOfName } from "../import/records";
 import type { ScenarioCreate, ScenarioEvaluateInput, ScenarioUpdate } from "../schemas";
 import { audit } from "./audit";
 import { actorName, type PortfolioContext } from "./context";
@@ -61,9 +63,34 @@ interface Checked {
   shocks: Shock[];
 }
 
+/** The trade an issue names: `trades[2].msa_id` → 2. */
+const tradeIndex = (issue: ScenarioIssue) => Number(/^trades\[(\d+)\]/.exec(issue.field)?.[1] ?? 0);
+
+/**
+ * Raw trades checked by the engine (parseTrades), a purchase's msa_id read as an import reads it:
+ * a CBSA title or principal city ("Dallas, TX") stands for its code; a name that is neither is the
+ * trade's error on msa_id, as it is the row's in an import. Issues in trade order.
+ */
+export function checkTrades(raw: readonly unknown[]): Parsed<Trade[]> {
+  const named: ScenarioIssue[] = [];
+  const trades = raw.map((entry, i) => {
+    if (typeof entry !== "object" || entry === null) return entry;
+    const { action, position } = entry as { action?: unknown; position?: unknown };
+    if (action !== "buy" || typeof position !== "object" || position === null) return entry;
+    const code = msaCodeOfName((position as RawPosition).msa_id);
+    if (code === undefined) return entry;
+    if (typeof code === "object") named.push({ field: `trades[${i}].msa_id`, message: code.message });
+    return { ...entry, position: { ...position, msa_id: typeof code === "string" ? code : null } };
+  });
+  const parsed = parseTrades(trades);
+  if (named.length === 0) return parsed;
+  const issues = [...named, ...(parsed.ok ? [] : parsed.issues)];
+  return { ok: false, issues: issues.sort((a, b) => tradeIndex(a) - tradeIndex(b)) };
+}
+
 /** Raw trades and shocks checked by the engine, or every problem with them. */
 function check(raw: { trades: unknown; shocks: unknown }): Checked | { issues: ScenarioIssue[] } {
-  const trades = parseTrades(raw.trades as unknown[]);
+  const trades = checkTrades(raw.trades as unknown[]);
   const shocks = parseShocks(raw.shocks as unknown[], normalizeDimensionValue);
   if (trades.ok && shocks.ok) return { trades: trades.value, shocks: shocks.value };
   return { issues: [...(trades.ok ? [] : trades.issues), ...(shocks.ok ? [] : shocks.issues)] };
@@ -200,9 +227,17 @@ export async function largestAcquisition(ctx: PortfolioContext, raw: Record<stri
       `position.${strange[0]} is not an attribute of an asset (${ASSET_COLUMNS.join(", ")})`,
       strange.map((key) => ({ field: `position.${key}`, message: `is not one of ${ASSET_COLUMNS.join(", ")}` })),
     );
-  // The attributes are checked as an import checks them; the value is what is being found.
-  const normalized = normalizePosition({ ...(raw as RawPosition), position_value: 1 }, 0);
-  if (!normalized.ok) refuse(normalized.errors.map((e) => ({ field: `position.${e.field}`, message: e.message })));
+  // The attributes are checked as an import checks them (an MSA by name too); the value is what
+  // is being found.
+  const msa = msaCodeOfName(raw.msa_id);
+  const attributes = msa === undefined ? raw : { ...raw, msa_id: typeof msa === "string" ? msa : null };
+  const normalized = normalizePosition({ ...(attributes as RawPosition), position_value: 1 }, 0);
+  const errors = [
+    ...(typeof msa === "object" ? [{ field: "msa_id", message: msa.message }] : []),
+    ...(normalized.ok ? [] : normalized.errors),
+  ];
+  if (!normalized.ok || errors.length)
+    refuse(errors.map((e) => ({ field: `position.${e.field}`, message: e.message })));
   const { exposures, limits } = await currentBook(ctx);
   const largest = maxAcquisition(exposures, limits, normalized.position);
   const share = normalized.position.ownershipPct;

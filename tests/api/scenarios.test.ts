@@ -142,6 +142,26 @@ describe("what-if scenarios over the REST API", () => {
     );
   });
 
+  test("a purchase's MSA may be given by name, as in an import; a name that is none is the trade's error", async () => {
+    const reply = await api.post<ScenarioEvaluation>("/api/scenarios/evaluate", {
+      trades: [{ action: "buy", position: { position_id: "N2", msa_id: "Phoenix, AZ", position_value: 250000 } }],
+    });
+    expect(reply.status, reply.text).toBe(200);
+    expect(
+      reply.body.after.exposures.find((e) => e.dimensionType === "msa" && e.dimensionValue === "38060"),
+    ).toMatchObject({ exposureValue: 250_000, positionCount: 1 });
+    const bad = await api.post("/api/scenarios/evaluate", {
+      trades: [
+        { action: "buy", position: { msa_id: "Springfield", position_value: "lots" } },
+        { action: "buy", position: { msa_id: "Atlantis", position_value: 1 } },
+      ],
+    });
+    const error = expectError(bad, 422, "invalid_data");
+    expect(fieldsOf(error)).toEqual(["trades[0].msa_id", "trades[0].position_value", "trades[1].msa_id"]);
+    expect(error.details?.[0]?.message).toMatch(/^msa_id "Springfield" is ambiguous: /);
+    expect(error.details?.[2]?.message).toMatch(/^msa_id "Atlantis" is not a CBSA code, title or principal city/);
+  });
+
   test("selling a position the book does not hold is a 422 naming it", async () => {
     const reply = await api.post("/api/scenarios/evaluate", {
       trades: [
@@ -243,6 +263,19 @@ describe("what-if scenarios over the REST API", () => {
       "position.vintage",
       "position.ownership_pct",
     ]);
+    // An MSA by name, as an import takes it: the same answer as its code; a name that is none, its error.
+    const byCode = await api.post<MaxAcquisition>("/api/scenarios/max-acquisition", {
+      position: { strategy: "value_add", msa_id: "19100" },
+    });
+    const byName = await api.post<MaxAcquisition>("/api/scenarios/max-acquisition", {
+      position: { strategy: "value_add", msa_id: "Dallas-Fort Worth-Arlington, TX" },
+    });
+    expect(byName.status, byName.text).toBe(200);
+    expect(byName.body).toEqual(byCode.body);
+    const unknown = await api.post("/api/scenarios/max-acquisition", {
+      position: { msa_id: "Atlantis", vintage: 1500 },
+    });
+    expect(fieldsOf(expectError(unknown, 422, "invalid_data"))).toEqual(["position.msa_id", "position.vintage"]);
     const strange = await api.post("/api/scenarios/max-acquisition", { position: { position_value: 5 } });
     expect(fieldsOf(expectError(strange, 400, "invalid_input"))).toEqual(["position.position_value"]);
   });
