@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import type { PositionSort, SortDirection } from "../schemas";
 import type { PortfolioContext } from "./context";
 import { DIMENSION_FIELD, regionStates } from "./position-columns";
+import { snapshot } from "./snapshots";
 
 // Reading the stored book for people: filtered, sorted, paged; and the values to filter by.
 
@@ -115,6 +116,12 @@ function orderOf(column: SortColumn, dir: SortDirection): Prisma.PositionOrderBy
   return [first as Prisma.PositionOrderByWithRelationInput, { id: dir }];
 }
 
+/** The snapshot key of the count of the positions a query matches: its search and filters. */
+function totalKey({ q, filters }: Pick<PositionFilters, "filters" | "q">): string {
+  const set = Object.entries(filters ?? {}).filter(([, value]) => value !== undefined);
+  return `positions-total:${JSON.stringify([q ?? "", set.sort(([a], [b]) => a.localeCompare(b))])}`;
+}
+
 export async function listPositions(ctx: PortfolioContext, query: PositionFilters) {
   const { portfolio } = ctx;
   const prisma = await getPrisma();
@@ -129,7 +136,9 @@ export async function listPositions(ctx: PortfolioContext, query: PositionFilter
       skip: query.offset,
       take: query.limit + 1,
     }),
-    prisma.position.count({ where }),
+    // The count reads every matching row, the page at most offset + limit + 1 of them through an
+    // index: the count is kept until the portfolio's data changes (lib/services/snapshots.ts).
+    snapshot(ctx, totalKey(query), () => prisma.position.count({ where })).then((s) => s.value),
   ]);
   const page = rows.slice(0, query.limit);
   return {

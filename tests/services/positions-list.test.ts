@@ -3,6 +3,7 @@ import type { PortfolioContext } from "@/lib/services/context";
 import { listPositionFacets } from "@/lib/services/positions-facets";
 import { importPositions } from "@/lib/services/positions-import";
 import { listPositions } from "@/lib/services/positions-list";
+import { snapshotCacheStats } from "@/lib/services/snapshots";
 import { withTestDatabase } from "../support/db";
 import { csvOf, freshPortfolio } from "../support/fixtures";
 
@@ -63,6 +64,21 @@ describe("listPositions sorting", () => {
     const page = await listPositions(ctx, { limit: 1, sort: "value", dir: "desc", filters: { state: "ca" } });
     expect(page.items.map((p) => p.positionId)).toEqual(["B"]);
     expect(page.total).toBe(2);
+  });
+
+  test("the total is kept per search and filters until the book changes", async () => {
+    const other = await freshPortfolio();
+    const csv = (rows: string) => ({ format: "csv" as const, data: `position_id,state,position_value\n${rows}` });
+    await importPositions(other, csv("X,TX,1\nY,CA,1\n"), { mode: "replace", onError: "reject" });
+    const total = async (filters: Record<string, string>) => (await listPositions(other, { limit: 1, filters })).total;
+    expect(await total({ state: "TX" })).toBe(1);
+    const before = snapshotCacheStats();
+    expect(await total({ state: "TX" })).toBe(1);
+    expect(snapshotCacheStats().hits).toBe(before.hits + 1);
+    expect(await total({})).toBe(2);
+    await importPositions(other, csv("Z,TX,1\n"), { mode: "upsert", onError: "reject" });
+    expect(await total({ state: "TX" })).toBe(2);
+    expect(await total({})).toBe(3);
   });
 
   test("facets list each dimension's values with counts, unknown included", async () => {
