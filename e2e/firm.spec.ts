@@ -38,11 +38,26 @@ test("a second portfolio created in the browser joins the firm roll-up", async (
   await expect(page.locator(`[data-testid="portfolio-row"][data-slug="${secondSlug}"]`)).toContainText("Active");
 
   // Picks it in the nav and uploads its book on /positions (the upload computes today's run).
+  // The switch is a server action (it sets the cookie), held back here for a second so that the
+  // picker can be seen saying it is on its way.
+  const isSwitch = (request: { method(): string; headers(): Record<string, string> }) =>
+    request.method() === "POST" && "next-action" in request.headers();
+  await page.route(
+    () => true,
+    async (route) => {
+      if (isSwitch(route.request())) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    },
+  );
   await page.locator("#portfolio-select").selectOption(secondSlug);
   await expect(page.locator("#portfolio-select")).toHaveValue(secondSlug);
-  // The switch is a server action (it sets the cookie): its page comes back with the new fund's
-  // nav, which has no run yet. Navigating before then would cancel it.
+  await expect(page.getByTestId("portfolio-switching")).toHaveText("Switching…");
+  await expect(page.locator("#portfolio-select")).toHaveAttribute("aria-busy", "true");
+  // Its page comes back with the new fund's nav, which has no run yet. Navigating before then
+  // would cancel it.
   await expect(page.getByTestId("nav-as-of")).toContainText("no run yet");
+  await expect(page.getByTestId("portfolio-switching")).toHaveText("");
+  await page.unrouteAll();
   await page.goto("/positions");
   await expect(page.locator("#portfolio-select")).toHaveValue(secondSlug);
   const secondCsv = `position_id,strategy,state,position_value\nS1,${probe},TX,2500000\nS2,${probe},FL,250000.25\n`;
