@@ -92,10 +92,21 @@ function positionIdOf(value: unknown): string | string[] {
 }
 
 /**
- * Trades as a request sends them (JSON), checked the way an import checks a row: a purchase's
- * position has the import's columns and rules. Every problem is reported, each named by index.
+ * An MSA given by name → its code, or the error on msa_id; undefined for anything else (codes,
+ * blanks), which normalisation checks. The import's (lib/import/records.ts), passed in by the
+ * services: the engine holds no reference data.
  */
-export function parseTrades(raw: readonly unknown[], opts: { currentYear?: number } = {}): Parsed<Trade[]> {
+export type MsaCodeOfName = (value: unknown) => string | { message: string } | undefined;
+
+/**
+ * Trades as a request sends them (JSON), checked the way an import checks a row: a purchase's
+ * position has the import's columns and rules (an MSA by name too, given `msaCodeOfName`). Every
+ * problem is reported, each named by index.
+ */
+export function parseTrades(
+  raw: readonly unknown[],
+  opts: { currentYear?: number; msaCodeOfName?: MsaCodeOfName } = {},
+): Parsed<Trade[]> {
   const issues: ScenarioIssue[] = [];
   const trades: Trade[] = [];
   raw.forEach((entry, i) => {
@@ -120,12 +131,15 @@ export function parseTrades(raw: readonly unknown[], opts: { currentYear?: numbe
       const strange = Object.keys(row).filter((key) => !COLUMNS.has(key));
       for (const key of strange)
         issues.push({ field: `${at}.${key}`, message: `is not a position column (${POSITION_COLUMNS.join(", ")})` });
-      const normalized = normalizePosition(row, i, opts);
+      const msa = opts.msaCodeOfName?.(row.msa_id);
+      if (typeof msa === "object") issues.push({ field: `${at}.msa_id`, message: msa.message });
+      const named = msa === undefined ? row : { ...row, msa_id: typeof msa === "string" ? msa : null };
+      const normalized = normalizePosition(named, i, opts);
       if (!normalized.ok) {
         for (const e of normalized.errors) issues.push({ field: `${at}.${e.field}`, message: e.message });
         return;
       }
-      trades.push({ action: "buy", position: normalized.position });
+      if (typeof msa !== "object") trades.push({ action: "buy", position: normalized.position });
       return;
     }
     const positionId = positionIdOf(entry.positionId);

@@ -1,9 +1,8 @@
 import type { NextRequest } from "next/server";
 import { authenticate } from "../auth/authenticate";
-import { isAppError } from "../errors";
 import { logger } from "../logger";
-import { DEFAULT_PORTFOLIO, listPortfolios, readOnlyPortfolioContext } from "../services/portfolios";
-import { PORTFOLIO_COOKIE } from "./portfolio-cookie";
+import { listPortfolios, readOnlyPortfolioContext } from "../services/portfolios";
+import { PORTFOLIO_COOKIE, withDefaultFallback } from "./portfolio-cookie";
 
 // The rendered overview page, kept per reader, portfolio and data version. Its data come from
 // the snapshot cache already, yet rendering it costs 7–11 ms of CPU (React's RSC serialiser, its
@@ -101,14 +100,10 @@ async function pageKey(request: NextRequest): Promise<string | null> {
   const actor = await authenticate(request.headers);
   // Nobody signed in: the page redirects to sign-in, as it always has.
   if (!actor) return null;
-  const slug = request.cookies.get(PORTFOLIO_COOKIE)?.value;
-  const read = (s: string) => readOnlyPortfolioContext(s, actor, { active: true });
-  // As the page does (lib/http/page.ts): a cookie naming a portfolio that is gone or archived
-  // falls back to the default one.
-  const ctx = await read(slug ?? DEFAULT_PORTFOLIO).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found" && slug !== undefined) return read(DEFAULT_PORTFOLIO);
-    throw error;
-  });
+  // As the page reads it (lib/http/page.ts).
+  const ctx = await withDefaultFallback(request.cookies.get(PORTFOLIO_COOKIE)?.value, (slug) =>
+    readOnlyPortfolioContext(slug, actor, { active: true }),
+  );
   const nav = (await listPortfolios()).map((p) => [p.slug, p.name]);
   return JSON.stringify([
     request.nextUrl.pathname,

@@ -4,10 +4,9 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { authenticate } from "../auth/authenticate";
 import { type Actor, hasRole, type Role } from "../auth/roles";
-import { isAppError } from "../errors";
 import type { PortfolioContext } from "../services/context";
-import { DEFAULT_PORTFOLIO, getPortfolioOrThrow, readOnlyPortfolioContext } from "../services/portfolios";
-import { PORTFOLIO_COOKIE } from "./portfolio-cookie";
+import { getPortfolioOrThrow, readOnlyPortfolioContext } from "../services/portfolios";
+import { PORTFOLIO_COOKIE, withDefaultFallback } from "./portfolio-cookie";
 
 // The way into a page: who is signed in, and which portfolio the UI works on. Both are resolved
 // once per request (React's cache) however many layouts and sections ask.
@@ -28,23 +27,9 @@ async function cookieSlug(): Promise<string | undefined> {
   return (await cookies()).get(PORTFOLIO_COOKIE)?.value;
 }
 
-/**
- * Reads the cookie's portfolio; one that no longer exists, or that an admin archived (it has left
- * the picker), falls back to the default instead of breaking every page.
- */
-async function withDefaultFallback<T>(read: (slug: string) => Promise<T>): Promise<T> {
-  const slug = await cookieSlug();
-  try {
-    return await read(slug ?? DEFAULT_PORTFOLIO);
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found" && slug !== undefined) return read(DEFAULT_PORTFOLIO);
-    throw error;
-  }
-}
-
 /** The portfolio chosen in the nav (server actions: they write, so they carry no data version). */
 export const cookiePortfolio = cache(async () =>
-  withDefaultFallback((slug) => getPortfolioOrThrow(slug, { active: true })),
+  withDefaultFallback(await cookieSlug(), (slug) => getPortfolioOrThrow(slug, { active: true })),
 );
 
 /**
@@ -54,5 +39,10 @@ export const cookiePortfolio = cache(async () =>
  */
 export const pageContext = cache(async (): Promise<PortfolioContext & { actor: Actor }> => {
   const actor = await requirePageActor("viewer");
-  return { ...(await withDefaultFallback((slug) => readOnlyPortfolioContext(slug, actor, { active: true }))), actor };
+  return {
+    ...(await withDefaultFallback(await cookieSlug(), (slug) =>
+      readOnlyPortfolioContext(slug, actor, { active: true }),
+    )),
+    actor,
+  };
 });

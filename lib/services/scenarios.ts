@@ -63,29 +63,9 @@ interface Checked {
   shocks: Shock[];
 }
 
-/** The trade an issue names: `trades[2].msa_id` → 2. */
-const tradeIndex = (issue: ScenarioIssue) => Number(/^trades\[(\d+)\]/.exec(issue.field)?.[1] ?? 0);
-
-/**
- * Raw trades checked by the engine (parseTrades), a purchase's msa_id read as an import reads it:
- * a CBSA title or principal city ("Dallas, TX") stands for its code; a name that is neither is the
- * trade's error on msa_id, as it is the row's in an import. Issues in trade order.
- */
+/** Raw trades checked by the engine, a purchase's MSA read by name as an import reads it. */
 export function checkTrades(raw: readonly unknown[]): Parsed<Trade[]> {
-  const named: ScenarioIssue[] = [];
-  const trades = raw.map((entry, i) => {
-    if (typeof entry !== "object" || entry === null) return entry;
-    const { action, position } = entry as { action?: unknown; position?: unknown };
-    if (action !== "buy" || typeof position !== "object" || position === null) return entry;
-    const code = msaCodeOfName((position as RawPosition).msa_id);
-    if (code === undefined) return entry;
-    if (typeof code === "object") named.push({ field: `trades[${i}].msa_id`, message: code.message });
-    return { ...entry, position: { ...position, msa_id: typeof code === "string" ? code : null } };
-  });
-  const parsed = parseTrades(trades);
-  if (named.length === 0) return parsed;
-  const issues = [...named, ...(parsed.ok ? [] : parsed.issues)];
-  return { ok: false, issues: issues.sort((a, b) => tradeIndex(a) - tradeIndex(b)) };
+  return parseTrades(raw, { msaCodeOfName });
 }
 
 /** Raw trades and shocks checked by the engine, or every problem with them. */
